@@ -1,0 +1,1 @@
+"""Functional administration: users and teams. Administrators see no family data."""

@@ -1,0 +1,26 @@
+"""Forms for accounts and teams."""
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, Length
+
+from ..cases.labels import USER_ROLE_LABELS
+from ..i18n import _l
+
+
+class UserForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(message=_l("Enter a name.")), Length(max=120)])
+    email = EmailField(_l("Email address"), validators=[
+        DataRequired(message=_l("Enter an email address.")),
+        Email(message=_l("Enter a valid email address."), check_deliverability=False), Length(max=254)])
+    role = SelectField(_l("Role"), choices=list(USER_ROLE_LABELS.items()))
+    team_id = SelectField(_l("Team"), coerce=int)
+    password = PasswordField(_l("Initial password"), validators=[DataRequired(message=_l("Enter a password."))],
+                             description=_l("At least 12 characters. Share it with the user in person."),
+                             render_kw={"autocomplete": "new-password"})
+    submit = SubmitField(_l("Create account"))
+
+
+class TeamForm(FlaskForm):
+    name = StringField(_l("Team name"), validators=[DataRequired(message=_l("Enter a team name.")),
+                                                    Length(max=120)])
+    submit = SubmitField(_l("Add team"))

@@ -1,0 +1,68 @@
+"""The one audit path: every read and change of family data is recorded here.
+
+Events hold who, what, which household and record, and when; never note text, passwords or cookies.
+A household id is stored as a plain number, so the trail outlives the records it points to.
+"""
+import json
+from datetime import datetime
+
+from flask import g, has_request_context, request
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .extensions import db
+from .timeutil import utcnow
+
+
+class AuditEvent(db.Model):
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        CheckConstraint("outcome IN ('ok', 'denied')", name="outcome"),
+        Index("ix_audit_events_household_at", "household_id", "at"),
+        Index("ix_audit_events_actor_at", "actor_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(60))
+    household_id: Mapped[int | None]
+    object_type: Mapped[str | None] = mapped_column(String(40))
+    object_id: Mapped[int | None]
+    outcome: Mapped[str] = mapped_column(String(10), default="ok")
+    path: Mapped[str | None] = mapped_column(String(300))
+    detail: Mapped[str | None] = mapped_column(Text)
+
+    def __repr__(self):
+        return f"<AuditEvent {self.action} household={self.household_id} {self.outcome}>"
+
+
+def record(actor, action: str, household=None, obj=None, outcome: str = "ok", detail: dict | None = None):
+    """Add an audit event to the current transaction; it commits with the change it describes."""
+    event = AuditEvent(
+        actor_id=getattr(actor, "id", None),
+        action=action,
+        household_id=_id_of(household),
+        object_type=type(obj).__name__ if obj is not None else None,
+        object_id=getattr(obj, "id", None),
+        outcome=outcome,
+        path=request.path[:300] if has_request_context() else None,
+        detail=json.dumps(detail, default=str, sort_keys=True) if detail else None,
+    )
+    db.session.add(event)
+    if has_request_context():
+        g.audited = True
+    return event
+
+
+def record_denied(actor, action: str, household_id=None):
+    """Record a refused attempt in a transaction of its own, because the request itself is rolled back."""
+    db.session.rollback()
+    record(actor, action, household_id, outcome="denied")
+    db.session.commit()
+
+
+def _id_of(household):
+    if household is None or isinstance(household, int):
+        return household
+    return household.id

@@ -1,0 +1,1 @@
+"""Users, teams, roles, login, and the access policy every view uses."""

@@ -1,0 +1,83 @@
+"""Teams and users. A user has one role: coach, team lead or administrator."""
+import secrets
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import db
+from ..timeutil import utcnow
+
+ROLES = ("coach", "teamlead", "admin")
+
+
+class Team(db.Model):
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    members: Mapped[list["User"]] = relationship(back_populates="team", order_by="User.name")
+
+    def __repr__(self):
+        return f"<Team {self.name}>"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("role IN ('coach', 'teamlead', 'admin')", name="role"),
+        # Coaches and team leads work in a team; an administrator may stand outside one.
+        CheckConstraint("role = 'admin' OR team_id IS NOT NULL", name="team_required"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    # Part of the login cookie: changing it ends every session of this user at once.
+    session_token: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_hex(16))
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None]
+
+    team: Mapped[Team | None] = relationship(back_populates="members")
+
+    def __repr__(self):
+        return f"<User {self.email} {self.role}>"
+
+    @property
+    def is_active(self):
+        return self.active
+
+    def get_id(self):
+        return f"{self.id}:{self.session_token}"
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+        self.revoke_sessions()
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def revoke_sessions(self) -> None:
+        """Invalidate every login cookie issued for this user."""
+        self.session_token = secrets.token_hex(16)
+
+    @property
+    def is_coach(self):
+        return self.role == "coach"
+
+    @property
+    def is_teamlead(self):
+        return self.role == "teamlead"
+
+    @property
+    def is_admin(self):
+        return self.role == "admin"

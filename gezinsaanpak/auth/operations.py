@@ -1,0 +1,69 @@
+"""Creating users and teams, and checking passwords: what the CLI and the admin pages share."""
+from sqlalchemy import func, select
+
+from .. import audit
+from ..extensions import db
+from ..i18n import _
+from .models import ROLES, Team, User
+
+MIN_PASSWORD_LENGTH = 12
+
+
+class InvalidInput(ValueError):
+    """Bad input a user can correct; the message is shown to them, beside `field` when it names one."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def password_problem(password: str) -> str | None:
+    """Long passphrases are welcome; short ones are refused. No composition rules."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return _("A password needs at least %(n)d characters; a sentence of a few words works well.",
+                 n=MIN_PASSWORD_LENGTH)
+    if len(password) > 1000:
+        return _("A password can have at most 1000 characters.")
+    return None
+
+
+def find_or_create_team(name: str) -> Team:
+    name = name.strip()
+    team = db.session.scalar(select(Team).where(func.lower(Team.name) == name.lower()))
+    if team is None:
+        team = Team(name=name)
+        db.session.add(team)
+        db.session.flush()
+    return team
+
+
+def create_user(actor, email: str, name: str, role: str, password: str, team: Team | None = None,
+                is_demo: bool = False) -> User:
+    """Add an account. Coaches and team leads belong to a team; passwords follow the length rule."""
+    email = email.strip().lower()
+    if role not in ROLES:
+        raise InvalidInput(_("Unknown role: %(role)s.", role=role), "role")
+    if role != "admin" and team is None:
+        raise InvalidInput(_("Coaches and team leads need a team."), "team_id")
+    if not name.strip():
+        raise InvalidInput(_("Enter a name."), "name")
+    if "@" not in email:
+        raise InvalidInput(_("Enter a valid email address."), "email")
+    if db.session.scalar(select(User.id).where(User.email == email)):
+        raise InvalidInput(_("There is already an account for %(email)s.", email=email), "email")
+    problem = password_problem(password)
+    if problem:
+        raise InvalidInput(problem, "password")
+    user = User(email=email, name=name.strip(), role=role, team=team, is_demo=is_demo)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    audit.record(actor, "user.create", obj=user, detail={"role": role, "team": team.name if team else None})
+    return user
+
+
+def set_active(actor, user: User, active: bool) -> None:
+    """Disabling an account ends its sessions at once."""
+    user.active = active
+    user.revoke_sessions()
+    audit.record(actor, "user.enable" if active else "user.disable", obj=user)

@@ -1,0 +1,102 @@
+"""Who may see what: the one access policy every view and operation uses.
+
+A coach sees the households they coordinate or work on as co-worker; a team lead sees every household
+of their team; an administrator manages users, teams and catalogues but sees no family data
+(separation of duties). Anyone else gets a 404, never a hint that the household exists.
+"""
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import exists, or_, select
+
+from .. import audit
+from ..extensions import db
+
+
+class PermissionDenied(Exception):
+    """Raised by operations when the acting user may not do what they ask."""
+
+
+def _is_worker(user, household) -> bool:
+    from ..cases.models import HouseholdWorker
+    return db.session.scalar(select(exists().where(HouseholdWorker.household_id == household.id,
+                                                   HouseholdWorker.user_id == user.id)))
+
+
+def can_view_household(user, household) -> bool:
+    """Family data is visible to its coordinator, its co-workers and the team lead of its team."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.active:
+        return False
+    if user.role == "teamlead":
+        return household.team_id == user.team_id
+    if user.role == "coach":
+        return household.coordinator_id == user.id or _is_worker(user, household)
+    return False
+
+
+def can_edit_household(user, household) -> bool:
+    """Whoever may see a household works on it; there is no read-only family role yet."""
+    return can_view_household(user, household)
+
+
+def can_hand_over(user, household) -> bool:
+    """The coordinator hands a household over, or the team lead of its team reassigns it."""
+    if not can_view_household(user, household):
+        return False
+    return household.coordinator_id == user.id or user.role == "teamlead"
+
+
+def can_administer(user) -> bool:
+    return bool(user and user.is_authenticated and user.active and user.role == "admin")
+
+
+def visible_households_clause(user):
+    """A WHERE clause selecting exactly the households `can_view_household` allows, for lists."""
+    from ..cases.models import Household, HouseholdWorker
+    if user.role == "teamlead":
+        return Household.team_id == user.team_id
+    if user.role == "coach":
+        return or_(Household.coordinator_id == user.id,
+                   Household.id.in_(select(HouseholdWorker.household_id).where(HouseholdWorker.user_id == user.id)))
+    return Household.id.is_(None)
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied()
+
+
+def get_household_or_404(household_id: int, need: str = "view", action: str | None = None):
+    """Load a household the current user may use, and record the access; otherwise a plain 404.
+
+    `need` is "view", "edit" or "hand_over". The audit event is written here so no view can forget it.
+    """
+    from ..cases.models import Household
+    checks = {"view": can_view_household, "edit": can_edit_household, "hand_over": can_hand_over}
+    household = db.session.get(Household, household_id)
+    action = action or f"household.{need}"
+    if household is None or not checks[need](current_user, household):
+        audit.record_denied(current_user, action, household_id)
+        abort(404)
+    audit.record(current_user, action, household)
+    return household
+
+
+def admin_required(view):
+    """Administrator pages: users, teams and catalogues, never family data."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not can_administer(current_user):
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def teamlead_required(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not (current_user.is_authenticated and current_user.role == "teamlead"):
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped

@@ -1,0 +1,1 @@
+"""Households from trust building to aftercare: members, consent, coordinator, stages, contacts."""

@@ -1,0 +1,212 @@
+"""Households and what belongs to them.
+
+A household starts as a pseudonymous contact track (no personal data) and becomes a registered
+household once the family consents. It always has exactly one coordinator: a column that cannot be
+empty, with the history of handovers beside it.
+"""
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..auth.models import Team, User
+from ..extensions import db
+from ..timeutil import utcnow
+
+PHASES = ("contact", "registered")
+STAGES = ("trust_building", "registered", "plan", "carrying_out", "follow_up", "aftercare", "closed")
+SOURCES = ("school", "gp", "work_income", "food_bank", "outreach", "other")
+INCOME_SITUATIONS = ("social_assistance", "working", "self_employed", "other_benefit", "unknown")
+MEMBER_ROLES = ("parent", "child", "other_adult")
+CONTACT_KINDS = ("home_visit", "phone", "network_meeting", "other")
+CLOSE_REASONS = ("goals_reached", "family_stopped", "consent_refused", "moved_away", "specialised_care", "other")
+
+
+def _in(column: str, values) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Household(db.Model):
+    __tablename__ = "households"
+    __table_args__ = (
+        CheckConstraint(_in("phase", PHASES), name="phase"),
+        CheckConstraint(_in("stage", STAGES), name="stage"),
+        CheckConstraint(_in("source", SOURCES), name="source"),
+        CheckConstraint(f"income_situation IS NULL OR {_in('income_situation', INCOME_SITUATIONS)}",
+                        name="income_situation"),
+        # A contact track is only ever trust building or closed; a registered household never is trust building.
+        CheckConstraint("(phase = 'contact' AND stage IN ('trust_building', 'closed') AND registered_on IS NULL)"
+                        " OR (phase = 'registered' AND stage <> 'trust_building' AND registered_on IS NOT NULL)",
+                        name="phase_stage"),
+        CheckConstraint("(stage = 'closed') = (closed_on IS NOT NULL AND close_reason IS NOT NULL)",
+                        name="closed_has_reason"),
+        CheckConstraint(f"close_reason IS NULL OR {_in('close_reason', CLOSE_REASONS)}", name="close_reason"),
+        Index("ix_households_team_stage", "team_id", "stage"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pseudonym: Mapped[str] = mapped_column(String(120))
+    phase: Mapped[str] = mapped_column(String(20), default="contact")
+    stage: Mapped[str] = mapped_column(String(20), default="trust_building")
+    stage_since: Mapped[date]
+    source: Mapped[str] = mapped_column(String(20), default="other")
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    coordinator_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    income_situation: Mapped[str | None] = mapped_column(String(20))
+    neighbourhood: Mapped[str | None] = mapped_column(String(120))
+    opened_on: Mapped[date]
+    registered_on: Mapped[date | None]
+    closed_on: Mapped[date | None]
+    close_reason: Mapped[str | None] = mapped_column(String(20))
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    team: Mapped[Team] = relationship()
+    coordinator: Mapped[User] = relationship(foreign_keys=[coordinator_id])
+    members: Mapped[list["Member"]] = relationship(back_populates="household", order_by="Member.id")
+    consents: Mapped[list["Consent"]] = relationship(order_by="Consent.given_on")
+    coordinator_history: Mapped[list["CoordinatorAssignment"]] = relationship(
+        order_by="CoordinatorAssignment.started_at")
+    workers: Mapped[list["HouseholdWorker"]] = relationship(cascade="all, delete-orphan")
+    transitions: Mapped[list["StageTransition"]] = relationship(order_by="StageTransition.id")
+    contacts: Mapped[list["Contact"]] = relationship(order_by="Contact.contact_on.desc()")
+
+    def __repr__(self):
+        return f"<Household {self.id} {self.pseudonym!r} {self.stage}>"
+
+    @property
+    def is_registered(self):
+        return self.phase == "registered"
+
+    @property
+    def is_closed(self):
+        return self.stage == "closed"
+
+
+class Member(db.Model):
+    """A person in a registered household. Only registered households have members."""
+    __tablename__ = "members"
+    __table_args__ = (CheckConstraint(_in("role", MEMBER_ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    first_name: Mapped[str] = mapped_column(String(80))
+    date_of_birth: Mapped[date]
+    school: Mapped[str | None] = mapped_column(String(120))
+    left_on: Mapped[date | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    household: Mapped[Household] = relationship(back_populates="members")
+
+    def __repr__(self):
+        return f"<Member {self.first_name} {self.role}>"
+
+    @property
+    def is_child(self):
+        return self.role == "child"
+
+
+class Consent(db.Model):
+    """The family's consent to be registered: when, what it covers, who recorded it."""
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    given_on: Mapped[date]
+    scope: Mapped[str] = mapped_column(Text)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    withdrawn_on: Mapped[date | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    recorded_by: Mapped[User] = relationship()
+
+
+class CoordinatorAssignment(db.Model):
+    """Who coordinated a household when. At most one open assignment per household."""
+    __tablename__ = "coordinator_assignments"
+    __table_args__ = (
+        Index("uq_coordinator_assignments_open", "household_id", unique=True,
+              sqlite_where=text("ended_at IS NULL"), postgresql_where=text("ended_at IS NULL")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+    by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    coach: Mapped[User] = relationship(foreign_keys=[coach_id])
+    by: Mapped[User] = relationship(foreign_keys=[by_id])
+
+
+class HouseholdWorker(db.Model):
+    """A co-worker: another coach who has access to a household besides its coordinator."""
+    __tablename__ = "household_workers"
+    __table_args__ = (UniqueConstraint("household_id", "user_id", name="uq_household_workers_household_user"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    added_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+
+class StageTransition(db.Model):
+    __tablename__ = "stage_transitions"
+    __table_args__ = (
+        CheckConstraint(_in("to_stage", STAGES), name="to_stage"),
+        CheckConstraint(f"from_stage IS NULL OR {_in('from_stage', STAGES)}", name="from_stage"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    from_stage: Mapped[str | None] = mapped_column(String(20))
+    to_stage: Mapped[str] = mapped_column(String(20))
+    moved_on: Mapped[date]
+    by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    by: Mapped[User] = relationship()
+
+
+class Contact(db.Model):
+    """A home visit, call or meeting; in the contact phase under the pseudonym only."""
+    __tablename__ = "contacts"
+    __table_args__ = (
+        CheckConstraint(_in("kind", CONTACT_KINDS), name="kind"),
+        CheckConstraint("duration_minutes IS NULL OR (duration_minutes >= 0 AND duration_minutes <= 1440)",
+                        name="duration"),
+        Index("ix_contacts_household_date", "household_id", "contact_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    contact_on: Mapped[date]
+    duration_minutes: Mapped[int | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    by: Mapped[User] = relationship()
+
+
+class CheckIn(db.Model):
+    """A planned "how did it go with ...?" moment in follow-up or aftercare."""
+    __tablename__ = "check_ins"
+    __table_args__ = (Index("ix_check_ins_due", "household_id", "due_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
+    due_on: Mapped[date]
+    subject: Mapped[str] = mapped_column(String(200))
+    done_on: Mapped[date | None]
+    by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

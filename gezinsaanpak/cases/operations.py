@@ -1,0 +1,197 @@
+"""What a coach does with a household, as plain functions.
+
+Each takes the acting user, checks the policy, changes models, writes the audit entry and flushes;
+the request (or the command) commits once.
+"""
+from datetime import date
+
+from sqlalchemy import update
+
+from .. import audit
+from ..auth.models import User
+from ..auth.operations import InvalidInput
+from ..auth.permissions import can_edit_household, can_hand_over, require
+from ..extensions import db
+from ..i18n import _
+from ..timeutil import today, utcnow
+from .models import (CLOSE_REASONS, CONTACT_KINDS, INCOME_SITUATIONS, MEMBER_ROLES, SOURCES, Consent, Contact,
+                     CoordinatorAssignment, Household, HouseholdWorker, Member, StageTransition)
+
+# Where a household may go from each stage. Closing is possible from anywhere; reopening is its own step.
+NEXT_STAGES = {
+    "trust_building": ("closed",),  # registration is its own operation
+    "registered": ("plan", "closed"),
+    "plan": ("carrying_out", "closed"),
+    "carrying_out": ("plan", "follow_up", "closed"),
+    "follow_up": ("carrying_out", "aftercare", "closed"),
+    "aftercare": ("carrying_out", "closed"),
+    "closed": (),
+}
+
+
+def open_contact_track(actor: User, pseudonym: str, source: str = "other", neighbourhood: str | None = None,
+                       opened_on: date | None = None, is_demo: bool = False) -> Household:
+    """Start trust building under a pseudonym: no personal data, the opening coach coordinates."""
+    require(actor.role in ("coach", "teamlead") and actor.team_id is not None)
+    pseudonym = (pseudonym or "").strip()
+    if not pseudonym:
+        raise InvalidInput(_("Choose a pseudonym for this family, for example “Family Tulip, Tarwewijk”."))
+    if source not in SOURCES:
+        raise InvalidInput(_("Choose where the signal came from."))
+    opened_on = opened_on or today()
+    household = Household(pseudonym=pseudonym, source=source, neighbourhood=(neighbourhood or "").strip() or None,
+                          team_id=actor.team_id, coordinator_id=actor.id, phase="contact",
+                          stage="trust_building", stage_since=opened_on, opened_on=opened_on, is_demo=is_demo)
+    db.session.add(household)
+    db.session.flush()
+    db.session.add(CoordinatorAssignment(household_id=household.id, coach_id=actor.id, by_id=actor.id))
+    db.session.add(StageTransition(household_id=household.id, from_stage=None, to_stage="trust_building",
+                                   moved_on=opened_on, by_id=actor.id))
+    audit.record(actor, "household.open", household, household)
+    db.session.flush()
+    return household
+
+
+def register_household(actor: User, household: Household, consent_on: date, consent_scope: str,
+                       members: list[dict], income_situation: str, neighbourhood: str | None = None,
+                       registered_on: date | None = None) -> Household:
+    """Register a contact track once the family consents; its contacts carry over."""
+    require(can_edit_household(actor, household))
+    if household.is_registered:
+        raise InvalidInput(_("This household is already registered."))
+    if household.is_closed:
+        raise InvalidInput(_("Reopen this contact track before registering it."))
+    if not consent_on or not (consent_scope or "").strip():
+        raise InvalidInput(_("Record the date of consent and what it covers."))
+    if consent_on > today():
+        raise InvalidInput(_("The date of consent cannot be in the future."))
+    if income_situation not in INCOME_SITUATIONS:
+        raise InvalidInput(_("Choose the income situation (or “unknown”)."))
+    if not members:
+        raise InvalidInput(_("Add at least one member of the household."))
+    registered_on = registered_on or today()
+    household.phase = "registered"
+    household.registered_on = registered_on
+    household.income_situation = income_situation
+    if neighbourhood is not None:
+        household.neighbourhood = neighbourhood.strip() or None
+    db.session.add(Consent(household_id=household.id, given_on=consent_on, scope=consent_scope.strip(),
+                           recorded_by_id=actor.id))
+    _move(actor, household, "registered", registered_on)
+    db.session.flush()
+    for data in members:
+        add_member(actor, household, **data)
+    audit.record(actor, "household.register", household, household)
+    db.session.flush()
+    return household
+
+
+def add_member(actor: User, household: Household, first_name: str, role: str, date_of_birth: date,
+               school: str | None = None) -> Member:
+    """Members exist only in registered households: the contact phase holds no personal data."""
+    require(can_edit_household(actor, household))
+    if not household.is_registered:
+        raise InvalidInput(_("Members can only be added after the family has consented to registration."))
+    if role not in MEMBER_ROLES:
+        raise InvalidInput(_("Choose the member's role in the family."))
+    if not (first_name or "").strip():
+        raise InvalidInput(_("Enter the member's first name."))
+    if date_of_birth is None or date_of_birth > today() or date_of_birth.year < 1900:
+        raise InvalidInput(_("Enter a valid date of birth (not in the future)."))
+    member = Member(household_id=household.id, first_name=first_name.strip(), role=role,
+                    date_of_birth=date_of_birth, school=(school or "").strip() or None)
+    db.session.add(member)
+    db.session.flush()
+    audit.record(actor, "member.add", household, member)
+    return member
+
+
+def hand_over(actor: User, household: Household, new_coach: User, note: str | None = None) -> None:
+    """Hand the household to another coach of its team; the old assignment ends, history stays."""
+    require(can_hand_over(actor, household))
+    if new_coach.team_id != household.team_id or new_coach.role != "coach" or not new_coach.active:
+        raise InvalidInput(_("A household can only be handed over to an active coach of its own team."))
+    if new_coach.id == household.coordinator_id:
+        raise InvalidInput(_("%(name)s already coordinates this household.", name=new_coach.name))
+    now = utcnow()
+    db.session.execute(update(CoordinatorAssignment)
+                       .where(CoordinatorAssignment.household_id == household.id,
+                              CoordinatorAssignment.ended_at.is_(None))
+                       .values(ended_at=now))
+    db.session.add(CoordinatorAssignment(household_id=household.id, coach_id=new_coach.id, by_id=actor.id,
+                                         started_at=now, note=(note or "").strip() or None))
+    old = household.coordinator_id
+    household.coordinator_id = new_coach.id
+    audit.record(actor, "household.hand_over", household, household, detail={"from": old, "to": new_coach.id})
+    db.session.flush()
+
+
+def add_worker(actor: User, household: Household, coach: User) -> HouseholdWorker:
+    """Give another coach of the team access as co-worker."""
+    require(can_edit_household(actor, household))
+    if coach.team_id != household.team_id or coach.role != "coach":
+        raise InvalidInput(_("Only coaches of the household's team can be added as co-workers."))
+    if coach.id == household.coordinator_id or any(w.user_id == coach.id for w in household.workers):
+        raise InvalidInput(_("%(name)s already has access to this household.", name=coach.name))
+    worker = HouseholdWorker(household_id=household.id, user_id=coach.id, added_by_id=actor.id)
+    household.workers.append(worker)
+    db.session.flush()
+    audit.record(actor, "household.add_worker", household, worker)
+    return worker
+
+
+def move_stage(actor: User, household: Household, to_stage: str, on: date | None = None,
+               note: str | None = None, reason: str | None = None) -> StageTransition:
+    """Move to an allowed next stage; closing needs a reason."""
+    require(can_edit_household(actor, household))
+    if to_stage not in NEXT_STAGES[household.stage]:
+        raise InvalidInput(_("A household cannot move from this stage to the chosen one."))
+    if to_stage == "closed":
+        if reason not in CLOSE_REASONS:
+            raise InvalidInput(_("Choose why the track is closed."))
+        if household.is_registered and reason == "consent_refused":
+            raise InvalidInput(_("A registered household has given consent; choose another reason."))
+    transition = _move(actor, household, to_stage, on or today(), note, reason)
+    audit.record(actor, "household.stage", household, transition, detail={"to": to_stage})
+    return transition
+
+
+def reopen(actor: User, household: Household, note: str | None = None, on: date | None = None):
+    """Reopen a closed track: a registered household restarts as registered, a contact track as trust building."""
+    require(can_edit_household(actor, household))
+    if not household.is_closed:
+        raise InvalidInput(_("Only a closed household can be reopened."))
+    to_stage = "registered" if household.is_registered else "trust_building"
+    transition = _move(actor, household, to_stage, on or today(), note)
+    audit.record(actor, "household.reopen", household, transition)
+    return transition
+
+
+def _move(actor, household, to_stage, on, note=None, reason=None) -> StageTransition:
+    transition = StageTransition(household_id=household.id, from_stage=household.stage, to_stage=to_stage,
+                                 moved_on=on, by_id=actor.id, note=(note or "").strip() or None, reason=reason)
+    household.stage = to_stage
+    household.stage_since = on
+    household.closed_on = on if to_stage == "closed" else None
+    household.close_reason = reason if to_stage == "closed" else None
+    db.session.add(transition)
+    db.session.flush()
+    return transition
+
+
+def log_contact(actor: User, household: Household, kind: str, on: date, note: str | None = None,
+                duration_minutes: int | None = None) -> Contact:
+    """A home visit, call or meeting. In the contact phase the note is about a pseudonymous family."""
+    require(can_edit_household(actor, household))
+    if kind not in CONTACT_KINDS:
+        raise InvalidInput(_("Choose the kind of contact."))
+    if on is None or on > today():
+        raise InvalidInput(_("Enter the date of the contact (not in the future)."))
+    if duration_minutes is not None and not 0 <= duration_minutes <= 1440:
+        raise InvalidInput(_("A duration is between 0 and 1440 minutes."))
+    contact = Contact(household_id=household.id, kind=kind, contact_on=on, duration_minutes=duration_minutes,
+                      note=(note or "").strip() or None, by_id=actor.id)
+    db.session.add(contact)
+    db.session.flush()
+    audit.record(actor, "contact.add", household, contact)
+    return contact

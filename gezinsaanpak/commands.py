@@ -1,0 +1,92 @@
+"""Command line: `flask --app gezinsaanpak users create`, `demo`, `catalogues load`, `translate ...`."""
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from .auth.models import ROLES, User
+from .auth.operations import InvalidInput, create_user, find_or_create_team
+from .extensions import db
+
+users_cli = AppGroup("users", help="Manage user accounts.")
+catalogues_cli = AppGroup("catalogues", help="Load the checklist, domain and fund catalogues.")
+translate_cli = AppGroup("translate", help="Extract, update and compile the translation catalogues.")
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@users_cli.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", required=True, type=click.Choice(ROLES))
+@click.option("--team", default=None, help="Team name; created when it does not exist yet.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def create_user_command(email, name, role, team, password_stdin):
+    """Create an account. The password is asked at a prompt unless --password-stdin is given."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        team_obj = find_or_create_team(team) if team else None
+        user = create_user(None, email, name, role, password, team_obj)
+    except InvalidInput as error:
+        db.session.rollback()
+        raise click.ClickException(str(error))
+    db.session.commit()
+    click.echo(f"Created {user.role} {user.email}" + (f" in team {team_obj.name}" if team_obj else ""))
+
+
+@catalogues_cli.command("load")
+def load_catalogues_command():
+    """Load or refresh the shipped catalogues (safe to run again)."""
+    from .catalogues import load_all
+    for name, (added, updated) in load_all().items():
+        click.echo(f"{name}: {added} added, {updated} updated")
+    db.session.commit()
+
+
+@click.command("demo")
+@click.option("--seed", default=2026, help="Random seed, for a reproducible demo municipality.")
+def demo_command(seed):
+    """Apply migrations and fill an empty database with a demo municipality; print the demo logins."""
+    from .demo import DemoRefused, build_demo, demo_logins
+    upgrade(directory=current_app.extensions["migrate"].directory)
+    try:
+        created = build_demo(seed=seed)
+    except DemoRefused as error:
+        db.session.rollback()
+        raise click.ClickException(str(error))
+    db.session.commit()
+    click.echo("Demo municipality ready." if created else "The demo municipality was already there.")
+    click.echo(f"Demo logins (password for every account: {current_app.config['DEMO_PASSWORD']}):")
+    for user in demo_logins():
+        click.echo(f"  {user.role:<9} {user.email:<38} {user.name}" + (f" ({user.team.name})" if user.team else ""))
+
+
+def _babel(*args):
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=PROJECT)
+
+
+@translate_cli.command("update")
+def translate_update():
+    """Extract the texts from code and templates and merge them into the catalogues."""
+    _babel("extract", "-F", "babel.cfg", "-k", "_l", "-o", "gezinsaanpak/translations/messages.pot", ".")
+    _babel("update", "-i", "gezinsaanpak/translations/messages.pot", "-d", "gezinsaanpak/translations")
+
+
+@translate_cli.command("compile")
+def translate_compile():
+    """Compile the catalogues into the .mo files the application reads."""
+    _babel("compile", "-d", "gezinsaanpak/translations")
+
+
+def register(app):
+    app.cli.add_command(users_cli)
+    app.cli.add_command(catalogues_cli)
+    app.cli.add_command(translate_cli)
+    app.cli.add_command(demo_command)

@@ -1,0 +1,69 @@
+"""Configuration: defaults here, then `instance/config.py`, then `GEZINSAANPAK_*` environment variables."""
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+
+class Defaults:
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False  # set True (GEZINSAANPAK_SESSION_COOKIE_SECURE=1) behind HTTPS
+    REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
+    IDLE_TIMEOUT_MINUTES = 30
+    SESSION_LIFETIME_HOURS = 12
+    LOGIN_LIMIT = "10 per minute"
+    LOGIN_ACCOUNT_LIMIT = "5 per 15 minutes"
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = False
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    SUPPORT_MONTHS = 18
+    SUPPORT_WARNING_MONTHS = 15
+    PAGE_SIZE = 50
+    DEMO_PASSWORD = "demo-gezinsaanpak"
+
+
+def _coerce(value: str):
+    """Environment values are strings; turn the obvious ones into booleans and numbers."""
+    lowered = value.lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    if value.isdigit():
+        return int(value)
+    return value
+
+
+def load_environment(config) -> None:
+    """Apply GEZINSAANPAK_* variables; GEZINSAANPAK_DATABASE_URL names the database."""
+    for key, value in os.environ.items():
+        if not key.startswith("GEZINSAANPAK_") or key.startswith("GEZINSAANPAK_TEST_"):
+            continue
+        name = key.removeprefix("GEZINSAANPAK_")
+        if name == "DATABASE_URL":
+            config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(value)
+        else:
+            config[name] = value if name.endswith("_URL") or name.endswith("_URI") else _coerce(value)
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept plain postgres:// URLs and use psycopg 3 for them."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def ensure_secret_key(config, instance_path: str) -> None:
+    """Keep the secret out of the repository: generate one into the instance folder on first start."""
+    if config.get("SECRET_KEY"):
+        return
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    config["SECRET_KEY"] = path.read_text().strip()

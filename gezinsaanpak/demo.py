@@ -1,0 +1,155 @@
+"""A believable demo municipality: two teams, coaches, households in every stage, fake Dutch names.
+
+Everything is built through the same operations a coach uses, so the demo obeys every invariant.
+"""
+import random
+from datetime import date, timedelta
+
+from faker import Faker
+from flask import current_app
+from sqlalchemy import func, select
+
+from .auth.models import User
+from .auth.operations import create_user, find_or_create_team
+from .catalogues import load_all
+from .cases import operations as cases
+from .cases.models import Household
+from .extensions import db
+from .plans.models import Action, Assessment, AssessmentScore, Domain, Goal, GoalReview
+from .referrals.models import Fund, Referral, ReferralChange
+from .signals.models import ChecklistItem, Signal
+from .timeutil import today
+
+TEAMS = {
+    "Team Feijenoord": ["Afrikaanderwijk", "Bloemhof", "Hillesluis", "Feijenoord"],
+    "Team Charlois": ["Tarwewijk", "Carnisse", "Oud-Charlois", "Pendrecht"],
+}
+FLOWERS = ["Tulp", "Roos", "Zonnebloem", "Lelie", "Narcis", "Krokus", "Iris", "Dahlia", "Madelief", "Viooltje",
+           "Klaproos", "Lavendel", "Anemoon", "Hyacint", "Orchidee", "Margriet", "Pioen", "Akelei", "Fresia",
+           "Gerbera", "Jasmijn", "Kamille", "Lupine", "Magnolia"]
+STAGE_PATH = ["registered", "plan", "carrying_out", "follow_up", "aftercare"]
+HOUSEHOLDS_PER_STAGE = 6
+
+
+class DemoRefused(Exception):
+    """The database holds real data; the demo never mixes with it."""
+
+
+def demo_logins():
+    return db.session.scalars(select(User).where(User.is_demo).order_by(User.role, User.email)).all()
+
+
+def build_demo(seed: int = 2026) -> bool:
+    """Fill an empty database; returns False when the demo is already there. Refuses real data."""
+    real_users = db.session.scalar(select(func.count(User.id)).where(User.is_demo.is_(False)))
+    real_households = db.session.scalar(select(func.count(Household.id)).where(Household.is_demo.is_(False)))
+    if real_users or real_households:
+        raise DemoRefused("This database already holds non-demo data; the demo command leaves it alone.")
+    if db.session.scalar(select(func.count(User.id))):
+        return False
+    load_all()
+    rng = random.Random(seed)
+    fake = Faker("nl_NL")
+    fake.seed_instance(seed)
+    password = current_app.config["DEMO_PASSWORD"]
+    create_user(None, "beheer@demo.gezinsaanpak.nl", "Beheerder Demo", "admin", password, is_demo=True)
+    flowers = iter(rng.sample(FLOWERS, len(FLOWERS)) * 3)
+    for number, (team_name, neighbourhoods) in enumerate(TEAMS.items(), start=1):
+        team = find_or_create_team(team_name)
+        create_user(None, f"teamleider{number}@demo.gezinsaanpak.nl", fake.name(), "teamlead", password, team,
+                    is_demo=True)
+        coaches = [create_user(None, f"coach{(number - 1) * 3 + i}@demo.gezinsaanpak.nl", fake.name(), "coach",
+                               password, team, is_demo=True) for i in range(1, 4)]
+        for index in range(HOUSEHOLDS_PER_STAGE * 7 // 2):
+            coach = coaches[index % len(coaches)]
+            stage_index = (index + number) % 7
+            _demo_household(rng, fake, coach, f"Familie {next(flowers)}", rng.choice(neighbourhoods), stage_index)
+    db.session.flush()
+    return True
+
+
+def _demo_household(rng, fake, coach, pseudonym, neighbourhood, stage_index):
+    """Stage index 0 is trust building, 1-5 the registered stages, 6 closed."""
+    months_ago = rng.randint(1, 17) if stage_index else rng.randint(0, 2)
+    opened = today() - timedelta(days=30 * months_ago + rng.randint(0, 20))
+    household = cases.open_contact_track(coach, pseudonym, rng.choice(["school", "gp", "work_income", "food_bank",
+                                                                       "outreach"]),
+                                         neighbourhood, opened_on=opened, is_demo=True)
+    cases.log_contact(coach, household, "home_visit", opened, "Kennismaking aan de keukentafel.", 60)
+    if stage_index == 0:
+        return household
+    registered = min(opened + timedelta(days=rng.randint(7, 28)), today())
+    members = _demo_members(rng, fake, registered)
+    cases.register_household(coach, household, registered, "Registratie en delen met fondsen na overleg",
+                             members, rng.choice(["social_assistance", "social_assistance", "working", "working",
+                                                  "self_employed", "other_benefit", "unknown"]),
+                             registered_on=registered)
+    stages = STAGE_PATH[1:min(stage_index, 5)]
+    day = registered
+    for stage in stages:
+        day = min(day + timedelta(days=rng.randint(14, 60)), today())
+        cases.move_stage(coach, household, stage, on=day)
+    for _ in range(rng.randint(2, 6)):
+        when = registered + timedelta(days=rng.randint(0, max((today() - registered).days, 0)))
+        cases.log_contact(coach, household, rng.choice(["home_visit", "home_visit", "phone", "network_meeting"]),
+                          when, "Gesprek over de voortgang.", rng.choice([15, 30, 45, 60, 90]))
+    _demo_plan(rng, coach, household, registered)
+    if stage_index == 6:
+        cases.move_stage(coach, household, "closed", on=today() - timedelta(days=rng.randint(0, 20)),
+                         reason=rng.choice(["goals_reached", "goals_reached", "family_stopped", "moved_away"]))
+    return household
+
+
+def _demo_members(rng, fake, on: date):
+    adults = [{"first_name": fake.first_name(), "role": "parent",
+               "date_of_birth": on - timedelta(days=365 * rng.randint(24, 50) + rng.randint(0, 364))}
+              for _ in range(rng.choice([1, 1, 2]))]
+    children = [{"first_name": fake.first_name(), "role": "child",
+                 "date_of_birth": on - timedelta(days=rng.randint(100, 365 * 19)),
+                 "school": rng.choice([None, "Basisschool De Regenboog", "OBS Het Kompas", "Zuiderpark College"])}
+                for _ in range(rng.randint(1, 4))]
+    return adults + children
+
+
+def _demo_plan(rng, coach, household, registered):
+    """Signals, assessments, goals and referrals, written directly until their screens exist."""
+    items = db.session.scalars(select(ChecklistItem).order_by(ChecklistItem.id)).all()
+    domains = db.session.scalars(select(Domain)).all()
+    funds = db.session.scalars(select(Fund)).all()
+    for item in rng.sample(items, min(len(items), rng.randint(2, 6))):
+        db.session.add(Signal(household_id=household.id, item_id=item.id, observed_on=registered,
+                              state=rng.choice(["observed", "discussed", "confirmed"]), recorded_by_id=coach.id))
+    bridge = [d for d in domains if d.scale == "bridge"]
+    child = [d for d in domains if d.scale == "child_bridge"]
+    for member in household.members:
+        is_child = member.role == "child"
+        age = (registered - member.date_of_birth).days // 365
+        assessment = Assessment(household_id=household.id, member_id=member.id, assessed_on=registered,
+                                scale="child_bridge" if is_child else "bridge", by_id=coach.id,
+                                age_band=("by_5" if age < 5 else "by_11" if age < 11 else "by_18") if is_child
+                                else None)
+        for domain in child if is_child else bridge:
+            if is_child:
+                assessment.scores.append(AssessmentScore(domain=domain, colour=rng.choice(["green", "orange", "red"])))
+            else:
+                assessment.scores.append(AssessmentScore(domain=domain, step=rng.randint(1, 5)))
+        db.session.add(assessment)
+        if rng.random() < 0.6 and (child if is_child else bridge):
+            goal = Goal(household_id=household.id, member_id=member.id, created_by_id=coach.id,
+                        domain=rng.choice(child if is_child else bridge),
+                        description="Binnen drie maanden een stap verder op dit domein.",
+                        target_on=registered + timedelta(days=rng.randint(60, 360)),
+                        status=rng.choice(["active", "active", "achieved", "adjusted"]))
+            goal.actions.append(Action(description="Afspraak maken en samen voorbereiden.", who=member.first_name,
+                                       due_on=registered + timedelta(days=30)))
+            goal.reviews.append(GoalReview(reviewed_on=min(registered + timedelta(days=45), today()),
+                                           status=goal.status, by_id=coach.id))
+            db.session.add(goal)
+        if is_child and funds and rng.random() < 0.5:
+            status = rng.choice(["to_apply", "applied", "granted", "delivered", "rejected"])
+            referral = Referral(household_id=household.id, member_id=member.id, fund=rng.choice(funds),
+                                request="Aanvraag voor deelname.", status=status, status_on=registered,
+                                follow_up_on=registered + timedelta(days=21), created_by_id=coach.id)
+            referral.changes.append(ReferralChange(to_status=status, changed_on=registered, by_id=coach.id))
+            db.session.add(referral)
+    db.session.flush()

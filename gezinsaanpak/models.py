@@ -1,0 +1,9 @@
+"""Every table of the application, imported in one place for Alembic and the tests."""
+from .audit import AuditEvent  # noqa: F401
+from .auth.models import Team, User  # noqa: F401
+from .cases.models import (CheckIn, Consent, Contact, CoordinatorAssignment, Household,  # noqa: F401
+                           HouseholdWorker, Member, StageTransition)
+from .plans.models import (Action, Assessment, AssessmentScore, Domain, DomainDescriptor, Goal,  # noqa: F401
+                           GoalReview, Obstacle)
+from .referrals.models import Fund, Referral, ReferralChange  # noqa: F401
+from .signals.models import ChecklistItem, Signal, SignalChange  # noqa: F401

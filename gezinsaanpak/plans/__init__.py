@@ -1,0 +1,1 @@
+"""Bridge and Child Bridge assessments, goals with actions and reviews, and the family plan."""

@@ -1,0 +1,164 @@
+"""Domains (data), assessments and goals.
+
+Adults are assessed on Bridge sub-domains with a step from 1 (crisis) to 5 (self-sufficient); children
+on Child Bridge domains with a colour for their age band. Goals sit on a domain, for one member or
+for the family as a whole.
+"""
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..auth.models import User
+from ..cases.models import Household, Member, _in
+from ..extensions import db
+from ..timeutil import utcnow
+
+SCALES = ("bridge", "child_bridge", "family")
+AGE_BANDS = ("by_5", "by_11", "by_18")
+COLOURS = ("green", "orange", "red")
+GOAL_STATUSES = ("active", "achieved", "adjusted", "stopped")
+
+
+class Domain(db.Model):
+    """A Bridge sub-domain, a Child Bridge domain or a family-wide theme."""
+    __tablename__ = "domains"
+    __table_args__ = (CheckConstraint(_in("scale", SCALES), name="scale"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    scale: Mapped[str] = mapped_column(String(20))
+    pillar_code: Mapped[str] = mapped_column(String(60))
+    pillar_nl: Mapped[str] = mapped_column(String(120))
+    pillar_en: Mapped[str] = mapped_column(String(120))
+    label_nl: Mapped[str] = mapped_column(String(120))
+    label_en: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(default=0)
+    retired_at: Mapped[datetime | None]
+
+    def __repr__(self):
+        return f"<Domain {self.code}>"
+
+
+class DomainDescriptor(db.Model):
+    """An organisation's licensed descriptor text for one step (Bridge) or colour and age band (Child Bridge)."""
+    __tablename__ = "domain_descriptors"
+    __table_args__ = (
+        UniqueConstraint("domain_id", "level", "age_band", "language", name="uq_domain_descriptors_level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    domain_id: Mapped[int] = mapped_column(ForeignKey("domains.id"))
+    level: Mapped[str] = mapped_column(String(10))
+    age_band: Mapped[str] = mapped_column(String(10), default="")
+    language: Mapped[str] = mapped_column(String(5))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Assessment(db.Model):
+    __tablename__ = "assessments"
+    __table_args__ = (
+        CheckConstraint("scale IN ('bridge', 'child_bridge')", name="scale"),
+        CheckConstraint(f"(scale = 'bridge' AND age_band IS NULL) OR "
+                        f"(scale = 'child_bridge' AND {_in('age_band', AGE_BANDS)})", name="age_band"),
+        Index("ix_assessments_member_date", "member_id", "assessed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    scale: Mapped[str] = mapped_column(String(20))
+    age_band: Mapped[str | None] = mapped_column(String(10))
+    assessed_on: Mapped[date]
+    by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    member: Mapped[Member] = relationship()
+    scores: Mapped[list["AssessmentScore"]] = relationship(back_populates="assessment",
+                                                           cascade="all, delete-orphan")
+
+
+class AssessmentScore(db.Model):
+    """A step (1-5) for a Bridge sub-domain, or a colour for a Child Bridge domain."""
+    __tablename__ = "assessment_scores"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "domain_id", name="uq_assessment_scores_domain"),
+        CheckConstraint(f"(step BETWEEN 1 AND 5 AND colour IS NULL) OR "
+                        f"(step IS NULL AND {_in('colour', COLOURS)})", name="step_or_colour"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"))
+    domain_id: Mapped[int] = mapped_column(ForeignKey("domains.id"), index=True)
+    step: Mapped[int | None]
+    colour: Mapped[str | None] = mapped_column(String(10))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="scores")
+    domain: Mapped[Domain] = relationship()
+
+
+class Goal(db.Model):
+    """A goal of one member (member set) or of the family as a whole (member empty)."""
+    __tablename__ = "goals"
+    __table_args__ = (
+        CheckConstraint(_in("status", GOAL_STATUSES), name="status"),
+        Index("ix_goals_household_status", "household_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    domain_id: Mapped[int] = mapped_column(ForeignKey("domains.id"), index=True)
+    dream: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    own_words: Mapped[str | None] = mapped_column(Text)
+    target_on: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    household: Mapped[Household] = relationship()
+    member: Mapped[Member | None] = relationship()
+    domain: Mapped[Domain] = relationship()
+    actions: Mapped[list["Action"]] = relationship(order_by="Action.id", cascade="all, delete-orphan")
+    obstacles: Mapped[list["Obstacle"]] = relationship(order_by="Obstacle.id", cascade="all, delete-orphan")
+    reviews: Mapped[list["GoalReview"]] = relationship(order_by="GoalReview.id")
+
+
+class Action(db.Model):
+    """Who does what, by when, with what support."""
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(120))
+    due_on: Mapped[date | None]
+    support_needed: Mapped[str | None] = mapped_column(Text)
+    done_on: Mapped[date | None]
+
+
+class Obstacle(db.Model):
+    """An obstacle thought through in advance, with its if-then plan."""
+    __tablename__ = "obstacles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id"), index=True)
+    obstacle: Mapped[str] = mapped_column(Text)
+    if_then_plan: Mapped[str] = mapped_column(Text)
+
+
+class GoalReview(db.Model):
+    __tablename__ = "goal_reviews"
+    __table_args__ = (CheckConstraint(_in("status", GOAL_STATUSES), name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id"), index=True)
+    reviewed_on: Mapped[date]
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    by: Mapped[User] = relationship()

@@ -1,0 +1,1 @@
+"""The fund catalogue (data) and referrals of families to funds and organisations."""

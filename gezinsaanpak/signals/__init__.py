@@ -1,0 +1,1 @@
+"""The poverty signalling checklist (data) and the signals coaches record from it."""

@@ -1,0 +1,89 @@
+"""What every request shares: login required by default, session timeouts, one commit, safe headers."""
+import time
+
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_login import current_user, logout_user
+from flask_wtf.csrf import CSRFError
+
+from .extensions import db
+from .i18n import _, select_locale
+
+# Endpoints anyone may reach; every other page needs a logged-in user.
+PUBLIC_ENDPOINTS = {"auth.login", "auth.set_language", "static"}
+
+
+class AuditMissing(RuntimeError):
+    """A household page answered without writing an audit event: a programming error."""
+
+
+def install_request_hooks(app):
+    @app.before_request
+    def require_login_and_fresh_session():
+        g.lang = select_locale()
+        if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+            return None
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+        now = time.time()
+        idle = current_app.config["IDLE_TIMEOUT_MINUTES"] * 60
+        lifetime = current_app.config["SESSION_LIFETIME_HOURS"] * 3600
+        if now - session.get("seen", now) > idle or now - session.get("login_at", now) > lifetime:
+            end_session()
+            flash(_("Your session has ended because it was idle too long. Please log in again."), "warning")
+            return redirect(url_for("auth.login"))
+        session["seen"] = now
+        return None
+
+    @app.after_request
+    def commit_and_protect(response):
+        if response.status_code < 400:
+            if request.view_args and "household_id" in request.view_args and not g.get("audited"):
+                db.session.rollback()
+                raise AuditMissing(f"{request.endpoint} showed a household without an audit event")
+            db.session.commit()
+        else:
+            db.session.rollback()
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy",
+                           "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                           "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Referrer-Policy", "same-origin")
+        if request.endpoint != "static":
+            headers["Cache-Control"] = "no-store"
+        return response
+
+
+def end_session():
+    """Log out and forget everything the session held, except the chosen language."""
+    lang = session.get("lang")
+    logout_user()
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
+def install_errorhandlers(app):
+    messages = {
+        400: lambda: _("The request could not be processed. Please go back and try again."),
+        403: lambda: _("You do not have permission to open this page."),
+        404: lambda: _("This page does not exist, or you do not have access to it."),
+        405: lambda: _("This page cannot be used this way."),
+        429: lambda: _("Too many attempts. Wait a few minutes and try again."),
+        500: lambda: _("Something went wrong on our side. Nothing you saved before is lost; please try again."),
+    }
+
+    def render_error(code):
+        db.session.rollback()
+        return render_template("errors.html", code=code, message=messages[code]()), code
+
+    for code in messages:
+        app.register_error_handler(code, lambda error, code=code: render_error(code))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        db.session.rollback()
+        message = _("This form has expired or was not sent from this application. "
+                    "Reload the page and try again; nothing has been saved.")
+        return render_template("errors.html", code=400, message=message), 400
