@@ -23,6 +23,7 @@ class Defaults:
     SUPPORT_WARNING_MONTHS = 15
     PAGE_SIZE = 50
     DEMO_PASSWORD = "demo-gezinsaanpak"
+    PASSWORD_HASH_METHOD = "scrypt"
 
 
 def _coerce(value: str):

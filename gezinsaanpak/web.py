@@ -23,7 +23,7 @@ def install_request_hooks(app):
         if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
             return None
         if not current_user.is_authenticated:
-            return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+            return redirect(url_for("auth.login", next=request.full_path.rstrip("?") if request.method == "GET" else None))
         now = time.time()
         idle = current_app.config["IDLE_TIMEOUT_MINUTES"] * 60
         lifetime = current_app.config["SESSION_LIFETIME_HOURS"] * 3600
@@ -37,7 +37,8 @@ def install_request_hooks(app):
     @app.after_request
     def commit_and_protect(response):
         if response.status_code < 400:
-            if request.view_args and "household_id" in request.view_args and not g.get("audited"):
+            household_page = request.view_args and "household_id" in request.view_args
+            if household_page and current_user.is_authenticated and not g.get("audited"):
                 db.session.rollback()
                 raise AuditMissing(f"{request.endpoint} showed a household without an audit event")
             db.session.commit()

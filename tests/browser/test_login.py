@@ -1,0 +1,68 @@
+"""End to end in a real browser: a coach logs in, finds their household, switches language;
+a coach of another team cannot see or open it."""
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.factories import PASSWORD
+
+PSEUDONYM = "Familie Tulp, Tarwewijk"
+
+# Field labels in either language: these tests are about the flow, not about the exact wording of labels.
+EMAIL_LABEL = re.compile(r"e-?mail", re.IGNORECASE)
+PASSWORD_LABEL = re.compile(r"wachtwoord|password", re.IGNORECASE)
+
+
+def log_in_with_keyboard(page: Page, email: str, password: str = PASSWORD) -> None:
+    page.get_by_label(EMAIL_LABEL).click()
+    page.keyboard.type(email)
+    page.get_by_label(PASSWORD_LABEL).click()
+    page.keyboard.type(password)
+    page.keyboard.press("Enter")
+
+
+def test_coach_logs_in_opens_household_and_switches_to_english(page: Page, world, household):
+    page.goto("/")
+
+    expect(page).to_have_url(re.compile(r"/login\b"))
+    # DUTCH TRANSLATION: Dutch is the default language; fails while the nl catalogue is missing or uncompiled.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+
+    log_in_with_keyboard(page, world.coach.email)
+
+    expect(page).to_have_url(re.compile(r"/my-households$"))
+    # DUTCH TRANSLATION: as above.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn huishoudens")
+    link = page.get_by_role("link", name=PSEUDONYM, exact=True)
+    expect(link).to_be_visible()
+
+    link.click()
+
+    expect(page).to_have_url(re.compile(rf"/households/{household.id}$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(PSEUDONYM)
+
+    page.get_by_role("button", name="English", exact=True).click()
+
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("button", name="English", exact=True)).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("navigation").get_by_role("link", name="My households", exact=True)).to_be_visible()
+    # Back on the page the coach was reading.
+    expect(page).to_have_url(re.compile(rf"/households/{household.id}$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(PSEUDONYM)
+
+
+def test_coach_of_another_team_neither_sees_nor_opens_the_household(page: Page, world, household):
+    page.goto("/login")
+    log_in_with_keyboard(page, world.other_coach.email)
+
+    expect(page).to_have_url(re.compile(r"/my-households$"))
+    expect(page.get_by_role("table")).to_have_count(0)
+    expect(page.get_by_text("Familie Tulp")).to_have_count(0)
+
+    response = page.goto(f"/households/{household.id}")
+
+    assert response is not None and response.status == 404
+    expect(page).to_have_title(re.compile(r"^404 · Gezinsaanpak$"))  # errors.html: the code, in any language
+    expect(page.get_by_text("Familie Tulp")).to_have_count(0)
+    expect(page.get_by_text("Samira")).to_have_count(0)

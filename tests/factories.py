@@ -1,0 +1,42 @@
+"""Factories that build state the way users do: through the operations."""
+from datetime import date, timedelta
+
+from gezinsaanpak.auth.operations import create_user, find_or_create_team
+from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.extensions import db
+
+PASSWORD = "correct horse battery staple"
+
+
+class World:
+    """A municipality in miniature: two teams, their coaches and team leads, and an administrator."""
+
+    def __init__(self):
+        self.team_a = find_or_create_team("Team Noord")
+        self.team_b = find_or_create_team("Team Zuid")
+        self.coach = create_user(None, "coach@example.nl", "Anna Coach", "coach", PASSWORD, self.team_a)
+        self.colleague = create_user(None, "colleague@example.nl", "Bert Collega", "coach", PASSWORD, self.team_a)
+        self.other_coach = create_user(None, "other@example.nl", "Chris Anders", "coach", PASSWORD, self.team_b)
+        self.teamlead = create_user(None, "lead@example.nl", "Dana Teamleider", "teamlead", PASSWORD, self.team_a)
+        self.other_teamlead = create_user(None, "lead2@example.nl", "Eva Teamleider", "teamlead", PASSWORD,
+                                          self.team_b)
+        self.admin = create_user(None, "admin@example.nl", "Fay Beheer", "admin", PASSWORD)
+        db.session.commit()
+
+    def by_role(self, name):
+        return getattr(self, name)
+
+
+def make_household(coach, registered=True, pseudonym="Familie Tulp, Tarwewijk", children=2, **extra):
+    """A household the way a coach builds one: contact track first, then registration with consent."""
+    household = cases.open_contact_track(coach, pseudonym, "school", "Tarwewijk",
+                                         opened_on=date.today() - timedelta(days=60))
+    if registered:
+        members = [{"first_name": "Samira", "role": "parent", "date_of_birth": date(1988, 3, 14)}]
+        members += [{"first_name": f"Kind{i}", "role": "child", "date_of_birth": date(2015 + i, 6, 1)}
+                    for i in range(children)]
+        cases.register_household(coach, household, date.today() - timedelta(days=30),
+                                 "Registratie en overleg met school", members, extra.get("income", "working"),
+                                 registered_on=date.today() - timedelta(days=30))
+    db.session.commit()
+    return household

@@ -1,0 +1,100 @@
+"""Walk every route that shows a household, as every kind of user: zero leaks, and every access audited.
+
+Expected outcomes come from the table below, not from the code under test.
+"""
+import pytest
+from sqlalchemy import select
+
+from gezinsaanpak.audit import AuditEvent
+from gezinsaanpak.extensions import db
+
+# Who may open the household that world.coach coordinates.
+MAY_SEE = {
+    "anonymous": False,
+    "coach": True,
+    "colleague": False,
+    "other_coach": False,
+    "teamlead": True,
+    "other_teamlead": False,
+    "admin": False,
+}
+# Route arguments that identify something; each needs a value below, so no new route escapes this test.
+IDENTIFIERS = {"household_id"}
+# Routes with identifiers that are checked elsewhere (administration, not family data).
+ADMIN_ROUTES = {"admin.toggle_active"}
+
+
+def household_rules(app):
+    rules = []
+    for rule in app.url_map.iter_rules():
+        if not rule.arguments or rule.endpoint in ADMIN_ROUTES or rule.endpoint == "static":
+            continue
+        unknown = rule.arguments - IDENTIFIERS
+        assert not unknown, f"{rule.rule} takes {unknown}: teach tests/web/test_access.py how to fill it in"
+        rules.append(rule)
+    assert rules, "no household routes found"
+    return rules
+
+
+def request_rule(client, rule, household_id):
+    url = rule.rule.replace("<int:household_id>", str(household_id))
+    method = "GET" if "GET" in rule.methods else "POST"
+    return url, client.open(url, method=method)
+
+
+def audit_events(app, household_id):
+    with app.app_context():
+        return db.session.scalars(select(AuditEvent).where(AuditEvent.household_id == household_id)).all()
+
+
+@pytest.mark.parametrize("who", MAY_SEE)
+def test_household_routes_show_only_what_each_user_may_see(app, client, auth, world, household, who):
+    if who != "anonymous":
+        assert auth.login(world.by_role(who)).status_code == 302
+    for rule in household_rules(app):
+        before = {e.id for e in audit_events(app, household.id)}
+        url, response = request_rule(client, rule, household.id)
+        new = [e for e in audit_events(app, household.id) if e.id not in before]
+        if who == "anonymous":
+            assert response.status_code == 302 and "/login" in response.location, url
+            assert b"Tulp" not in response.data
+        elif MAY_SEE[who]:
+            assert response.status_code in (200, 302, 400), (url, response.status_code)
+            assert new and all(e.outcome == "ok" for e in new), f"{url} answered without an audit event"
+        else:
+            assert response.status_code == 404, (url, who, response.status_code)
+            assert b"Tulp" not in response.data
+            assert [e.outcome for e in new] == ["denied"], f"{url}: the refused attempt was not audited"
+
+
+def test_a_household_that_does_not_exist_looks_the_same_as_one_you_may_not_see(client, auth, world, household):
+    auth.login(world.other_coach)
+    missing = client.get(f"/households/{household.id + 1000}")
+    forbidden = client.get(f"/households/{household.id}")
+    assert missing.status_code == forbidden.status_code == 404
+    assert missing.text.replace(f"/households/{household.id + 1000}", "URL") == \
+        forbidden.text.replace(f"/households/{household.id}", "URL")
+
+
+def test_my_households_lists_only_visible_households(client, auth, world, household):
+    auth.login(world.coach)
+    assert "Familie Tulp" in client.get("/my-households").text
+    auth.logout()
+    auth.login(world.other_coach)
+    page = client.get("/my-households").text
+    assert "Familie Tulp" not in page
+    assert "nog geen huishoudens" in page or "no households yet" in page
+
+
+def test_the_administrator_manages_accounts_but_sees_no_families(client, auth, world, household):
+    auth.login(world.admin)
+    assert client.get("/admin/users").status_code == 200
+    assert client.get(f"/households/{household.id}").status_code == 404
+    assert "Familie Tulp" not in client.get("/my-households").text
+
+
+@pytest.mark.parametrize("who", ["coach", "teamlead"])
+def test_only_administrators_open_administration(client, auth, world, who):
+    auth.login(world.by_role(who))
+    assert client.get("/admin/users").status_code == 403
+    assert client.post(f"/admin/users/{world.admin.id}/active").status_code == 403
