@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
 
@@ -51,6 +51,7 @@ def load_catalogues_command():
 
 
 @click.command("demo")
+@with_appcontext
 @click.option("--seed", default=2026, help="Random seed, for a reproducible demo municipality.")
 def demo_command(seed):
     """Apply migrations and fill an empty database with a demo municipality; print the demo logins."""

@@ -2,9 +2,14 @@
 a coach of another team cannot see or open it."""
 import re
 
-from playwright.sync_api import Page, expect
+import pytest
 
 from tests.factories import PASSWORD
+
+sync_api = pytest.importorskip("playwright.sync_api",
+                               reason="Playwright for Python is not installed: browser tests skipped "
+                                      "(pip install -e .[test])")
+Page, expect = sync_api.Page, sync_api.expect
 
 PSEUDONYM = "Familie Tulp, Tarwewijk"
 

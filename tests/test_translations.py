@@ -1,0 +1,33 @@
+"""Dutch is the default language: every text in the code and templates has a Dutch translation."""
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+PROJECT = Path(__file__).resolve().parent.parent
+PO = PROJECT / "gezinsaanpak/translations/nl/LC_MESSAGES/messages.po"
+MO = PO.with_suffix(".mo")
+
+
+def test_every_text_has_a_dutch_translation(tmp_path):
+    pot = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-q", "-F", "babel.cfg",
+                    "-k", "_l", "-o", str(pot), "."], cwd=PROJECT, check=True)
+    with open(pot, "rb") as handle:
+        wanted = {m.id for m in read_po(handle) if m.id}
+    with open(PO, "rb") as handle:
+        catalogue = read_po(handle)
+    translated = {m.id for m in catalogue if m.id and m.string and "fuzzy" not in m.flags and
+                  (all(m.string) if isinstance(m.string, tuple) else True)}
+    missing = sorted(str(i) for i in wanted - translated)
+    assert not missing, f"run `flask --app gezinsaanpak translate update`, translate, then compile: {missing}"
+
+
+def test_the_compiled_catalogue_is_up_to_date():
+    with open(PO, "rb") as handle:
+        source = {m.id: m.string for m in read_po(handle) if m.id and "fuzzy" not in m.flags}
+    with open(MO, "rb") as handle:
+        compiled = {m.id: m.string for m in read_mo(handle) if m.id}
+    assert compiled == source, "run `flask --app gezinsaanpak translate compile`"
