@@ -13,7 +13,7 @@ MO = PO.with_suffix(".mo")
 
 def test_every_text_has_a_dutch_translation(tmp_path):
     pot = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-q", "-F", "babel.cfg",
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F", "babel.cfg",
                     "-k", "_l", "-o", str(pot), "."], cwd=PROJECT, check=True)
     with open(pot, "rb") as handle:
         wanted = {m.id for m in read_po(handle) if m.id}

@@ -1,7 +1,7 @@
 """Browser tests: the app served by a real HTTP server, driven by Playwright in Debian's chromium.
 
 Playwright cannot download its own browsers here, so it launches the system chromium
-(GEZINSAANPAK_CHROMIUM, default /usr/bin/chromium). Without it the browser tests are skipped, with a reason.
+(GEZINSAANPAK_TEST_CHROMIUM, default /usr/bin/chromium). Without it the browser tests are skipped, with a reason.
 """
 import os
 import threading
@@ -9,7 +9,7 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-CHROMIUM = os.environ.get("GEZINSAANPAK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("GEZINSAANPAK_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",  # we run as root
     "--disable-gpu",
