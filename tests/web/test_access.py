@@ -5,6 +5,7 @@ Expected outcomes come from the table below, not from the code under test.
 import pytest
 from sqlalchemy import select
 
+from gezinsaanpak import create_app
 from gezinsaanpak.audit import AuditEvent
 from gezinsaanpak.extensions import db
 
@@ -98,3 +99,25 @@ def test_only_administrators_open_administration(client, auth, world, who):
     auth.login(world.by_role(who))
     assert client.get("/admin/users").status_code == 403
     assert client.post(f"/admin/users/{world.admin.id}/active").status_code == 403
+
+
+def test_a_household_view_that_forgets_the_audit_cannot_pass(app, client, auth, world, household):
+    """The guard behind the walk above: a page showing a household without an audit event fails loudly."""
+    from flask import Blueprint
+
+    from gezinsaanpak.cases.models import Household
+    from gezinsaanpak.web import AuditMissing
+
+    forgetful = Blueprint("forgetful", __name__)
+
+    @forgetful.route("/forgetful/<int:household_id>")
+    def show(household_id):
+        return db.session.get(Household, household_id).pseudonym
+
+    test_app = create_app({key: app.config[key] for key in ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI",
+                                                            "WTF_CSRF_ENABLED", "PASSWORD_HASH_METHOD")})
+    test_app.register_blueprint(forgetful)
+    test_client = test_app.test_client()
+    test_client.post("/login", data={"email": world.coach.email, "password": "correct horse battery staple"})
+    with pytest.raises(AuditMissing):
+        test_client.get(f"/forgetful/{household.id}")
