@@ -56,6 +56,7 @@ def _sqlite_foreign_keys(dbapi_connection, connection_record):
 def register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
+    from .cases import views_track  # noqa: F401  (routes on the cases blueprint)
     from .cases.views import bp as cases_bp
 
     app.register_blueprint(auth_bp)

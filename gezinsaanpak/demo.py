@@ -29,6 +29,8 @@ FLOWERS = ["Tulp", "Roos", "Zonnebloem", "Lelie", "Narcis", "Krokus", "Iris", "D
            "Gerbera", "Jasmijn", "Kamille", "Lupine", "Magnolia"]
 STAGE_PATH = ["registered", "plan", "carrying_out", "follow_up", "aftercare"]
 HOUSEHOLDS_PER_STAGE = 6
+CHECK_IN_SUBJECTS = ["de aanmelding bij de voetbalclub", "het gesprek met de schuldhulpverlener",
+                     "de aanvraag bij Stichting Leergeld", "de nieuwe school van de oudste", "het budgetplan"]
 
 
 class DemoRefused(Exception):
@@ -94,6 +96,9 @@ def _demo_household(rng, fake, coach, pseudonym, neighbourhood, stage_index):
         cases.log_contact(coach, household, rng.choice(["home_visit", "home_visit", "phone", "network_meeting"]),
                           when, "Gesprek over de voortgang.", rng.choice([15, 30, 45, 60, 90]))
     _demo_plan(rng, coach, household, registered)
+    if household.stage in ("follow_up", "aftercare"):
+        for subject in rng.sample(CHECK_IN_SUBJECTS, 2):
+            cases.plan_check_in(coach, household, today() + timedelta(days=rng.randint(-10, 20)), subject)
     if stage_index == 6:
         cases.move_stage(coach, household, "closed", on=today() - timedelta(days=rng.randint(0, 20)),
                          reason=rng.choice(["goals_reached", "goals_reached", "family_stopped", "moved_away"]))

@@ -27,16 +27,17 @@ class World:
         return getattr(self, name)
 
 
-def make_household(coach, registered=True, pseudonym="Familie Tulp, Tarwewijk", children=2, **extra):
+def make_household(coach, registered=True, pseudonym="Familie Tulp, Tarwewijk", children=2, registered_on=None,
+                   **extra):
     """A household the way a coach builds one: contact track first, then registration with consent."""
+    registered_on = registered_on or date.today() - timedelta(days=30)
     household = cases.open_contact_track(coach, pseudonym, "school", "Tarwewijk",
-                                         opened_on=date.today() - timedelta(days=60))
+                                         opened_on=registered_on - timedelta(days=30))
     if registered:
         members = [{"first_name": "Samira", "role": "parent", "date_of_birth": date(1988, 3, 14)}]
         members += [{"first_name": f"Kind{i}", "role": "child", "date_of_birth": date(2015 + i, 6, 1)}
                     for i in range(children)]
-        cases.register_household(coach, household, date.today() - timedelta(days=30),
-                                 "Registratie en overleg met school", members, extra.get("income", "working"),
-                                 registered_on=date.today() - timedelta(days=30))
+        cases.register_household(coach, household, registered_on, "Registratie en overleg met school", members,
+                                 extra.get("income", "working"), registered_on=registered_on)
     db.session.commit()
     return household

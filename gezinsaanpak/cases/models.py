@@ -70,6 +70,7 @@ class Household(db.Model):
     workers: Mapped[list["HouseholdWorker"]] = relationship(cascade="all, delete-orphan")
     transitions: Mapped[list["StageTransition"]] = relationship(order_by="StageTransition.id")
     contacts: Mapped[list["Contact"]] = relationship(order_by="Contact.contact_on.desc()")
+    check_ins: Mapped[list["CheckIn"]] = relationship(order_by="CheckIn.due_on")
 
     def __repr__(self):
         return f"<Household {self.id} {self.pseudonym!r} {self.stage}>"

@@ -14,8 +14,8 @@ from ..auth.permissions import can_edit_household, can_hand_over, require
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today, utcnow
-from .models import (CLOSE_REASONS, CONTACT_KINDS, INCOME_SITUATIONS, MEMBER_ROLES, SOURCES, Consent, Contact,
-                     CoordinatorAssignment, Household, HouseholdWorker, Member, StageTransition)
+from .models import (CLOSE_REASONS, CONTACT_KINDS, INCOME_SITUATIONS, MEMBER_ROLES, SOURCES, CheckIn, Consent,
+                     Contact, CoordinatorAssignment, Household, HouseholdWorker, Member, StageTransition)
 
 # Where a household may go from each stage. Closing is possible from anywhere; reopening is its own step.
 NEXT_STAGES = {
@@ -106,8 +106,12 @@ def add_member(actor: User, household: Household, first_name: str, role: str, da
     return member
 
 
-def hand_over(actor: User, household: Household, new_coach: User, note: str | None = None) -> None:
-    """Hand the household to another coach of its team; the old assignment ends, history stays."""
+def hand_over(actor: User, household: Household, new_coach: User, note: str | None = None,
+              keep_as_worker: bool = False) -> None:
+    """Hand the household to another coach of its team; the old assignment ends, history stays.
+
+    The previous coordinator loses access unless kept on as co-worker.
+    """
     require(can_hand_over(actor, household))
     if new_coach.team_id != household.team_id or new_coach.role != "coach" or not new_coach.active:
         raise InvalidInput(_("A household can only be handed over to an active coach of its own team."))
@@ -122,6 +126,11 @@ def hand_over(actor: User, household: Household, new_coach: User, note: str | No
                                          started_at=now, note=(note or "").strip() or None))
     old = household.coordinator_id
     household.coordinator_id = new_coach.id
+    for worker in list(household.workers):
+        if worker.user_id == new_coach.id:
+            household.workers.remove(worker)
+    if keep_as_worker:
+        household.workers.append(HouseholdWorker(household_id=household.id, user_id=old, added_by_id=actor.id))
     audit.record(actor, "household.hand_over", household, household, detail={"from": old, "to": new_coach.id})
     db.session.flush()
 
@@ -138,6 +147,17 @@ def add_worker(actor: User, household: Household, coach: User) -> HouseholdWorke
     db.session.flush()
     audit.record(actor, "household.add_worker", household, worker)
     return worker
+
+
+def remove_worker(actor: User, household: Household, user_id: int) -> None:
+    """End a co-worker's access; the coordinator always keeps it."""
+    require(can_edit_household(actor, household))
+    worker = next((w for w in household.workers if w.user_id == user_id), None)
+    if worker is None:
+        raise InvalidInput(_("This colleague is not a co-worker of this household."))
+    household.workers.remove(worker)
+    db.session.flush()
+    audit.record(actor, "household.remove_worker", household, detail={"user": user_id})
 
 
 def move_stage(actor: User, household: Household, to_stage: str, on: date | None = None,
@@ -195,3 +215,29 @@ def log_contact(actor: User, household: Household, kind: str, on: date, note: st
     db.session.flush()
     audit.record(actor, "contact.add", household, contact)
     return contact
+
+
+def plan_check_in(actor: User, household: Household, due_on: date, subject: str) -> CheckIn:
+    """A planned "how did it go with ...?" moment; it shows on the coach's start page when due."""
+    require(can_edit_household(actor, household))
+    subject = (subject or "").strip()
+    if not subject:
+        raise InvalidInput(_("Write what you want to ask about, for example “how did it go with the sports club?”."))
+    if due_on is None:
+        raise InvalidInput(_("Choose the date of the check-in."))
+    check_in = CheckIn(household_id=household.id, due_on=due_on, subject=subject[:200], by_id=actor.id)
+    db.session.add(check_in)
+    db.session.flush()
+    audit.record(actor, "check_in.plan", household, check_in)
+    return check_in
+
+
+def complete_check_in(actor: User, household: Household, check_in_id: int, on: date | None = None) -> CheckIn:
+    require(can_edit_household(actor, household))
+    check_in = db.session.get(CheckIn, check_in_id) if check_in_id else None
+    if check_in is None or check_in.household_id != household.id:
+        raise InvalidInput(_("This check-in does not belong to this household."))
+    check_in.done_on = on or today()
+    audit.record(actor, "check_in.done", household, check_in)
+    db.session.flush()
+    return check_in

@@ -1,21 +1,14 @@
-"""Read-side helpers for household lists; access is part of every query."""
-from sqlalchemy import select
+"""Read-side helpers for household lists and the start page; access is part of every query."""
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..auth.permissions import visible_households_clause
 from ..extensions import db
 from ..timeutil import months_between, today
-from .models import Household
-
-
-def visible_households(user, include_closed: bool = False, page: int = 1, per_page: int = 50):
-    """The households a user may see, open ones first by stage start, paginated."""
-    query = (select(Household).where(visible_households_clause(user))
-             .options(selectinload(Household.coordinator), selectinload(Household.members))
-             .order_by(Household.stage == "closed", Household.pseudonym, Household.id))
-    if not include_closed:
-        query = query.where(Household.stage != "closed")
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+from .models import STAGES, CheckIn, Contact, Household, Member
 
 
 def months_in_support(household, on=None) -> int | None:
@@ -24,3 +17,92 @@ def months_in_support(household, on=None) -> int | None:
         return None
     end = household.closed_on or on or today()
     return months_between(household.registered_on, end)
+
+
+def last_contact_subquery():
+    return (select(func.max(Contact.contact_on)).where(Contact.household_id == Household.id)
+            .correlate(Household).scalar_subquery())
+
+
+def next_due_subquery():
+    return (select(func.min(CheckIn.due_on)).where(CheckIn.household_id == Household.id, CheckIn.done_on.is_(None))
+            .correlate(Household).scalar_subquery())
+
+
+def visible_households(user, include_closed=False, stage=None, neighbourhood=None, search=None, page=1,
+                       per_page=50):
+    """The households a user may see, with last contact and next due date, filtered and paginated.
+
+    Rows are (household, last_contact_on, next_due_on).
+    """
+    query = (select(Household, last_contact_subquery().label("last_contact"), next_due_subquery().label("next_due"))
+             .where(visible_households_clause(user))
+             .options(selectinload(Household.coordinator), selectinload(Household.members))
+             .order_by(Household.stage == "closed", Household.pseudonym, Household.id))
+    if stage in STAGES:
+        query = query.where(Household.stage == stage)
+    elif not include_closed:
+        query = query.where(Household.stage != "closed")
+    if neighbourhood:
+        query = query.where(Household.neighbourhood == neighbourhood)
+    if search and search.strip():
+        pattern = f"%{search.strip().lower()}%"
+        query = query.where(or_(func.lower(Household.pseudonym).like(pattern),
+                                Household.id.in_(select(Member.household_id)
+                                                 .where(func.lower(Member.first_name).like(pattern)))))
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    rows = db.session.execute(query.limit(per_page).offset((max(page, 1) - 1) * per_page)).all()
+    return Page(rows=rows, page=max(page, 1), per_page=per_page, total=total)
+
+
+@dataclass
+class Page:
+    rows: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self):
+        return max((self.total + self.per_page - 1) // self.per_page, 1)
+
+
+def neighbourhoods(user) -> list[str]:
+    return db.session.scalars(select(Household.neighbourhood).where(visible_households_clause(user),
+                                                                     Household.neighbourhood.is_not(None))
+                              .distinct().order_by(Household.neighbourhood)).all()
+
+
+@dataclass
+class DueItem:
+    due_on: date
+    household: Household
+    subject: str
+    kind: str
+
+
+def due_items(user, on: date | None = None) -> tuple[list[DueItem], list[DueItem]]:
+    """What is overdue and what is due this week, for the households a user works on."""
+    on = on or today()
+    week_end = on + timedelta(days=6 - on.weekday())
+    rows = db.session.execute(
+        select(CheckIn, Household).join(Household, Household.id == CheckIn.household_id)
+        .where(visible_households_clause(user), CheckIn.done_on.is_(None), CheckIn.due_on <= week_end,
+               Household.stage != "closed")
+        .order_by(CheckIn.due_on)).all()
+    items = [DueItem(check_in.due_on, household, check_in.subject, "check_in") for check_in, household in rows]
+    items += _referral_follow_ups(user, week_end)
+    items.sort(key=lambda item: item.due_on)
+    return [i for i in items if i.due_on < on], [i for i in items if i.due_on >= on]
+
+
+def _referral_follow_ups(user, until: date) -> list[DueItem]:
+    """Referrals whose follow-up date has come: "how did it go with ...?"."""
+    from ..referrals.models import Referral
+    rows = db.session.execute(
+        select(Referral, Household).join(Household, Household.id == Referral.household_id)
+        .options(selectinload(Referral.fund))
+        .where(visible_households_clause(user), Referral.status.in_(("to_apply", "applied", "granted")),
+               Referral.follow_up_on <= until, Household.stage != "closed")).all()
+    return [DueItem(referral.follow_up_on, household, referral.fund.name if referral.fund else referral.organisation,
+                    "referral") for referral, household in rows]

@@ -1,38 +1,54 @@
-"""The coach's pages: my households and the household overview."""
+"""The coach's pages: start page, my households, and the household overview with its timeline."""
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.permissions import get_household_or_404
+from ..auth.permissions import can_hand_over, get_household_or_404
 from ..timeutil import age_on, today
 from . import labels
-from .queries import months_in_support, visible_households
+from .models import STAGES
+from .operations import NEXT_STAGES
+from .queries import due_items, months_in_support, neighbourhoods, visible_households
+from .timeline import timeline
 
 bp = Blueprint("cases", __name__)
 
 
 @bp.app_context_processor
 def inject_labels():
-    return {"labels": labels, "months_in_support": months_in_support, "age_on": age_on, "today": today}
+    return {"labels": labels, "months_in_support": months_in_support, "age_on": age_on, "today": today,
+            "warning_months": current_app.config["SUPPORT_WARNING_MONTHS"]}
 
 
 @bp.route("/")
 def index():
     if current_user.role == "admin":
         return redirect(url_for("admin.users"))
-    return redirect(url_for("cases.my_households"))
+    return redirect(url_for("cases.start"))
+
+
+@bp.route("/start")
+def start():
+    """What needs doing: overdue and due this week."""
+    overdue, this_week = due_items(current_user)
+    return render_template("cases/start.html", overdue=overdue, this_week=this_week)
 
 
 @bp.route("/my-households")
 def my_households():
-    include_closed = request.args.get("closed") == "1"
-    page = visible_households(current_user, include_closed=include_closed, page=request.args.get("page", 1, type=int),
-                         per_page=current_app.config["PAGE_SIZE"])
-    return render_template("cases/my_households.html", page=page, include_closed=include_closed,
-                           warning_months=current_app.config["SUPPORT_WARNING_MONTHS"])
+    args = request.args
+    include_closed = args.get("closed") == "1"
+    filters = {"stage": args.get("stage") or None, "neighbourhood": args.get("neighbourhood") or None,
+               "search": (args.get("q") or "").strip()[:80] or None}
+    page = visible_households(current_user, include_closed=include_closed, page=args.get("page", 1, type=int),
+                              per_page=current_app.config["PAGE_SIZE"], **filters)
+    return render_template("cases/my_households.html", page=page, include_closed=include_closed, filters=filters,
+                           stages=STAGES, neighbourhoods=neighbourhoods(current_user))
 
 
 @bp.route("/households/<int:household_id>")
 def household(household_id: int):
     household = get_household_or_404(household_id)
-    return render_template("cases/household.html", household=household,
-                           warning_months=current_app.config["SUPPORT_WARNING_MONTHS"])
+    return render_template("cases/household.html", household=household, entries=timeline(household),
+                           next_stages=NEXT_STAGES[household.stage],
+                           open_check_ins=[c for c in household.check_ins if not c.done_on],
+                           may_hand_over=can_hand_over(current_user, household))

@@ -1,0 +1,217 @@
+"""Forms on a household's track: open, register, members, contacts, stages, check-ins, coordinator."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..auth.models import User
+from ..auth.operations import InvalidInput
+from ..auth.permissions import PermissionDenied, get_household_or_404
+from ..extensions import db
+from ..i18n import _
+from . import operations
+from .forms import (CheckInForm, ContactForm, HandoverForm, MemberForm, RegisterForm, ReopenForm, StageForm,
+                    TrackForm, WorkerForm)
+from .labels import CLOSE_REASON_LABELS, STAGE_LABELS
+from .operations import NEXT_STAGES
+from .views import bp
+
+
+def _to_household(household, message):
+    flash(message, "success")
+    return redirect(url_for("cases.household", household_id=household.id))
+
+
+def _render(template, status=200, **context):
+    return render_template(template, **context), status
+
+
+@bp.route("/households/new", methods=["GET", "POST"])
+def new_track():
+    """Trust building: a pseudonym and where the signal came from, nothing that identifies the family."""
+    if current_user.role not in ("coach", "teamlead"):
+        return _render("errors.html", 403, code=403, message=_("Only coaches and team leads open contact tracks."))
+    form = TrackForm()
+    if form.validate_on_submit():
+        try:
+            household = operations.open_contact_track(current_user, form.pseudonym.data, form.source.data,
+                                                      form.neighbourhood.data)
+        except InvalidInput as error:
+            form.pseudonym.errors.append(str(error))
+        else:
+            return _to_household(household, _("Contact track opened. Log your contacts here until the family "
+                                               "consents to registration."))
+    return _render("cases/new_track.html", 400 if form.errors else 200, form=form)
+
+
+@bp.route("/households/<int:household_id>/contacts/new", methods=["GET", "POST"])
+def new_contact(household_id):
+    household = get_household_or_404(household_id, need="edit", action="contact.form")
+    form = ContactForm()
+    if form.validate_on_submit():
+        try:
+            operations.log_contact(current_user, household, form.kind.data, form.contact_on.data, form.note.data,
+                                   form.duration_minutes.data)
+        except InvalidInput as error:
+            form.contact_on.errors.append(str(error))
+        else:
+            return _to_household(household, _("Contact saved."))
+    return _render("cases/form.html", 400 if form.errors else 200, household=household, form=form,
+                   title=_("Log a contact"))
+
+
+@bp.route("/households/<int:household_id>/register", methods=["GET", "POST"])
+def register(household_id):
+    """Registration with consent, on one screen; the contact history carries over."""
+    household = get_household_or_404(household_id, need="edit", action="household.register_form")
+    if household.is_registered:
+        return _to_household(household, _("This household is already registered."))
+    form = RegisterForm()
+    if request.method == "GET":
+        form.neighbourhood.data = household.neighbourhood
+    elif form.more.data:
+        form.members.append_entry()
+        return _render("cases/register.html", household=household, form=form)
+    if form.validate_on_submit():
+        members = [{"first_name": row.first_name.data, "role": row.role.data, "date_of_birth": row.date_of_birth.data,
+                    "school": row.school.data} for row in form.filled_members()]
+        try:
+            operations.register_household(current_user, household, form.consent_on.data, form.consent_scope.data,
+                                          members, form.income_situation.data, form.neighbourhood.data)
+        except InvalidInput as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            return _to_household(household, _("The household is registered. You are its coordinator."))
+    return _render("cases/register.html", 400 if form.errors else 200, household=household, form=form)
+
+
+@bp.route("/households/<int:household_id>/members/new", methods=["GET", "POST"])
+def new_member(household_id):
+    household = get_household_or_404(household_id, need="edit", action="member.form")
+    form = MemberForm()
+    if form.validate_on_submit():
+        try:
+            operations.add_member(current_user, household, form.first_name.data, form.role.data,
+                                  form.date_of_birth.data, form.school.data)
+        except InvalidInput as error:
+            form.first_name.errors.append(str(error))
+        else:
+            return _to_household(household, _("Member added."))
+    return _render("cases/form.html", 400 if form.errors else 200, household=household, form=form,
+                   title=_("Add a member"))
+
+
+@bp.route("/households/<int:household_id>/stage", methods=["GET", "POST"])
+def move_stage(household_id):
+    household = get_household_or_404(household_id, need="edit", action="household.stage_form")
+    form = StageForm()
+    allowed = NEXT_STAGES[household.stage]
+    form.to_stage.choices = [(s, STAGE_LABELS[s]) for s in allowed]
+    reasons = [r for r in CLOSE_REASON_LABELS if household.is_registered != (r == "consent_refused")]
+    form.reason.choices = [("", "–")] + [(r, CLOSE_REASON_LABELS[r]) for r in reasons]
+    if household.is_closed:
+        return redirect(url_for("cases.reopen", household_id=household.id))
+    if form.validate_on_submit():
+        try:
+            operations.move_stage(current_user, household, form.to_stage.data, form.moved_on.data, form.note.data,
+                                  form.reason.data or None)
+        except InvalidInput as error:
+            form.to_stage.errors.append(str(error))
+        else:
+            moved = _("Moved to %(stage)s.", stage=STAGE_LABELS[form.to_stage.data])
+            if form.to_stage.data in ("follow_up", "aftercare"):
+                flash(moved + " " + _("Plan when you will ask “how did it go?”."), "success")
+                return redirect(url_for("cases.new_check_in", household_id=household.id))
+            return _to_household(household, moved)
+    if request.method == "GET" and request.args.get("to") in allowed:
+        form.to_stage.data = request.args["to"]
+    return _render("cases/form.html", 400 if form.errors else 200, household=household, form=form,
+                   title=_("Move to another stage"))
+
+
+@bp.route("/households/<int:household_id>/reopen", methods=["GET", "POST"])
+def reopen(household_id):
+    household = get_household_or_404(household_id, need="edit", action="household.reopen_form")
+    form = ReopenForm()
+    if not household.is_closed:
+        return _to_household(household, _("This household is open."))
+    if form.validate_on_submit():
+        operations.reopen(current_user, household, form.note.data)
+        return _to_household(household, _("The household is reopened."))
+    return _render("cases/form.html", household=household, form=form, title=_("Reopen this household"))
+
+
+@bp.route("/households/<int:household_id>/check-ins", methods=["GET", "POST"])
+def new_check_in(household_id):
+    household = get_household_or_404(household_id, need="edit", action="check_in.form")
+    form = CheckInForm()
+    if form.validate_on_submit():
+        operations.plan_check_in(current_user, household, form.due_on.data, form.subject.data)
+        return _to_household(household, _("Check-in planned."))
+    return _render("cases/form.html", 400 if form.errors else 200, household=household, form=form,
+                   title=_("Plan a check-in"))
+
+
+@bp.route("/households/<int:household_id>/check-ins/done", methods=["POST"])
+def check_in_done(household_id):
+    household = get_household_or_404(household_id, need="edit", action="check_in.done")
+    try:
+        operations.complete_check_in(current_user, household, request.form.get("check_in_id", type=int))
+    except InvalidInput as error:
+        flash(str(error), "error")
+        return redirect(url_for("cases.household", household_id=household.id))
+    return _to_household(household, _("Check-in marked as done."))
+
+
+def _team_coaches(household, exclude):
+    return db.session.scalars(select(User).where(User.team_id == household.team_id, User.role == "coach",
+                                                 User.active.is_(True), User.id.not_in(exclude))
+                              .order_by(User.name)).all()
+
+
+@bp.route("/households/<int:household_id>/handover", methods=["GET", "POST"])
+def handover(household_id):
+    """The coordinator or the team lead hands the household to another coach of the team."""
+    household = get_household_or_404(household_id, need="hand_over", action="household.handover_form")
+    form = HandoverForm()
+    form.coach_id.choices = [(c.id, c.name) for c in _team_coaches(household, [household.coordinator_id])]
+    if form.validate_on_submit():
+        coach = db.session.get(User, form.coach_id.data)
+        try:
+            operations.hand_over(current_user, household, coach, form.note.data, form.keep_as_worker.data)
+        except (InvalidInput, PermissionDenied) as error:
+            form.coach_id.errors.append(str(error) or _("This handover is not allowed."))
+        else:
+            flash(_("%(name)s now coordinates this household.", name=coach.name), "success")
+            if current_user.role == "teamlead" or form.keep_as_worker.data:
+                return redirect(url_for("cases.household", household_id=household.id))
+            return redirect(url_for("cases.my_households"))
+    return _render("cases/form.html", 400 if form.errors else 200, household=household, form=form,
+                   title=_("Hand over coordination"))
+
+
+@bp.route("/households/<int:household_id>/workers", methods=["GET", "POST"])
+def workers(household_id):
+    household = get_household_or_404(household_id, need="edit", action="household.workers")
+    form = WorkerForm()
+    exclude = [household.coordinator_id] + [w.user_id for w in household.workers]
+    form.coach_id.choices = [(c.id, c.name) for c in _team_coaches(household, exclude)]
+    if form.validate_on_submit():
+        try:
+            operations.add_worker(current_user, household, db.session.get(User, form.coach_id.data))
+        except InvalidInput as error:
+            form.coach_id.errors.append(str(error))
+        else:
+            return _to_household(household, _("Co-worker added."))
+    return _render("cases/workers.html", 400 if form.errors else 200, household=household, form=form)
+
+
+@bp.route("/households/<int:household_id>/workers/remove", methods=["POST"])
+def remove_worker(household_id):
+    household = get_household_or_404(household_id, need="edit", action="household.remove_worker")
+    try:
+        operations.remove_worker(current_user, household, request.form.get("user_id", type=int))
+    except InvalidInput as error:
+        flash(str(error), "error")
+        return redirect(url_for("cases.workers", household_id=household.id))
+    return _to_household(household, _("Co-worker removed."))

@@ -1,0 +1,162 @@
+"""A coach's daily work through the pages: trust building, registration, stages, handover, time awareness."""
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.models import Household, Member
+from gezinsaanpak.extensions import db
+from tests.factories import make_household
+
+
+def household_by_pseudonym(app, pseudonym):
+    with app.app_context():
+        household = db.session.scalar(select(Household).where(Household.pseudonym == pseudonym))
+        return household.id if household else None
+
+
+def count_members(app, household_id):
+    with app.app_context():
+        return db.session.scalar(select(func.count(Member.id)).where(Member.household_id == household_id))
+
+
+def test_the_trust_building_form_offers_no_personal_data_fields(client, auth, world):
+    auth.login(world.coach)
+    page = client.get("/households/new").text
+    assert 'name="pseudonym"' in page
+    for field in ("first_name", "date_of_birth", "address", "bsn", "phone"):
+        assert f'name="{field}"' not in page
+
+
+def test_from_pseudonymous_track_to_registered_household(app, client, auth, world):
+    auth.login(world.coach)
+    response = client.post("/households/new", data={"pseudonym": "Familie Roos, Carnisse", "source": "food_bank",
+                                                     "neighbourhood": "Carnisse"})
+    assert response.status_code == 302
+    hid = household_by_pseudonym(app, "Familie Roos, Carnisse")
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    for note in ("Eerste kennismaking bij de voedselbank", "Koffie bij moeder thuis"):
+        assert client.post(f"/households/{hid}/contacts/new",
+                           data={"kind": "home_visit", "contact_on": yesterday, "duration_minutes": "45",
+                                 "note": note}).status_code == 302
+    assert count_members(app, hid) == 0  # nothing personal before consent
+
+    form = {"consent_on": date.today().isoformat(), "consent_scope": "Registratie en delen met Leergeld",
+            "income_situation": "working", "neighbourhood": "Carnisse",
+            "members-0-first_name": "Fatima", "members-0-role": "parent", "members-0-date_of_birth": "1985-02-01",
+            "members-1-first_name": "Yusuf", "members-1-role": "child", "members-1-date_of_birth": "2014-09-10",
+            "members-1-school": "OBS Het Kompas",
+            "members-2-first_name": "Lina", "members-2-role": "child", "members-2-date_of_birth": "2019-04-22",
+            "members-3-first_name": "", "members-3-role": "child", "members-3-date_of_birth": "", "submit": "1"}
+    assert client.post(f"/households/{hid}/register", data=form).status_code == 302
+    assert count_members(app, hid) == 3
+
+    client.post(f"/households/{hid}/stage", data={"to_stage": "plan", "moved_on": date.today().isoformat()})
+    page = client.get(f"/households/{hid}").text
+    for text in ("Fatima", "Yusuf", "Lina", "Eerste kennismaking bij de voedselbank", "Koffie bij moeder thuis",
+                 "Fase: Plan", "Registratie en delen met Leergeld"):
+        assert text in page, text
+
+
+def test_a_registration_with_a_mistake_keeps_everything_typed(app, client, auth, world):
+    with app.app_context():
+        track = make_household(world.coach, registered=False)
+        hid = track.id
+    auth.login(world.coach)
+    form = {"consent_on": date.today().isoformat(), "consent_scope": "Registratie",
+            "income_situation": "social_assistance", "neighbourhood": "Tarwewijk",
+            "members-0-first_name": "Fatima", "members-0-role": "parent", "members-0-date_of_birth": "1985-02-01",
+            "members-1-first_name": "Yusuf", "members-1-role": "child", "members-1-date_of_birth": "", "submit": "1"}
+    response = client.post(f"/households/{hid}/register", data=form)
+    assert response.status_code == 400
+    assert "Vul de geboortedatum in" in response.text
+    assert 'value="Fatima"' in response.text and 'value="Yusuf"' in response.text
+    assert count_members(app, hid) == 0
+
+
+def test_more_rows_for_members_keeps_what_was_typed(app, client, auth, world):
+    with app.app_context():
+        hid = make_household(world.coach, registered=False).id
+    auth.login(world.coach)
+    response = client.post(f"/households/{hid}/register", data={"consent_scope": "Registratie", "more": "1",
+                                                                "members-0-first_name": "Fatima"})
+    assert response.status_code == 200
+    assert 'value="Fatima"' in response.text and 'name="members-4-first_name"' in response.text
+    assert count_members(app, hid) == 0
+
+
+def test_a_contact_dated_in_the_future_is_refused_and_the_note_kept(app, client, auth, world, household):
+    auth.login(world.coach)
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    response = client.post(f"/households/{household.id}/contacts/new",
+                           data={"kind": "phone", "contact_on": tomorrow, "note": "Belde over de huur"})
+    assert response.status_code == 400
+    assert "Deze datum kan niet in de toekomst liggen." in response.text and "Belde over de huur" in response.text
+
+
+def test_forbidden_moves_and_closing_without_reason_get_a_clear_message(client, auth, world, household):
+    auth.login(world.coach)
+    today = date.today().isoformat()
+    jump = client.post(f"/households/{household.id}/stage", data={"to_stage": "aftercare", "moved_on": today})
+    assert jump.status_code == 400 and "Een huishouden kan niet van deze fase naar de gekozen fase" in jump.text
+    closing = client.post(f"/households/{household.id}/stage", data={"to_stage": "closed", "moved_on": today,
+                                                                     "note": "Verhuisd"})
+    assert closing.status_code == 400 and "Kies waarom het traject wordt afgesloten." in closing.text
+    closed = client.post(f"/households/{household.id}/stage", data={"to_stage": "closed", "moved_on": today,
+                                                                    "reason": "moved_away"})
+    assert closed.status_code == 302
+    assert client.post(f"/households/{household.id}/reopen", data={"note": "Terug"}).status_code == 302
+    assert "Heropend" in client.get(f"/households/{household.id}").text
+
+
+def test_a_handover_by_the_team_lead_moves_access(app, client, auth, world, household):
+    auth.login(world.teamlead)
+    response = client.post(f"/households/{household.id}/handover",
+                           data={"coach_id": world.colleague.id, "note": "Anna gaat met verlof"})
+    assert response.status_code == 302
+    page = client.get(f"/households/{household.id}").text
+    assert "Coördinator: Bert Collega" in page or "Regisseur: Bert Collega" in page
+    auth.logout()
+    auth.login(world.coach)
+    assert client.get(f"/households/{household.id}").status_code == 404
+    auth.logout()
+    auth.login(world.colleague)
+    assert client.get(f"/households/{household.id}").status_code == 200
+
+
+def test_the_old_coordinator_can_stay_on_as_co_worker(client, auth, world, household):
+    auth.login(world.coach)
+    client.post(f"/households/{household.id}/handover", data={"coach_id": world.colleague.id, "keep_as_worker": "y"})
+    assert client.get(f"/households/{household.id}").status_code == 200
+
+
+def test_sixteen_months_in_support_shows_a_warning(app, client, auth, world):
+    with app.app_context():
+        hid = make_household(world.coach, registered_on=date.today() - timedelta(days=16 * 31)).id
+    auth.login(world.coach)
+    assert "16 maanden in begeleiding" in client.get(f"/households/{hid}").text
+    assert "bijna 18 maanden" in client.get("/my-households").text
+
+
+def test_a_check_in_due_yesterday_is_overdue_on_the_start_page(app, client, auth, world, household):
+    with app.app_context():
+        h = db.session.get(Household, household.id)
+        coach = db.session.merge(world.coach)
+        cases.plan_check_in(coach, h, date.today() - timedelta(days=1), "de aanmelding bij de sportclub")
+        cases.plan_check_in(coach, h, date.today() + timedelta(days=30), "later in de maand")
+        db.session.commit()
+    auth.login(world.coach)
+    page = client.get("/start").text
+    overdue = page.split('id="overdue"')[1].split('id="week"')[0]
+    assert "de aanmelding bij de sportclub" in overdue
+    assert "later in de maand" not in page
+
+
+def test_the_list_searches_by_member_first_name_and_filters_by_stage(app, client, auth, world, household):
+    with app.app_context():
+        make_household(world.coach, pseudonym="Familie Iris, Bloemhof")
+    auth.login(world.coach)
+    found = client.get("/my-households?q=samira").text
+    assert "Familie Tulp" in found and "Familie Iris" in found
+    assert "Familie Iris" not in client.get("/my-households?q=tulp").text
+    assert "Familie Tulp" not in client.get("/my-households?stage=plan").text
