@@ -3,7 +3,7 @@
 Everything is built through the same operations a coach uses, so the demo obeys every invariant.
 """
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from faker import Faker
 from flask import current_app
@@ -77,6 +77,7 @@ def _demo_household(rng, fake, coach, pseudonym, neighbourhood, stage_index):
     household = cases.open_contact_track(coach, pseudonym, rng.choice(["school", "gp", "work_income", "food_bank",
                                                                        "outreach"]),
                                          neighbourhood, opened_on=opened, is_demo=True)
+    household.coordinator_history[0].started_at = datetime.combine(opened, time(9))
     cases.log_contact(coach, household, "home_visit", opened, "Kennismaking aan de keukentafel.", 60)
     if stage_index == 0:
         return household
@@ -109,10 +110,16 @@ def _demo_members(rng, fake, on: date):
     adults = [{"first_name": fake.first_name(), "role": "parent",
                "date_of_birth": on - timedelta(days=365 * rng.randint(24, 50) + rng.randint(0, 364))}
               for _ in range(rng.choice([1, 1, 2]))]
-    children = [{"first_name": fake.first_name(), "role": "child",
-                 "date_of_birth": on - timedelta(days=rng.randint(100, 365 * 19)),
-                 "school": rng.choice([None, "Basisschool De Regenboog", "OBS Het Kompas", "Zuiderpark College"])}
-                for _ in range(rng.randint(1, 4))]
+    children = []
+    for _ in range(rng.randint(1, 4)):
+        age_days = rng.randint(100, 365 * 19)
+        school = None
+        if 4 * 365 < age_days < 12 * 365:
+            school = rng.choice(["Basisschool De Regenboog", "OBS Het Kompas"])
+        elif age_days >= 12 * 365:
+            school = rng.choice([None, "Zuiderpark College", "Albeda"])
+        children.append({"first_name": fake.first_name(), "role": "child", "school": school,
+                         "date_of_birth": on - timedelta(days=age_days)})
     return adults + children
 
 
@@ -124,6 +131,7 @@ def _demo_plan(rng, coach, household, registered):
     for item in rng.sample(items, min(len(items), rng.randint(2, 6))):
         db.session.add(Signal(household_id=household.id, item_id=item.id, observed_on=registered,
                               state=rng.choice(["observed", "discussed", "confirmed"]), recorded_by_id=coach.id))
+    moment = datetime.combine(registered, time(11))
     bridge = [d for d in domains if d.scale == "bridge"]
     child = [d for d in domains if d.scale == "child_bridge"]
     for member in household.members:
@@ -140,7 +148,7 @@ def _demo_plan(rng, coach, household, registered):
                 assessment.scores.append(AssessmentScore(domain=domain, step=rng.randint(1, 5)))
         db.session.add(assessment)
         if rng.random() < 0.6 and (child if is_child else bridge):
-            goal = Goal(household_id=household.id, member_id=member.id, created_by_id=coach.id,
+            goal = Goal(household_id=household.id, member_id=member.id, created_by_id=coach.id, created_at=moment,
                         domain=rng.choice(child if is_child else bridge),
                         description="Binnen drie maanden een stap verder op dit domein.",
                         target_on=registered + timedelta(days=rng.randint(60, 360)),
@@ -154,7 +162,8 @@ def _demo_plan(rng, coach, household, registered):
             status = rng.choice(["to_apply", "applied", "granted", "delivered", "rejected"])
             referral = Referral(household_id=household.id, member_id=member.id, fund=rng.choice(funds),
                                 request="Aanvraag voor deelname.", status=status, status_on=registered,
-                                follow_up_on=registered + timedelta(days=21), created_by_id=coach.id)
+                                follow_up_on=registered + timedelta(days=21), created_by_id=coach.id,
+                                created_at=moment)
             referral.changes.append(ReferralChange(to_status=status, changed_on=registered, by_id=coach.id))
             db.session.add(referral)
     db.session.flush()

@@ -41,7 +41,7 @@ def _failed(response):
 def _safe_next(target: str | None) -> str:
     if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
         return target
-    return url_for("cases.my_households")
+    return url_for("cases.index")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -50,7 +50,7 @@ def _safe_next(target: str | None) -> str:
                deduct_when=_failed)
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("cases.my_households"))
+        return redirect(url_for("cases.index"))
     form = LoginForm()
     if form.validate_on_submit():
         user = db.session.scalar(select(User).where(User.email == form.email.data.strip().lower()))

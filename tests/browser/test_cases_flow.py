@@ -57,7 +57,7 @@ def test_trust_building_to_registration_on_one_timeline(page, world):
 def test_team_lead_hands_over_a_household(page, world, household):
     page.goto("/login")
     log_in_with_keyboard(page, world.teamlead.email)
-    expect(page).to_have_url(re.compile(r"/my-households$"))
+    expect(page).to_have_url(re.compile(r"/start$"))
     page.goto(f"/households/{household.id}")
     page.get_by_role("link", name="Overdragen").click()
     field(page, "coach_id").select_option(label="Bert Collega")

@@ -61,8 +61,8 @@ def test_coach_logs_in_opens_household_and_switches_to_english(page: Page, world
 def test_coach_of_another_team_neither_sees_nor_opens_the_household(page: Page, world, household):
     page.goto("/login")
     log_in_with_keyboard(page, world.other_coach.email)
-
-    expect(page).to_have_url(re.compile(r"/my-households$"))
+    expect(page).to_have_url(re.compile(r"/start$"))
+    page.goto("/my-households")
     expect(page.get_by_role("table")).to_have_count(0)
     expect(page.get_by_text("Familie Tulp")).to_have_count(0)
 

@@ -15,9 +15,10 @@ def test_pages_need_a_login(client):
     assert response.status_code == 302 and response.location.startswith("/login?next=/my-households")
 
 
-def test_a_coach_logs_in_and_lands_on_my_households(client, auth, world, household):
+def test_a_coach_logs_in_and_finds_my_households(client, auth, world, household):
     response = auth.login(world.coach)
-    assert response.status_code == 302 and response.location == "/my-households"
+    assert response.status_code == 302 and response.location == "/"
+    assert client.get("/").location == "/start"
     page = client.get("/my-households")
     assert "Mijn huishoudens" in page.text and "Familie Tulp" in page.text
 
@@ -132,4 +133,4 @@ def test_family_pages_are_not_cached_and_carry_security_headers(client, auth, wo
 
 def test_the_language_switch_does_not_redirect_elsewhere(client):
     response = client.post("/language", data={"lang": "en", "next": "https://evil.example/"})
-    assert response.location == "/my-households"
+    assert response.location == "/"
