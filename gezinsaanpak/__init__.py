@@ -58,10 +58,12 @@ def register_blueprints(app: Flask) -> None:
     from .auth.views import bp as auth_bp
     from .cases import views_track  # noqa: F401  (routes on the cases blueprint)
     from .cases.views import bp as cases_bp
+    from .plans.views import bp as plans_bp
+    from .referrals.views import bp as referrals_bp
+    from .signals.views import bp as signals_bp
 
-    app.register_blueprint(auth_bp)
-    app.register_blueprint(cases_bp)
-    app.register_blueprint(admin_bp)
+    for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, admin_bp):
+        app.register_blueprint(blueprint)
 
 
 def register_request_hooks(app: Flask) -> None:

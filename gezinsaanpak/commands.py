@@ -7,9 +7,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
-from sqlalchemy import select
 
-from .auth.models import ROLES, User
+from .auth.models import ROLES
 from .auth.operations import InvalidInput, create_user, find_or_create_team
 from .extensions import db
 

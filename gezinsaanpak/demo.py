@@ -15,9 +15,9 @@ from .catalogues import load_all
 from .cases import operations as cases
 from .cases.models import Household
 from .extensions import db
-from .plans.models import Action, Assessment, AssessmentScore, Domain, Goal, GoalReview
-from .referrals.models import Fund, Referral, ReferralChange
-from .signals.models import ChecklistItem, Signal
+from .plans.demo import add_demo_plan
+from .referrals.demo import add_demo_referrals
+from .signals.demo import add_demo_signals
 from .timeutil import today
 
 TEAMS = {
@@ -96,7 +96,9 @@ def _demo_household(rng, fake, coach, pseudonym, neighbourhood, stage_index):
         when = registered + timedelta(days=rng.randint(0, max((today() - registered).days, 0)))
         cases.log_contact(coach, household, rng.choice(["home_visit", "home_visit", "phone", "network_meeting"]),
                           when, "Gesprek over de voortgang.", rng.choice([15, 30, 45, 60, 90]))
-    _demo_plan(rng, coach, household, registered)
+    add_demo_signals(rng, coach, household, registered)
+    add_demo_plan(rng, coach, household, registered)
+    add_demo_referrals(rng, coach, household, registered)
     if household.stage in ("follow_up", "aftercare"):
         for subject in rng.sample(CHECK_IN_SUBJECTS, 2):
             cases.plan_check_in(coach, household, today() + timedelta(days=rng.randint(-10, 20)), subject)
@@ -121,49 +123,3 @@ def _demo_members(rng, fake, on: date):
         children.append({"first_name": fake.first_name(), "role": "child", "school": school,
                          "date_of_birth": on - timedelta(days=age_days)})
     return adults + children
-
-
-def _demo_plan(rng, coach, household, registered):
-    """Signals, assessments, goals and referrals, written directly until their screens exist."""
-    items = db.session.scalars(select(ChecklistItem).order_by(ChecklistItem.id)).all()
-    domains = db.session.scalars(select(Domain)).all()
-    funds = db.session.scalars(select(Fund)).all()
-    for item in rng.sample(items, min(len(items), rng.randint(2, 6))):
-        db.session.add(Signal(household_id=household.id, item_id=item.id, observed_on=registered,
-                              state=rng.choice(["observed", "discussed", "confirmed"]), recorded_by_id=coach.id))
-    moment = datetime.combine(registered, time(11))
-    bridge = [d for d in domains if d.scale == "bridge"]
-    child = [d for d in domains if d.scale == "child_bridge"]
-    for member in household.members:
-        is_child = member.role == "child"
-        age = (registered - member.date_of_birth).days // 365
-        assessment = Assessment(household_id=household.id, member_id=member.id, assessed_on=registered,
-                                scale="child_bridge" if is_child else "bridge", by_id=coach.id,
-                                age_band=("by_5" if age < 5 else "by_11" if age < 11 else "by_18") if is_child
-                                else None)
-        for domain in child if is_child else bridge:
-            if is_child:
-                assessment.scores.append(AssessmentScore(domain=domain, colour=rng.choice(["green", "orange", "red"])))
-            else:
-                assessment.scores.append(AssessmentScore(domain=domain, step=rng.randint(1, 5)))
-        db.session.add(assessment)
-        if rng.random() < 0.6 and (child if is_child else bridge):
-            goal = Goal(household_id=household.id, member_id=member.id, created_by_id=coach.id, created_at=moment,
-                        domain=rng.choice(child if is_child else bridge),
-                        description="Binnen drie maanden een stap verder op dit domein.",
-                        target_on=registered + timedelta(days=rng.randint(60, 360)),
-                        status=rng.choice(["active", "active", "achieved", "adjusted"]))
-            goal.actions.append(Action(description="Afspraak maken en samen voorbereiden.", who=member.first_name,
-                                       due_on=registered + timedelta(days=30)))
-            goal.reviews.append(GoalReview(reviewed_on=min(registered + timedelta(days=45), today()),
-                                           status=goal.status, by_id=coach.id))
-            db.session.add(goal)
-        if is_child and funds and rng.random() < 0.5:
-            status = rng.choice(["to_apply", "applied", "granted", "delivered", "rejected"])
-            referral = Referral(household_id=household.id, member_id=member.id, fund=rng.choice(funds),
-                                request="Aanvraag voor deelname.", status=status, status_on=registered,
-                                follow_up_on=registered + timedelta(days=21), created_by_id=coach.id,
-                                created_at=moment)
-            referral.changes.append(ReferralChange(to_status=status, changed_on=registered, by_id=coach.id))
-            db.session.add(referral)
-    db.session.flush()

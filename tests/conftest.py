@@ -5,7 +5,6 @@ Set GEZINSAANPAK_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to 
 """
 import os
 from contextlib import contextmanager
-from datetime import date, timedelta
 
 import pytest
 from flask_migrate import upgrade

@@ -83,6 +83,18 @@ def get_household_or_404(household_id: int, need: str = "view", action: str | No
     return household
 
 
+def get_in_household_or_404(model, object_id, household):
+    """Load a record that belongs to a household the user already passed; anything else is a plain 404.
+
+    Guards against reaching another family's record through a household one may see.
+    """
+    obj = db.session.get(model, object_id) if object_id else None
+    if obj is None or obj.household_id != household.id:
+        audit.record_denied(current_user, f"{model.__tablename__}.view", household.id)
+        abort(404)
+    return obj
+
+
 def admin_required(view):
     """Administrator pages: users, teams and catalogues, never family data."""
     @wraps(view)

@@ -2,12 +2,18 @@
 
 Expected outcomes come from the table below, not from the code under test.
 """
+import importlib
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
 from gezinsaanpak import create_app
 from gezinsaanpak.audit import AuditEvent
+from gezinsaanpak.auth.models import User
+from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
+from tests.factories import make_household
 
 # Who may open the household that world.coach coordinates.
 MAY_SEE = {
@@ -19,26 +25,49 @@ MAY_SEE = {
     "other_teamlead": False,
     "admin": False,
 }
-# Route arguments that identify something; each needs a value below, so no new route escapes this test.
-IDENTIFIERS = {"household_id"}
 # Routes with identifiers that are checked elsewhere (administration, not family data).
-ADMIN_ROUTES = {"admin.toggle_active"}
+ADMIN_PREFIX = "/admin/"
+
+
+def identifier_factories():
+    """`household_id` plus whatever each area registers in tests/web/access_<area>.py as FACTORIES:
+    {"goal_id": make(household, actor) -> id}, called in an app context with live objects."""
+    factories = {}
+    for path in sorted(Path(__file__).parent.glob("access_*.py")):
+        factories.update(importlib.import_module(f"tests.web.{path.stem}").FACTORIES)
+    return factories
 
 
 def household_rules(app):
+    """Every route that takes an identifier, except administration; each identifier must be known here."""
+    known = {"household_id", *identifier_factories()}
     rules = []
     for rule in app.url_map.iter_rules():
-        if not rule.arguments or rule.endpoint in ADMIN_ROUTES or rule.endpoint == "static":
+        if not rule.arguments or rule.rule.startswith(ADMIN_PREFIX) or rule.endpoint == "static":
             continue
-        unknown = rule.arguments - IDENTIFIERS
-        assert not unknown, f"{rule.rule} takes {unknown}: teach tests/web/test_access.py how to fill it in"
+        unknown = rule.arguments - known
+        assert not unknown, f"{rule.rule} takes {unknown}: register a factory in tests/web/access_<area>.py"
+        assert "household_id" in rule.arguments, f"{rule.rule}: family data is reached through its household"
         rules.append(rule)
     assert rules, "no household routes found"
-    return rules
+    return sorted(rules, key=lambda r: "GET" not in r.methods)
 
 
-def request_rule(client, rule, household_id):
-    url = rule.rule.replace("<int:household_id>", str(household_id))
+def make_identifiers(app, rule, household_id, actor_id):
+    """Fresh objects for the rule's other identifiers, inside the given household."""
+    factories = identifier_factories()
+    values = {"household_id": household_id}
+    with app.app_context():
+        household = db.session.get(Household, household_id)
+        actor = db.session.get(User, actor_id)
+        for name in sorted(rule.arguments - {"household_id"}):
+            values[name] = factories[name](household, actor)
+        db.session.commit()
+    return values
+
+
+def request_rule(client, rule, values):
+    url = rule.build(values, append_unknown=False)[1]
     method = "GET" if "GET" in rule.methods else "POST"
     return url, client.open(url, method=method)
 
@@ -53,8 +82,9 @@ def test_household_routes_show_only_what_each_user_may_see(app, client, auth, wo
     if who != "anonymous":
         assert auth.login(world.by_role(who)).status_code == 302
     for rule in household_rules(app):
+        values = make_identifiers(app, rule, household.id, world.coach.id)
         before = {e.id for e in audit_events(app, household.id)}
-        url, response = request_rule(client, rule, household.id)
+        url, response = request_rule(client, rule, values)
         new = [e for e in audit_events(app, household.id) if e.id not in before]
         if who == "anonymous":
             assert response.status_code == 302 and "/login" in response.location, url
@@ -66,6 +96,22 @@ def test_household_routes_show_only_what_each_user_may_see(app, client, auth, wo
             assert response.status_code == 404, (url, who, response.status_code)
             assert b"Tulp" not in response.data
             assert [e.outcome for e in new] == ["denied"], f"{url}: the refused attempt was not audited"
+
+
+def test_records_of_another_household_cannot_be_reached_through_ones_own(app, client, auth, world, household):
+    """Swapping a record id into the URL of a household one may see must not open another family's record."""
+    with app.app_context():
+        other = make_household(db.session.merge(world.other_coach), pseudonym="Familie Iris, Bloemhof")
+        other_id = other.id
+    auth.login(world.coach)
+    for rule in household_rules(app):
+        if rule.arguments == {"household_id"}:
+            continue
+        foreign = make_identifiers(app, rule, other_id, world.other_coach.id)
+        values = dict(foreign, household_id=household.id)
+        url, response = request_rule(client, rule, values)
+        assert response.status_code == 404, (url, response.status_code)
+        assert b"Iris" not in response.data
 
 
 def test_a_household_that_does_not_exist_looks_the_same_as_one_you_may_not_see(client, auth, world, household):

@@ -6,7 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from gezinsaanpak.auth.operations import InvalidInput
 from gezinsaanpak.auth.permissions import PermissionDenied
 from gezinsaanpak.cases import operations as cases
-from gezinsaanpak.cases.models import CoordinatorAssignment, Household
+from gezinsaanpak.cases.models import CoordinatorAssignment
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
 
