@@ -45,11 +45,15 @@ def register_extensions(app: Flask) -> None:
 
 
 @event.listens_for(Engine, "connect")
-def _sqlite_foreign_keys(dbapi_connection, connection_record):
-    """SQLite checks foreign keys only when asked, per connection."""
+def _sqlite_pragmas(dbapi_connection, connection_record):
+    """SQLite per connection: check foreign keys; write-ahead log so readers never block the writer; wait for a
+    busy writer instead of failing with "database is locked"."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
 

@@ -24,3 +24,9 @@ class TeamForm(FlaskForm):
     name = StringField(_l("Team name"), validators=[DataRequired(message=_l("Enter a team name.")),
                                                     Length(max=120)])
     submit = SubmitField(_l("Add team"))
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role"), choices=list(USER_ROLE_LABELS.items()))
+    team_id = SelectField(_l("Team"), coerce=int)
+    submit = SubmitField(_l("Save role and team"))

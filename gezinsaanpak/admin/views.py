@@ -1,14 +1,14 @@
 """Administrator pages: accounts and teams."""
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from ..auth.models import Team, User
-from ..auth.operations import InvalidInput, create_user, find_or_create_team, set_active
+from ..auth.operations import InvalidInput, change_role, create_user, find_or_create_team, set_active
 from ..auth.permissions import admin_required
 from ..extensions import db
 from ..i18n import _
-from .forms import TeamForm, UserForm
+from .forms import RoleForm, TeamForm, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -17,8 +17,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @admin_required
 def users():
     form = UserForm()
-    teams = db.session.scalars(select(Team).order_by(Team.name)).all()
-    form.team_id.choices = [(0, _("No team (administrators only)"))] + [(t.id, t.name) for t in teams]
+    form.team_id.choices = _team_choices()
     if form.validate_on_submit():
         team = db.session.get(Team, form.team_id.data) if form.team_id.data else None
         try:
@@ -43,6 +42,32 @@ def toggle_active(user_id: int):
         set_active(current_user, user, not user.active)
         flash(_("Account enabled.") if user.active else _("Account disabled; its sessions have ended."), "success")
     return redirect(url_for("admin.users"))
+
+
+def _team_choices():
+    teams = db.session.scalars(select(Team).order_by(Team.name)).all()
+    return [(0, _("No team (administrators only)"))] + [(t.id, t.name) for t in teams]
+
+
+@bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
+@admin_required
+def edit_user(user_id: int):
+    """A new role or team takes effect at once: the user's sessions end."""
+    user = db.session.get(User, user_id) or abort(404)
+    form = RoleForm(obj=user) if request.method == "GET" else RoleForm()
+    form.team_id.choices = _team_choices()
+    if request.method == "GET":
+        form.team_id.data = user.team_id or 0
+    if form.validate_on_submit():
+        team = db.session.get(Team, form.team_id.data) if form.team_id.data else None
+        try:
+            change_role(current_user, user, form.role.data, team)
+        except InvalidInput as error:
+            form[error.field or "role"].errors.append(str(error))
+        else:
+            flash(_("%(name)s now has the new role; their sessions have ended.", name=user.name), "success")
+            return redirect(url_for("admin.users"))
+    return render_template("admin/edit_user.html", form=form, user=user), 400 if form.errors else 200
 
 
 @bp.route("/teams", methods=["GET", "POST"])

@@ -1,7 +1,7 @@
 """Login form."""
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SubmitField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, EqualTo, Length
 
 from ..i18n import _l
 
@@ -14,3 +14,14 @@ class LoginForm(FlaskForm):
                                                          Length(max=1000)],
                              render_kw={"autocomplete": "current-password"})
     submit = SubmitField(_l("Log in"))
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired(message=_l("Enter your password."))],
+                            render_kw={"autocomplete": "current-password"})
+    new = PasswordField(_l("New password"), validators=[DataRequired(message=_l("Enter a new password."))],
+                        description=_l("At least 12 characters. A short sentence is easy to remember and hard to "
+                                       "guess."), render_kw={"autocomplete": "new-password"})
+    repeat = PasswordField(_l("Repeat the new password"), validators=[
+        EqualTo("new", message=_l("The two new passwords are not the same."))], render_kw={"autocomplete": "new-password"})
+    submit = SubmitField(_l("Change password"))

@@ -1,4 +1,7 @@
 """Creating users and teams, and checking passwords: what the CLI and the admin pages share."""
+from functools import cache
+from pathlib import Path
+
 from sqlalchemy import func, select
 
 from .. import audit
@@ -7,6 +10,13 @@ from ..i18n import _
 from .models import ROLES, Team, User
 
 MIN_PASSWORD_LENGTH = 12
+COMMON_PASSWORDS = Path(__file__).parent / "data" / "common_passwords.txt"
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 class InvalidInput(ValueError):
@@ -24,7 +34,38 @@ def password_problem(password: str) -> str | None:
                  n=MIN_PASSWORD_LENGTH)
     if len(password) > 1000:
         return _("A password can have at most 1000 characters.")
+    squeezed = "".join(password.lower().split())
+    if squeezed in common_passwords() or len(set(squeezed)) <= 2:
+        return _("This password is too common and easy to guess; choose another, for example a short sentence.")
     return None
+
+
+def change_password(actor: User, current: str, new: str) -> None:
+    """A new password ends every other session of this user."""
+    if not actor.check_password(current):
+        raise InvalidInput(_("Your current password is not correct."), "current")
+    problem = password_problem(new)
+    if problem:
+        raise InvalidInput(problem, "new")
+    actor.set_password(new)
+    audit.record(actor, "user.password", obj=actor)
+
+
+def change_role(actor, user: User, role: str, team: Team | None) -> None:
+    """A new role or team means new rights: the user's sessions end at once."""
+    if role not in ROLES:
+        raise InvalidInput(_("Unknown role: %(role)s.", role=role), "role")
+    if role != "admin" and team is None:
+        raise InvalidInput(_("Coaches and team leads need a team."), "team_id")
+    from ..cases.models import Household
+    moving = user.role == "coach" and (role != "coach" or getattr(team, "id", None) != user.team_id)
+    if moving and db.session.scalar(select(func.count(Household.id)).where(Household.coordinator_id == user.id,
+                                                                          Household.stage != "closed")):
+        raise InvalidInput(_("%(name)s still coordinates households: hand them over first.", name=user.name), "role")
+    old = {"role": user.role, "team": user.team_id}
+    user.role, user.team = role, team
+    user.revoke_sessions()
+    audit.record(actor, "user.role", obj=user, detail={"old": old, "new": {"role": role, "team": getattr(team, "id", None)}})
 
 
 def find_or_create_team(name: str) -> Team:

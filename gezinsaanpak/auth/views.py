@@ -11,7 +11,8 @@ from ..extensions import db, limiter, login_manager
 from ..i18n import LANGUAGES, _
 from ..timeutil import utcnow
 from ..web import end_session
-from .forms import LoginForm
+from .forms import LoginForm, PasswordForm
+from .operations import InvalidInput, change_password
 from .models import User
 
 bp = Blueprint("auth", __name__)
@@ -88,3 +89,19 @@ def set_language():
     if lang in LANGUAGES:
         session["lang"] = lang
     return redirect(_safe_next(request.form.get("next")))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+def password():
+    """Changing the password ends every other session; this one continues with the new token."""
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(current_user, form.current.data, form.new.data)
+        except InvalidInput as error:
+            form[error.field].errors.append(str(error))
+        else:
+            login_user(current_user._get_current_object())
+            flash(_("Your password is changed. You are logged out everywhere else."), "success")
+            return redirect(url_for("cases.index"))
+    return render_template("auth/password.html", form=form), 400 if form.errors else 200
