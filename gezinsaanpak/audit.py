@@ -7,8 +7,8 @@ import json
 from datetime import datetime
 
 from flask import g, has_request_context, request
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .extensions import db
 from .timeutil import utcnow
@@ -35,6 +35,27 @@ class AuditEvent(db.Model):
 
     def __repr__(self):
         return f"<AuditEvent {self.action} household={self.household_id} {self.outcome}>"
+
+
+class AuditIsAppendOnly(RuntimeError):
+    """The trail is evidence: the application never changes or removes an event."""
+
+
+@event.listens_for(AuditEvent, "before_update")
+@event.listens_for(AuditEvent, "before_delete")
+def _refuse_change(mapper, connection, target):
+    raise AuditIsAppendOnly("audit events cannot be changed or deleted")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_change(state):
+    if (state.is_update or state.is_delete) and AuditEvent.__table__ in _tables_of(state.statement):
+        raise AuditIsAppendOnly("audit events cannot be changed or deleted")
+
+
+def _tables_of(statement):
+    table = getattr(statement, "table", None)
+    return {getattr(table, "element", table)}
 
 
 def record(actor, action: str, household=None, obj=None, outcome: str = "ok", detail: dict | None = None):

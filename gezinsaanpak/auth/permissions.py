@@ -47,6 +47,11 @@ def can_hand_over(user, household) -> bool:
     return household.coordinator_id == user.id or user.role == "teamlead"
 
 
+def can_view_audit(user, household) -> bool:
+    """Who opened a family's file is for the team lead of its team to review, not for colleagues."""
+    return can_view_household(user, household) and user.role == "teamlead"
+
+
 def can_administer(user) -> bool:
     return bool(user and user.is_authenticated and user.active and user.role == "admin")
 
@@ -70,10 +75,11 @@ def require(allowed: bool) -> None:
 def get_household_or_404(household_id: int, need: str = "view", action: str | None = None):
     """Load a household the current user may use, and record the access; otherwise a plain 404.
 
-    `need` is "view", "edit" or "hand_over". The audit event is written here so no view can forget it.
+    `need` is "view", "edit", "hand_over" or "audit". The audit event is written here so no view can forget it.
     """
     from ..cases.models import Household
-    checks = {"view": can_view_household, "edit": can_edit_household, "hand_over": can_hand_over}
+    checks = {"view": can_view_household, "edit": can_edit_household, "hand_over": can_hand_over,
+              "audit": can_view_audit}
     household = db.session.get(Household, household_id)
     action = action or f"household.{need}"
     if household is None or not checks[need](current_user, household):

@@ -2,7 +2,7 @@
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.permissions import can_hand_over, get_household_or_404
+from ..auth.permissions import can_hand_over, can_view_audit, get_household_or_404
 from ..timeutil import age_on, today
 from . import labels
 from .models import STAGES
@@ -51,4 +51,5 @@ def household(household_id: int):
     return render_template("cases/household.html", household=household, entries=timeline(household),
                            next_stages=NEXT_STAGES[household.stage],
                            open_check_ins=[c for c in household.check_ins if not c.done_on],
-                           may_hand_over=can_hand_over(current_user, household))
+                           may_hand_over=can_hand_over(current_user, household),
+                           may_view_audit=can_view_audit(current_user, household))

@@ -25,6 +25,18 @@ MAY_SEE = {
     "other_teamlead": False,
     "admin": False,
 }
+# Pages with a stricter rule than "whoever works on the household": endpoint -> who may open them.
+STRICTER = {
+    "cases.audit_trail": {"teamlead"},  # who opened the file: for the team lead to review
+}
+
+
+def may_open(who, endpoint):
+    if endpoint in STRICTER:
+        return who in STRICTER[endpoint]
+    return MAY_SEE[who]
+
+
 # Routes with identifiers that are checked elsewhere (administration, not family data).
 ADMIN_PREFIX = "/admin/"
 
@@ -89,7 +101,7 @@ def test_household_routes_show_only_what_each_user_may_see(app, client, auth, wo
         if who == "anonymous":
             assert response.status_code == 302 and "/login" in response.location, url
             assert b"Tulp" not in response.data
-        elif MAY_SEE[who]:
+        elif may_open(who, rule.endpoint):
             assert response.status_code in (200, 302, 400), (url, response.status_code)
             assert new and all(e.outcome == "ok" for e in new), f"{url} answered without an audit event"
         else:
@@ -105,7 +117,7 @@ def test_records_of_another_household_cannot_be_reached_through_ones_own(app, cl
         other_id = other.id
     auth.login(world.coach)
     for rule in household_rules(app):
-        if rule.arguments == {"household_id"}:
+        if rule.arguments == {"household_id"} or not may_open("coach", rule.endpoint):
             continue
         foreign = make_identifiers(app, rule, other_id, world.other_coach.id)
         values = dict(foreign, household_id=household.id)
@@ -167,3 +179,17 @@ def test_a_household_view_that_forgets_the_audit_cannot_pass(app, client, auth, 
     test_client.post("/login", data={"email": world.coach.email, "password": "correct horse battery staple"})
     with pytest.raises(AuditMissing):
         test_client.get(f"/forgetful/{household.id}")
+
+
+def test_the_team_lead_sees_who_opened_a_file(client, auth, world, household):
+    auth.login(world.coach)
+    client.get(f"/households/{household.id}")
+    auth.logout()
+    auth.login(world.other_coach)
+    client.get(f"/households/{household.id}")
+    auth.logout()
+    auth.login(world.teamlead)
+    page = client.get(f"/households/{household.id}/audit").text
+    assert "Anna Coach" in page and "Chris Anders" in page and "geweigerd" in page
+    only_chris = client.get(f"/households/{household.id}/audit?user={world.other_coach.id}").text
+    assert "Anna Coach</td>" not in only_chris and "Chris Anders</td>" in only_chris

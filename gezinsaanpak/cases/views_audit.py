@@ -1,0 +1,37 @@
+"""Who opened this family's file: the audit trail of one household, for the team lead."""
+from datetime import datetime, time, timedelta
+
+from flask import render_template, request
+from sqlalchemy import select
+
+from ..audit import AuditEvent
+from ..auth.models import User
+from ..auth.permissions import get_household_or_404
+from ..extensions import db
+from .views import bp
+
+
+def _date_arg(name):
+    try:
+        return datetime.strptime(request.args.get(name, ""), "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
+@bp.route("/households/<int:household_id>/audit")
+def audit_trail(household_id: int):
+    household = get_household_or_404(household_id, need="audit", action="audit.view")
+    start, end, user_id = _date_arg("from"), _date_arg("to"), request.args.get("user", type=int)
+    query = (select(AuditEvent, User).outerjoin(User, User.id == AuditEvent.actor_id)
+             .where(AuditEvent.household_id == household.id).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()))
+    if start:
+        query = query.where(AuditEvent.at >= datetime.combine(start, time.min))
+    if end:
+        query = query.where(AuditEvent.at < datetime.combine(end + timedelta(days=1), time.min))
+    if user_id:
+        query = query.where(AuditEvent.actor_id == user_id)
+    events = db.session.execute(query.limit(500)).all()
+    people = db.session.scalars(select(User).where(User.id.in_(
+        select(AuditEvent.actor_id).where(AuditEvent.household_id == household.id))).order_by(User.name)).all()
+    return render_template("cases/audit.html", household=household, events=events, people=people,
+                           start=start, end=end, user_id=user_id)
