@@ -68,6 +68,35 @@ def demo_command(seed):
         click.echo(f"  {user.role:<9} {user.email:<38} {user.name}" + (f" ({user.team.name})" if user.team else ""))
 
 
+@click.command("backup")
+@click.argument("out", type=click.Path(dir_okay=False))
+@with_appcontext
+def backup_command(out):
+    """Write a consistent backup of the whole database to OUT (safe while the application runs)."""
+    from .backup import BackupError, backup
+    try:
+        backup(out)
+    except BackupError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"Backup written to {out}")
+
+
+@click.command("restore")
+@click.argument("source", type=click.Path(dir_okay=False, exists=True))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@with_appcontext
+def restore_command(source, yes):
+    """Replace the database's contents with the backup SOURCE."""
+    from .backup import BackupError, restore
+    if not yes:
+        click.confirm(f"Replace everything in {db.engine.url.render_as_string()} with {source}?", abort=True)
+    try:
+        restore(source)
+    except BackupError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"Restored from {source}")
+
+
 def _babel(*args):
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=PROJECT)
 
@@ -90,3 +119,5 @@ def register(app):
     app.cli.add_command(catalogues_cli)
     app.cli.add_command(translate_cli)
     app.cli.add_command(demo_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
