@@ -9,7 +9,9 @@ from .extensions import db
 from .i18n import _, select_locale
 
 # Endpoints anyone may reach; every other page needs a logged-in user.
-PUBLIC_ENDPOINTS = {"auth.login", "auth.set_language", "static"}
+PUBLIC_ENDPOINTS = {"auth.login", "auth.login_code", "auth.set_language", "static"}
+# What an administrator may do before setting up the second factor.
+SETUP_ENDPOINTS = {"auth.two_step_setup", "auth.logout"}
 
 
 class AuditMissing(RuntimeError):
@@ -32,6 +34,9 @@ def install_request_hooks(app):
             flash(_("Your session has ended because it was idle too long. Please log in again."), "warning")
             return redirect(url_for("auth.login"))
         session["seen"] = now
+        if current_user.needs_two_step_setup and request.endpoint not in SETUP_ENDPOINTS:
+            flash(_("Administrators need two-step verification. Set it up first."), "warning")
+            return redirect(url_for("auth.two_step_setup"))
         return None
 
     @app.after_request

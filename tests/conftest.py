@@ -4,8 +4,10 @@ every test, and factories that build state through the real operations.
 Set GEZINSAANPAK_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to run on PostgreSQL.
 """
 import os
+import time
 from contextlib import contextmanager
 
+import pyotp
 import pytest
 from flask_migrate import upgrade
 from flask import has_app_context
@@ -134,10 +136,22 @@ def household(app, request, world):
 class AuthActions:
     def __init__(self, client):
         self.client = client
+        self.steps_used = 0
 
     def login(self, user_or_email, password=PASSWORD):
+        """Log in; for an account with two-step verification, also enter a fresh code."""
         email = getattr(user_or_email, "email", user_or_email)
-        return self.client.post("/login", data={"email": email, "password": password})
+        response = self.client.post("/login", data={"email": email, "password": password})
+        secret = getattr(user_or_email, "totp_secret", None)
+        if secret and response.status_code == 302 and response.location == "/login/code":
+            response = self.client.post("/login/code", data={"code": self.next_code(secret)})
+        return response
+
+    def next_code(self, secret):
+        """Each code works once: successive logins use the next time step (within the allowed drift)."""
+        step = int(time.time()) // 30 + self.steps_used
+        self.steps_used += 1
+        return pyotp.TOTP(secret).at(step * 30)
 
     def logout(self):
         return self.client.post("/logout")

@@ -1,6 +1,8 @@
 """Factories that build state the way users do: through the operations."""
 from datetime import date, timedelta
 
+import pyotp
+
 from gezinsaanpak.auth.operations import create_user, find_or_create_team
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.extensions import db
@@ -21,6 +23,7 @@ class World:
         self.other_teamlead = create_user(None, "lead2@example.nl", "Eva Teamleider", "teamlead", PASSWORD,
                                           self.team_b)
         self.admin = create_user(None, "admin@example.nl", "Fay Beheer", "admin", PASSWORD)
+        self.admin.totp_secret = pyotp.random_base32()  # administrators must use two-step verification
         db.session.commit()
 
     def by_role(self, name):

@@ -1,6 +1,6 @@
 """Login form."""
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SubmitField
+from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from ..i18n import _l
@@ -25,3 +25,10 @@ class PasswordForm(FlaskForm):
     repeat = PasswordField(_l("Repeat the new password"), validators=[
         EqualTo("new", message=_l("The two new passwords are not the same."))], render_kw={"autocomplete": "new-password"})
     submit = SubmitField(_l("Change password"))
+
+
+class CodeForm(FlaskForm):
+    code = StringField(_l("Code from your authenticator app"), validators=[
+        DataRequired(message=_l("Enter the six-digit code.")), Length(max=12)],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True})
+    submit = SubmitField(_l("Confirm"))

@@ -47,6 +47,9 @@ class User(UserMixin, db.Model):
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Two-step verification: the shared TOTP secret, and the last time step used (a code works only once).
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None]
 
     team: Mapped[Team | None] = relationship(back_populates="members")
 
@@ -70,6 +73,11 @@ class User(UserMixin, db.Model):
     def revoke_sessions(self) -> None:
         """Invalidate every login cookie issued for this user."""
         self.session_token = secrets.token_hex(16)
+
+    @property
+    def needs_two_step_setup(self):
+        """Administrators hold the keys to every account: for them the second factor is required."""
+        return self.role == "admin" and not self.totp_secret
 
     @property
     def is_coach(self):

@@ -11,8 +11,11 @@ from ..extensions import db, limiter, login_manager
 from ..i18n import LANGUAGES, _
 from ..timeutil import utcnow
 from ..web import end_session
-from .forms import LoginForm, PasswordForm
+from . import two_step
+from .forms import CodeForm, LoginForm, PasswordForm
 from .operations import InvalidInput, change_password
+
+TWO_STEP_SECONDS = 300
 from .models import User
 
 bp = Blueprint("auth", __name__)
@@ -57,20 +60,104 @@ def login():
         user = db.session.scalar(select(User).where(User.email == form.email.data.strip().lower()))
         if user is not None and user.active and user.check_password(form.password.data):
             next_url = _safe_next(request.args.get("next"))
-            lang = session.get("lang")
-            session.clear()
-            if lang:
-                session["lang"] = lang
-            login_user(user)
-            session["login_at"] = session["seen"] = time.time()
-            user.last_login_at = utcnow()
-            audit.record(user, "login")
+            if user.totp_secret:
+                _fresh_session()
+                session["two_step"] = {"id": user.id, "token": user.session_token, "next": next_url,
+                                       "at": time.time()}
+                return redirect(url_for("auth.login_code"))
+            _log_in(user)
             return redirect(next_url)
         audit.record(user, "login", outcome="denied")
         db.session.commit()
         flash(_("The email address or password is not correct."), "error")
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form)
+
+
+def _fresh_session():
+    """Nothing from before the login survives into the logged-in session but the language."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
+def _log_in(user):
+    _fresh_session()
+    login_user(user)
+    session["login_at"] = session["seen"] = time.time()
+    user.last_login_at = utcnow()
+    audit.record(user, "login")
+
+
+def _pending_two_step():
+    pending = session.get("two_step")
+    if not pending or time.time() - pending["at"] > TWO_STEP_SECONDS:
+        return None, None
+    user = db.session.get(User, pending["id"])
+    if user is None or not user.active or user.session_token != pending["token"]:
+        return None, None
+    return user, pending["next"]
+
+
+def _pending_key():
+    return "two-step:" + str((session.get("two_step") or {}).get("id"))
+
+
+@bp.route("/login/code", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_ACCOUNT_LIMIT"], methods=["POST"], key_func=_pending_key,
+               deduct_when=_failed)
+def login_code():
+    """The second step: a code from the authenticator app, valid once."""
+    user, next_url = _pending_two_step()
+    if user is None:
+        flash(_("Please log in again."), "warning")
+        return redirect(url_for("auth.login"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        if two_step.verify(user, form.code.data):
+            _log_in(user)
+            return redirect(next_url)
+        audit.record(user, "login.code", outcome="denied")
+        db.session.commit()
+        form.code.errors.append(_("This code is not correct. Check the time on your phone and try the newest code."))
+    return render_template("auth/code.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/account/two-step", methods=["GET", "POST"])
+def two_step_setup():
+    """Switch two-step verification on (required for administrators) or off."""
+    user = current_user._get_current_object()
+    form = CodeForm()
+    if user.totp_secret:
+        if form.validate_on_submit():
+            if not two_step.verify(user, form.code.data):
+                form.code.errors.append(_("This code is not correct. Check the time on your phone and try the "
+                                          "newest code."))
+            else:
+                try:
+                    two_step.disable(user)
+                except InvalidInput as error:
+                    form.code.errors.append(str(error))
+                else:
+                    login_user(user)
+                    flash(_("Two-step verification is off."), "success")
+                    return redirect(url_for("cases.index"))
+        return render_template("auth/two_step.html", form=form, enabled=True), 400 if form.errors else 200
+    secret = session.setdefault("totp_setup", two_step.new_secret())
+    if form.validate_on_submit():
+        try:
+            two_step.enable(user, secret, form.code.data)
+        except InvalidInput as error:
+            form.code.errors.append(str(error))
+        else:
+            session.pop("totp_setup", None)
+            login_user(user)
+            flash(_("Two-step verification is on. From now on you enter a code after your password."), "success")
+            return redirect(url_for("cases.index"))
+    grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
+    return render_template("auth/two_step.html", form=form, enabled=False, secret=grouped,
+                           uri=two_step.provisioning_uri(user, secret)), 400 if form.errors else 200
 
 
 @bp.route("/logout", methods=["POST"])
