@@ -61,8 +61,19 @@ def start_server(env, port):
     pytest.fail("the server did not start")
 
 
+def get(opener, url, attempts=50):
+    """A server that has just started may still be booting its workers: retry briefly."""
+    for attempt in range(attempts):
+        try:
+            return opener.open(url)
+        except (ConnectionError, urllib.error.URLError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
 def csrf_token(opener, url):
-    page = opener.open(url).read().decode()
+    page = get(opener, url).read().decode()
     return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
 
 
@@ -114,7 +125,7 @@ def test_writes_answered_before_a_crash_survive_it(tmp_path):
         stop.set()
         writer.join()
         server = start_server(env, port)  # the application starts again on the same database
-        assert opener.open(f"{base}/households/{household_id}").status == 200
+        assert get(opener, f"{base}/households/{household_id}").status == 200
     finally:
         os.killpg(server.pid, signal.SIGKILL)
         server.wait()
