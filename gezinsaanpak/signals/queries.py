@@ -1,0 +1,154 @@
+"""Read side of signals: the checklist as a coach sees it, and a household's signals at a glance.
+
+Every function costs a fixed number of queries, whatever the number of signals.
+"""
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from ..cases.models import Contact
+from ..extensions import db
+from ..i18n import _
+from ..timeutil import today
+from .areas import area_of
+from .labels import in_language
+from .models import GROUPS, ChecklistItem, Signal
+from .rules import OPEN_STATES, fitting_groups
+
+
+@dataclass
+class Heading:
+    text: str
+    entries: list = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    code: str
+    headings: list[Heading] = field(default_factory=list)
+
+    @property
+    def count(self):
+        return sum(len(h.entries) for h in self.headings)
+
+
+@dataclass
+class Section:
+    """One subject on the recording screen: the household, or one member, with the groups that fit."""
+    prefix: str
+    title: str
+    member: object | None
+    groups: list[Group]
+
+
+def grouped(entries, item_of=lambda entry: entry) -> list[Group]:
+    """Entries (items, or signals with their item) in checklist order: group, then heading, then position."""
+    order = {g: n for n, g in enumerate(GROUPS)}
+    entries = sorted(entries, key=lambda e: (order[item_of(e).group_code], item_of(e).position, item_of(e).id))
+    groups: dict[str, Group] = {}
+    for entry in entries:
+        item = item_of(entry)
+        group = groups.setdefault(item.group_code, Group(item.group_code))
+        text = in_language(item, "heading")
+        heading = next((h for h in group.headings if h.text == text), None)
+        if heading is None:
+            heading = Heading(text)
+            group.headings.append(heading)
+        heading.entries.append(entry)
+    return list(groups.values())
+
+
+def offered_items() -> list[ChecklistItem]:
+    """Items a coach can tick now: retired items only live on in old records."""
+    return db.session.scalars(select(ChecklistItem).where(ChecklistItem.retired_at.is_(None))
+                              .order_by(ChecklistItem.position, ChecklistItem.id)).all()
+
+
+def recording_sections(household, on: date | None = None) -> list[Section]:
+    """The household first, then every current member, each with the checklist groups that fit them."""
+    on = on or today()
+    items = offered_items()
+    subjects = [(None, "h", _("The household as a whole"))]
+    if household.is_registered:
+        subjects += [(m, f"m{m.id}", m.first_name) for m in household.members if m.left_on is None]
+    sections = []
+    for member, prefix, title in subjects:
+        groups = set(fitting_groups(member, household, on, GROUPS))
+        fitting = [item for item in items if item.group_code in groups]
+        if fitting:
+            sections.append(Section(prefix, title, member, grouped(fitting)))
+    return sections
+
+
+def open_signals(household) -> dict[tuple, Signal]:
+    """Open signals by (item id, member id): what need not be ticked again."""
+    rows = db.session.scalars(select(Signal).where(Signal.household_id == household.id,
+                                                   Signal.state.in_(OPEN_STATES)))
+    return {(s.item_id, s.member_id): s for s in rows}
+
+
+def previous_visit_on(household, before: date | None = None) -> date | None:
+    """The last home visit before today: what is new is what was observed after it."""
+    return db.session.scalar(select(func.max(Contact.contact_on)).where(
+        Contact.household_id == household.id, Contact.kind == "home_visit", Contact.contact_on < (before or today())))
+
+
+def open_signal_counts(household) -> dict:
+    """Open signals per member (None for the household) and life area: {member_id: {area: count}}."""
+    rows = db.session.execute(select(Signal.member_id, ChecklistItem)
+                              .join(ChecklistItem, ChecklistItem.id == Signal.item_id)
+                              .where(Signal.household_id == household.id, Signal.state.in_(OPEN_STATES)))
+    counts: dict = {}
+    for member_id, item in rows:
+        per_member = counts.setdefault(member_id, {})
+        area = area_of(item)
+        per_member[area] = per_member.get(area, 0) + 1
+    return counts
+
+
+def open_signals_by_area(household) -> dict[str, int]:
+    """Open signals per life area (a plans domain code), for the plans area to suggest where goals are needed."""
+    totals: dict[str, int] = {}
+    for per_member in open_signal_counts(household).values():
+        for area, count in per_member.items():
+            totals[area] = totals.get(area, 0) + count
+    return totals
+
+
+@dataclass
+class Overview:
+    previous_visit: date | None
+    subjects: list  # [(title, member, [Group of signals])]
+    set_aside: list[Signal]
+    areas: list  # [(label, count)], most first
+    open_count: int
+
+    def is_new(self, signal) -> bool:
+        return self.previous_visit is not None and signal.observed_on > self.previous_visit
+
+
+def overview(household) -> Overview:
+    """A household's signals for its page: open ones per member and heading, set-aside ones apart."""
+    from ..plans.models import Domain
+    signals = db.session.scalars(select(Signal).where(Signal.household_id == household.id)
+                                 .options(selectinload(Signal.item), selectinload(Signal.member))
+                                 .order_by(Signal.observed_on.desc(), Signal.id)).all()
+    open_ = [s for s in signals if s.state in OPEN_STATES]
+    subjects = []
+    members = [None] + sorted({s.member for s in open_ if s.member}, key=lambda m: m.id)
+    for member in members:
+        mine = [s for s in open_ if s.member == member]
+        if mine:
+            title = member.first_name if member else _("The household as a whole")
+            subjects.append((title, member, grouped(mine, item_of=lambda s: s.item)))
+    totals: dict[str, int] = {}
+    for s in open_:
+        area = area_of(s.item)
+        totals[area] = totals.get(area, 0) + 1
+    domains = {d.code: d for d in db.session.scalars(select(Domain).where(Domain.code.in_(totals)))} if totals else {}
+    areas = sorted(((in_language(domains[code], "label") if code in domains else code, count)
+                    for code, count in totals.items()), key=lambda pair: (-pair[1], pair[0]))
+    return Overview(previous_visit_on(household), subjects, [s for s in signals if s.state not in OPEN_STATES],
+                    areas, len(open_))
