@@ -73,7 +73,17 @@ def record(actor, action: str, household=None, obj=None, outcome: str = "ok", de
     db.session.add(event)
     if has_request_context():
         g.audited = True
+        g.setdefault("audit_events", []).append(event)
     return event
+
+
+def keep_after_rollback() -> None:
+    """A refused form (400) still showed family data: its audit events are kept when its changes are not."""
+    pending = [event for event in g.get("audit_events", []) if event.id is None]
+    for event in pending:
+        db.session.add(event)
+    if pending:
+        db.session.commit()
 
 
 def record_denied(actor, action: str, household_id=None):

@@ -61,7 +61,9 @@ def load_catalogue(name: str, path: Path | None = None) -> tuple[int, int]:
         if record is None:
             db.session.add(model(code=row["code"], **values))
             added += 1
-        elif any(getattr(record, key) != value for key, value in values.items()):
+        elif getattr(record, "edited_at", None) is None and any(getattr(record, key) != value
+                                                                for key, value in values.items()):
+            # an administrator's edit of a shipped entry wins over the file
             for key, value in values.items():
                 setattr(record, key, value)
             updated += 1

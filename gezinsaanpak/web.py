@@ -5,6 +5,7 @@ from flask import current_app, flash, g, redirect, render_template, request, ses
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
 
+from . import audit
 from .extensions import db
 from .i18n import _, select_locale
 
@@ -49,6 +50,7 @@ def install_request_hooks(app):
             db.session.commit()
         else:
             db.session.rollback()
+            audit.keep_after_rollback()
         headers = response.headers
         headers.setdefault("Content-Security-Policy",
                            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

@@ -91,18 +91,7 @@ def due_items(user, on: date | None = None) -> tuple[list[DueItem], list[DueItem
                Household.stage != "closed")
         .order_by(CheckIn.due_on)).all()
     items = [DueItem(check_in.due_on, household, check_in.subject, "check_in") for check_in, household in rows]
-    items += _referral_follow_ups(user, week_end)
+    from ..referrals.queries import referral_due_items  # the referrals area owns its follow-up rules
+    items += referral_due_items(user, week_end)
     items.sort(key=lambda item: item.due_on)
     return [i for i in items if i.due_on < on], [i for i in items if i.due_on >= on]
-
-
-def _referral_follow_ups(user, until: date) -> list[DueItem]:
-    """Referrals whose follow-up date has come: "how did it go with ...?"."""
-    from ..referrals.models import Referral
-    rows = db.session.execute(
-        select(Referral, Household).join(Household, Household.id == Referral.household_id)
-        .options(selectinload(Referral.fund))
-        .where(visible_households_clause(user), Referral.status.in_(("to_apply", "applied", "granted")),
-               Referral.follow_up_on <= until, Household.stage != "closed")).all()
-    return [DueItem(referral.follow_up_on, household, referral.fund.name if referral.fund else referral.organisation,
-                    "referral") for referral, household in rows]

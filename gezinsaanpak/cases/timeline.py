@@ -23,7 +23,7 @@ class Entry:
 def timeline(household) -> list[Entry]:
     """Newest first. Each source is one query, so the page costs the same however long the history is."""
     from ..plans.models import Goal
-    from ..referrals.models import Referral
+    from ..referrals.queries import timeline_entries as referral_timeline_entries
     from ..signals.models import Signal
     hid = household.id
     entries = []
@@ -58,10 +58,7 @@ def timeline(household) -> list[Entry]:
         who = g.member.first_name if g.member else _("the family")
         entries.append(Entry(g.created_at.date(), "goal", _("Goal for %(who)s: %(domain)s", who=who, domain=domain),
                              g.description))
-    for r in db.session.scalars(select(Referral).where(Referral.household_id == hid)
-                                .options(selectinload(Referral.fund))):
-        entries.append(Entry(r.created_at.date(), "referral",
-                             _("Referral: %(to)s", to=r.fund.name if r.fund else r.organisation), r.request))
+    entries += referral_timeline_entries(household)
     entries.sort(key=lambda e: e.on, reverse=True)
     return entries
 

@@ -11,6 +11,7 @@ from ..timeutil import utcnow
 
 APPLICANTS = ("parents", "intermediaries", "professionals", "school")
 REFERRAL_STATUSES = ("to_apply", "applied", "granted", "rejected", "delivered", "withdrawn")
+OPEN_STATUSES = ("to_apply", "applied", "granted")
 APPLIED_BY = ("coach", "family")
 PARTICIPATION = ("unknown", "takes_part", "not_taking_part")
 
@@ -36,6 +37,11 @@ class Fund(db.Model):
     is_yearly: Mapped[bool] = mapped_column(default=False)
     is_local: Mapped[bool] = mapped_column(default=False)
     retired_at: Mapped[datetime | None]
+    edited_at: Mapped[datetime | None]  # an administrator changed it; the catalogue file no longer overwrites it
+
+    @property
+    def applicant_list(self) -> list[str]:
+        return [a for a in (self.applicants or "").split(";") if a]
 
     def __repr__(self):
         return f"<Fund {self.code}>"
@@ -67,6 +73,9 @@ class Referral(db.Model):
     follow_up_on: Mapped[date | None]
     decision_expected_on: Mapped[date | None]
     participation: Mapped[str] = mapped_column(String(20), default="unknown")
+    participation_checked_on: Mapped[date | None]
+    renewal_due_on: Mapped[date | None]  # a delivered yearly grant lapses; ask again before it does
+    renewal_of_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id"), index=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -74,6 +83,15 @@ class Referral(db.Model):
     member: Mapped[Member | None] = relationship()
     fund: Mapped[Fund | None] = relationship()
     changes: Mapped[list["ReferralChange"]] = relationship(order_by="ReferralChange.id")
+    renewal_of: Mapped["Referral | None"] = relationship(remote_side=[id])
+
+    @property
+    def target(self) -> str:
+        return self.fund.name if self.fund else self.organisation
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
 
 
 class ReferralChange(db.Model):

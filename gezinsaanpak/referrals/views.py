@@ -1,4 +1,183 @@
-"""Pages of the referrals area."""
-from flask import Blueprint
+"""Pages of the referrals area: start a referral, follow it up step by step, and the household overview."""
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ..auth.operations import InvalidInput
+from ..auth.permissions import get_household_or_404, get_in_household_or_404
+from ..i18n import _
+from . import labels, operations
+from .forms import FollowUpForm, ParticipationForm, ReferralDetailsForm, ReferralForm, StatusForm
+from .funds import active_funds
+from .models import Referral
+from .operations import NEXT_STATUSES
+from .queries import household_overview
 
 bp = Blueprint("referrals", __name__)
+
+
+@bp.app_template_global()
+def referral_overview(household):
+    """Referrals and suggestions for the household page (templates/referrals/_household.html)."""
+    return household_overview(household)
+
+
+@bp.app_context_processor
+def inject_referral_labels():
+    return {"referral_labels": labels}
+
+
+def _show(household, referral, message=None, category="success"):
+    if message:
+        flash(message, category)
+    return redirect(url_for("referrals.show", household_id=household.id, referral_id=referral.id))
+
+
+def _form_error(form, error, default_field):
+    """An operation's refusal appears beside the field it names, or the form's first field."""
+    target = getattr(form, error.field or "", None) or form[default_field]
+    target.errors = list(target.errors) + [str(error)]
+
+
+@bp.route("/households/<int:household_id>/referrals/new", methods=["GET", "POST"])
+def new(household_id):
+    """Start a referral; a suggestion prefills member, fund and who applies."""
+    household = get_household_or_404(household_id, need="edit", action="referral.form")
+    form = ReferralForm()
+    form.member_id.choices = [(0, _("The whole household"))] + [(m.id, m.first_name) for m in household.members]
+    form.fund_id.choices = [(0, _("– a local organisation (name it below) –"))] + [
+        (f.id, f.name) for f in active_funds()]
+    if request.method == "GET":
+        form.member_id.data = request.args.get("member_id", 0, type=int)
+        form.fund_id.data = request.args.get("fund_id", 0, type=int)
+        if request.args.get("applied_by") in labels.APPLIED_BY_LABELS:
+            form.applied_by.data = request.args["applied_by"]
+    elif form.validate_on_submit():
+        try:
+            referral = operations.create_referral(
+                current_user, household, form.request.data, fund_id=form.fund_id.data or None,
+                organisation=form.organisation.data, member_id=form.member_id.data or None,
+                amount_cents=form.amount_cents, applied_by=form.applied_by.data,
+                follow_up_on=form.follow_up_on.data, decision_expected_on=form.decision_expected_on.data)
+        except InvalidInput as error:
+            _form_error(form, error, "request")
+        else:
+            return _show(household, referral, _("Referral started. It shows on your start page on the "
+                                                "follow-up date."))
+    return render_template("referrals/new.html", household=household, form=form), 400 if form.errors else 200
+
+
+@bp.route("/households/<int:household_id>/referrals/<int:referral_id>", methods=["GET", "POST"])
+def show(household_id, referral_id):
+    """The referral with its history, and the forms for its next step, a new follow-up date and participation.
+
+    The forms post here, so a mistake re-renders this page with what was typed.
+    """
+    posted = request.method == "POST"
+    household = get_household_or_404(household_id, need="edit" if posted else "view",
+                                     action="referral.step" if posted else "referral.view")
+    referral = get_in_household_or_404(Referral, referral_id, household)
+    step = request.form.get("step") if posted else None
+    if posted and step not in STEPS:
+        return _show(household, referral, _("The request could not be processed. Please go back and try again."),
+                     "error")
+    forms = {name: form_class(prefix=prefix) if name == step else form_class(formdata=None, prefix=prefix)
+             for name, (form_class, prefix) in FORMS.items()}
+    if posted:
+        message = STEPS[step](household, referral, forms[step])
+        if message:
+            return _show(household, referral, message)
+    forms["status"].to_status.choices = [(s, labels.STATUS_LABELS[s]) for s in NEXT_STATUSES[referral.status]]
+    if not posted and request.args.get("to") in NEXT_STATUSES[referral.status]:
+        forms["status"].to_status.data = request.args["to"]
+    overview = household_overview(household, suggest=False)
+    return render_template("referrals/show.html", household=household, referral=referral, status_form=forms["status"],
+                           follow_up_form=forms["follow_up"], participation_form=forms["participation"],
+                           attention=overview.attention(referral), may_renew=overview.may_renew(referral),
+                           renewals=[r for r in overview.referrals if r.renewal_of_id == referral.id]), \
+        400 if posted else 200
+
+
+def _status_step(household, referral, form):
+    form.to_status.choices = [(s, labels.STATUS_LABELS[s]) for s in NEXT_STATUSES[referral.status]]
+    if form.validate_on_submit():
+        try:
+            operations.change_status(current_user, household, referral, form.to_status.data, form.changed_on.data,
+                                     form.note.data, form.follow_up_on.data, form.decision_expected_on.data)
+        except InvalidInput as error:
+            _form_error(form, error, "to_status")
+        else:
+            return _("Status changed to “%(status)s”.", status=labels.STATUS_LABELS[referral.status])
+    return None
+
+
+def _follow_up_step(household, referral, form):
+    if form.validate_on_submit():
+        try:
+            operations.follow_up_again(current_user, household, referral, form.follow_up_on.data)
+        except InvalidInput as error:
+            _form_error(form, error, "follow_up_on")
+        else:
+            return _("Next follow-up planned.")
+    return None
+
+
+def _participation_step(household, referral, form):
+    if form.validate_on_submit():
+        try:
+            operations.record_participation(current_user, household, referral, form.participation.data,
+                                            form.checked_on.data)
+        except InvalidInput as error:
+            _form_error(form, error, "participation")
+        else:
+            return _("Participation recorded.")
+    return None
+
+
+FORMS = {"status": (StatusForm, ""), "follow_up": (FollowUpForm, "again"),
+         "participation": (ParticipationForm, "participation")}
+STEPS = {"status": _status_step, "follow_up": _follow_up_step, "participation": _participation_step}
+
+
+@bp.route("/households/<int:household_id>/referrals/<int:referral_id>/edit", methods=["GET", "POST"])
+def edit(household_id, referral_id):
+    household = get_household_or_404(household_id, need="edit", action="referral.edit_form")
+    referral = get_in_household_or_404(Referral, referral_id, household)
+    form = ReferralDetailsForm(obj=referral)
+    if request.method == "GET" and referral.amount_cents is not None:
+        form.amount.data = f"{referral.amount_cents // 100},{referral.amount_cents % 100:02d}"
+    if form.validate_on_submit():
+        try:
+            operations.update_referral(current_user, household, referral, form.request.data, form.amount_cents,
+                                       form.applied_by.data, form.follow_up_on.data, form.decision_expected_on.data)
+        except InvalidInput as error:
+            _form_error(form, error, "request")
+        else:
+            return _show(household, referral, _("Referral saved."))
+    return render_template("referrals/edit.html", household=household, referral=referral,
+                           form=form), 400 if form.errors else 200
+
+
+@bp.route("/households/<int:household_id>/referrals/<int:referral_id>/renew", methods=["POST"])
+def renew(household_id, referral_id):
+    """One click: the renewal of a yearly grant, ready to apply."""
+    household = get_household_or_404(household_id, need="edit", action="referral.renew")
+    referral = get_in_household_or_404(Referral, referral_id, household)
+    try:
+        renewal = operations.renew_referral(current_user, household, referral)
+    except InvalidInput as error:
+        return _show(household, referral, str(error), "error")
+    return _show(household, renewal, _("Renewal started. Check what is asked and apply before the grant lapses."))
+
+
+@bp.route("/households/<int:household_id>/referrals/<int:referral_id>/skip-renewal", methods=["POST"])
+def skip_renewal(household_id, referral_id):
+    household = get_household_or_404(household_id, need="edit", action="referral.skip_renewal")
+    referral = get_in_household_or_404(Referral, referral_id, household)
+    try:
+        operations.skip_renewal(current_user, household, referral)
+    except InvalidInput as error:
+        return _show(household, referral, str(error), "error")
+    return _show(household, referral, _("No renewal: the reminder is removed."))
+
+
+from . import views_admin  # noqa: E402,F401  (the fund catalogue's pages on this blueprint)

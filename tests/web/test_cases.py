@@ -160,3 +160,14 @@ def test_the_list_searches_by_member_first_name_and_filters_by_stage(app, client
     assert "Familie Tulp" in found and "Familie Iris" in found
     assert "Familie Iris" not in client.get("/my-households?q=tulp").text
     assert "Familie Tulp" not in client.get("/my-households?stage=plan").text
+
+
+def test_a_refused_form_still_leaves_its_audit_trail(app, client, auth, world, household):
+    from gezinsaanpak.audit import AuditEvent
+    auth.login(world.coach)
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    assert client.post(f"/households/{household.id}/contacts/new",
+                       data={"kind": "phone", "contact_on": tomorrow}).status_code == 400
+    with app.app_context():
+        actions = db.session.scalars(select(AuditEvent.action).where(AuditEvent.household_id == household.id)).all()
+    assert "contact.form" in actions and "contact.add" not in actions

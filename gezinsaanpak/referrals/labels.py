@@ -1,0 +1,31 @@
+"""Translated names for the codes the referrals area stores."""
+from ..i18n import _l
+
+STATUS_LABELS = {
+    "to_apply": _l("To apply"),
+    "applied": _l("Applied"),
+    "granted": _l("Granted"),
+    "rejected": _l("Rejected"),
+    "delivered": _l("Delivered"),
+    "withdrawn": _l("Withdrawn"),
+}
+# The button that moves a referral to each status.
+STATUS_ACTIONS = {
+    "applied": _l("Applied"),
+    "granted": _l("Granted"),
+    "rejected": _l("Rejected"),
+    "delivered": _l("Delivered"),
+    "withdrawn": _l("Withdraw"),
+}
+APPLIED_BY_LABELS = {"coach": _l("The coach"), "family": _l("The family (with help if needed)")}
+PARTICIPATION_LABELS = {
+    "unknown": _l("Not checked yet"),
+    "takes_part": _l("Takes part / uses it"),
+    "not_taking_part": _l("Does not take part / does not use it"),
+}
+APPLICANT_LABELS = {
+    "parents": _l("Parents"),
+    "intermediaries": _l("Intermediaries"),
+    "professionals": _l("Professionals"),
+    "school": _l("The school"),
+}

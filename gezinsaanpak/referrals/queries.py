@@ -1,0 +1,128 @@
+"""When a referral needs the coach again, and what the household page shows about referrals.
+
+One set of rules (`attention`) serves both the coach's due list and the household page, so they never disagree.
+"""
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import aliased, selectinload
+
+from ..auth.permissions import visible_households_clause
+from ..cases.models import Household
+from ..cases.queries import DueItem
+from ..extensions import db
+from ..i18n import _
+from ..timeutil import today
+from .funds import active_funds
+from .labels import STATUS_LABELS
+from .models import OPEN_STATUSES, Referral, ReferralChange
+from .suggestions import suggestions_for
+
+PARTICIPATION_CHECK_DAYS = 42  # six weeks after a grant or delivery: has the child actually gone?
+
+
+def attention(referral: Referral, until: date, renewed: bool) -> list[tuple[str, date]]:
+    """Why a referral needs the coach by `until`, as (kind, due date); a missing decision covers the follow-up.
+
+    A grant that was not used is not pressed for renewal; the referral page still offers it.
+    """
+    reasons = []
+    if referral.status == "applied" and referral.decision_expected_on and referral.decision_expected_on <= until:
+        reasons.append(("referral_decision", referral.decision_expected_on))
+    elif referral.status in OPEN_STATUSES and referral.follow_up_on and referral.follow_up_on <= until:
+        reasons.append(("referral", referral.follow_up_on))
+    check_on = referral.status_on + timedelta(days=PARTICIPATION_CHECK_DAYS)
+    if (referral.status in ("granted", "delivered") and referral.member_id and referral.participation_checked_on is None
+            and check_on <= until):
+        reasons.append(("referral_participation", check_on))
+    if (referral.status == "delivered" and referral.renewal_due_on and referral.renewal_due_on <= until
+            and not renewed and referral.participation != "not_taking_part"):
+        reasons.append(("referral_renewal", referral.renewal_due_on))
+    return reasons
+
+
+def describe(referral: Referral, kind: str) -> str:
+    """The question on the due list; the follow-up names only the fund, as the start page asks the rest."""
+    who = referral.member.first_name if referral.member else _("the family")
+    fund = referral.target
+    if kind == "referral":
+        return _("%(fund)s for %(who)s", fund=fund, who=who)
+    if kind == "referral_decision":
+        return _("No decision yet from %(fund)s for %(who)s: ask how the application stands.", fund=fund, who=who)
+    if kind == "referral_participation":
+        return _("Does %(who)s take part? Check whether the grant from %(fund)s is used.", fund=fund, who=who)
+    return _("The grant from %(fund)s for %(who)s lapses soon: start the renewal.", fund=fund, who=who)
+
+
+def referral_due_items(user, until: date) -> list[DueItem]:
+    """Referrals on the coach's due list: follow-up passed, no decision, participation unchecked, renewal due."""
+    later = aliased(Referral)
+    renewed = exists().where(later.renewal_of_id == Referral.id)
+    participation_from = until - timedelta(days=PARTICIPATION_CHECK_DAYS)
+    rows = db.session.execute(
+        select(Referral, Household, renewed.label("renewed"))
+        .join(Household, Household.id == Referral.household_id)
+        .options(selectinload(Referral.fund), selectinload(Referral.member))
+        .where(visible_households_clause(user), Household.stage != "closed",
+               or_(and_(Referral.status.in_(OPEN_STATUSES), Referral.follow_up_on <= until),
+                   and_(Referral.status == "applied", Referral.decision_expected_on <= until),
+                   and_(Referral.status.in_(("granted", "delivered")), Referral.member_id.is_not(None),
+                        Referral.participation_checked_on.is_(None), Referral.status_on <= participation_from),
+                   and_(Referral.status == "delivered", Referral.renewal_due_on <= until, ~renewed,
+                        Referral.participation != "not_taking_part")))).all()
+    return [DueItem(due_on, household, describe(referral, kind), kind)
+            for referral, household, is_renewed in rows
+            for kind, due_on in attention(referral, until, is_renewed)]
+
+
+@dataclass
+class Overview:
+    referrals: list
+    renewed_ids: set
+    suggestions: list = field(default_factory=list)
+    on: date = field(default_factory=today)
+
+    def attention(self, referral):
+        return [describe(referral, kind) if kind != "referral" else _("Follow-up due: how did it go?")
+                for kind, _due in attention(referral, self.on, referral.id in self.renewed_ids)]
+
+    @property
+    def urgent(self):
+        """Birthday suggestions and warnings of every child: they cannot wait."""
+        return [s for _member, items in self.suggestions for s in items if s.kind != "fits"]
+
+    def may_renew(self, referral):
+        return referral.status == "delivered" and referral.renewal_due_on and referral.id not in self.renewed_ids
+
+
+def household_overview(household, on: date | None = None, suggest: bool = True) -> Overview:
+    """Referrals newest first, open ones on top, and suggestions per child; a fixed number of queries."""
+    on = on or today()
+    referrals = db.session.scalars(
+        select(Referral).where(Referral.household_id == household.id)
+        .options(selectinload(Referral.fund), selectinload(Referral.member))
+        .order_by(Referral.status_on.desc(), Referral.id.desc())).all()
+    referrals.sort(key=lambda r: not r.is_open)
+    renewed_ids = {r.renewal_of_id for r in referrals if r.renewal_of_id}
+    overview = Overview(referrals=referrals, renewed_ids=renewed_ids, on=on)
+    if suggest and household.is_registered and not household.is_closed:
+        overview.suggestions = suggestions_for(household.members, active_funds(), referrals, on)
+    return overview
+
+
+def timeline_entries(household) -> list:
+    """Every dated step of the household's referrals, for the household timeline; one query."""
+    from ..cases.timeline import Entry
+    rows = db.session.execute(
+        select(ReferralChange, Referral).join(Referral, Referral.id == ReferralChange.referral_id)
+        .where(Referral.household_id == household.id)
+        .options(selectinload(ReferralChange.by), selectinload(Referral.fund), selectinload(Referral.member))).all()
+    entries = []
+    for change, referral in rows:
+        title = _("Referral to %(to)s: %(status)s", to=referral.target, status=STATUS_LABELS[change.to_status])
+        if referral.member:
+            title += f" ({referral.member.first_name})"
+        entries.append(Entry(change.changed_on, "referral", title, referral.request if change.from_status is None
+                             else change.note, change.by.name))
+    return entries
