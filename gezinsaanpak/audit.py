@@ -79,9 +79,8 @@ def record(actor, action: str, household=None, obj=None, outcome: str = "ok", de
 
 def keep_after_rollback() -> None:
     """A refused form (400) still showed family data: its audit events are kept when its changes are not."""
-    pending = [event for event in g.get("audit_events", []) if event.id is None]
-    for event in pending:
-        db.session.add(event)
+    pending = [e for e in g.get("audit_events", []) if e.id is None]
+    db.session.add_all(pending)
     if pending:
         db.session.commit()
 
