@@ -64,9 +64,12 @@ def register_blueprints(app: Flask) -> None:
     from .cases.views import bp as cases_bp
     from .plans.views import bp as plans_bp
     from .referrals.views import bp as referrals_bp
+    from .reports.views import bp as reports_bp
     from .signals.views import bp as signals_bp
 
-    for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, admin_bp):
+    from .reports import views_admin  # noqa: F401  (target group sizes, on the admin blueprint)
+
+    for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, reports_bp, admin_bp):
         app.register_blueprint(blueprint)
 
 

@@ -15,6 +15,7 @@ from .extensions import db
 users_cli = AppGroup("users", help="Manage user accounts.")
 catalogues_cli = AppGroup("catalogues", help="Load the checklist, domain and fund catalogues.")
 translate_cli = AppGroup("translate", help="Extract, update and compile the translation catalogues.")
+export_cli = AppGroup("export", help="Exports for the municipality.")
 PROJECT = Path(__file__).resolve().parent.parent
 
 
@@ -97,6 +98,26 @@ def restore_command(source, yes):
     click.echo(f"Restored from {source}")
 
 
+@export_cli.command("monitoring")
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--from", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD.")
+@click.option("--to", "end", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day, YYYY-MM-DD.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+def export_monitoring_command(out, start, end, force):
+    """Write an anonymised SQLite file for monitoring and research (no names, dates of birth or free text)."""
+    from .reports.export import export_monitoring
+    if Path(out).exists():
+        if not force:
+            raise click.ClickException(f"{out} exists; choose another name or add --force")
+        Path(out).unlink()
+    if start > end:
+        raise click.ClickException("--from must be on or before --to")
+    counts = export_monitoring(out, start.date(), end.date())
+    for table, count in counts.items():
+        click.echo(f"{table}: {count} rows")
+    click.echo(f"Written to {out}")
+
+
 def _babel(*args):
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=PROJECT)
 
@@ -118,6 +139,7 @@ def register(app):
     app.cli.add_command(users_cli)
     app.cli.add_command(catalogues_cli)
     app.cli.add_command(translate_cli)
+    app.cli.add_command(export_cli)
     app.cli.add_command(demo_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)

@@ -1,0 +1,110 @@
+"""The team lead's caseload dashboard. Every number is the size of a list, and both come from the same
+WHERE clause, so a number always matches the list it clicks through to."""
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import selectinload
+
+from ..auth.models import User
+from ..cases.models import STAGES, CheckIn, Contact, Household
+from ..extensions import db
+from ..i18n import _l
+from ..plans.models import Goal
+from ..referrals.models import Referral
+from ..timeutil import today
+
+# How much work a household in each stage asks of a coach: trust building and aftercare are lighter.
+STAGE_WEIGHTS = {"trust_building": 0.5, "registered": 1.0, "plan": 1.5, "carrying_out": 1.5, "follow_up": 1.0,
+                 "aftercare": 0.5, "closed": 0.0}
+NO_CONTACT_DAYS = 28
+WARNING_MONTHS = 15
+OPEN_REFERRAL = ("to_apply", "applied", "granted")
+
+METRIC_LABELS = {
+    "open": _l("Open households"),
+    "overdue_check_ins": _l("Overdue check-ins"),
+    "overdue_referrals": _l("Overdue referral follow-ups"),
+    "overdue_goals": _l("Goals past their target date"),
+    "no_contact": _l("No contact for more than 4 weeks"),
+    "past_15_months": _l("More than 15 months in support"),
+    "pending_referrals": _l("Pending referrals"),
+}
+ATTENTION_METRICS = ("overdue_check_ins", "overdue_referrals", "overdue_goals", "no_contact", "past_15_months",
+                     "pending_referrals")
+
+
+def months_ago(on: date, months: int) -> date:
+    year, month = divmod(on.year * 12 + on.month - 1 - months, 12)
+    return date(year, month + 1, min(on.day, 28))
+
+
+def metric_clause(metric: str, on: date | None = None):
+    """The condition on Household for one dashboard number; `stage:<s>` for a stage."""
+    on = on or today()
+    is_open = Household.stage != "closed"
+    if metric.startswith("stage:") and metric[6:] in STAGES:
+        return Household.stage == metric[6:]
+    clauses = {
+        "open": is_open,
+        "overdue_check_ins": and_(is_open, exists().where(CheckIn.household_id == Household.id,
+                                                          CheckIn.done_on.is_(None), CheckIn.due_on < on)),
+        "overdue_referrals": and_(is_open, exists().where(Referral.household_id == Household.id,
+                                                          Referral.status.in_(OPEN_REFERRAL),
+                                                          Referral.follow_up_on < on)),
+        "overdue_goals": and_(is_open, exists().where(Goal.household_id == Household.id, Goal.status == "active",
+                                                      Goal.target_on < on)),
+        "no_contact": and_(is_open, Household.phase == "registered",
+                           ~exists().where(Contact.household_id == Household.id,
+                                           Contact.contact_on >= on - timedelta(days=NO_CONTACT_DAYS))),
+        "past_15_months": and_(is_open, Household.registered_on <= months_ago(on, WARNING_MONTHS)),
+        "pending_referrals": and_(is_open, exists().where(Referral.household_id == Household.id,
+                                                          Referral.status.in_(("to_apply", "applied")))),
+    }
+    if metric not in clauses:
+        raise KeyError(metric)
+    return clauses[metric]
+
+
+@dataclass
+class CoachRow:
+    coach: User
+    stages: dict = field(default_factory=dict)
+    weighted: float = 0.0
+    metrics: dict = field(default_factory=dict)
+
+    @property
+    def total(self):
+        return sum(n for stage, n in self.stages.items() if stage != "closed")
+
+
+def caseload(team_id: int, on: date | None = None) -> list[CoachRow]:
+    """Per coach of the team: households by stage, weighted caseload and what needs attention.
+    A fixed number of grouped queries, whatever the size of the team."""
+    coaches = db.session.scalars(select(User).where(User.team_id == team_id, User.role == "coach")
+                                 .order_by(User.active.desc(), User.name)).all()
+    rows = {c.id: CoachRow(coach=c) for c in coaches}
+    in_team = Household.team_id == team_id
+    weight = case(*[(Household.stage == s, w) for s, w in STAGE_WEIGHTS.items()], else_=0.0)
+    for coach_id, stage, count, weighted in db.session.execute(
+            select(Household.coordinator_id, Household.stage, func.count(), func.sum(weight))
+            .where(in_team).group_by(Household.coordinator_id, Household.stage)):
+        if coach_id in rows:
+            rows[coach_id].stages[stage] = count
+            rows[coach_id].weighted += float(weighted or 0)
+    for metric in ATTENTION_METRICS:
+        for coach_id, count in db.session.execute(
+                select(Household.coordinator_id, func.count()).where(in_team, metric_clause(metric, on))
+                .group_by(Household.coordinator_id)):
+            if coach_id in rows:
+                rows[coach_id].metrics[metric] = count
+    return list(rows.values())
+
+
+def households_behind(team_id: int, metric: str, coach_id: int | None = None, on: date | None = None):
+    """The list a dashboard number stands for."""
+    query = (select(Household).where(Household.team_id == team_id, metric_clause(metric, on))
+             .options(selectinload(Household.coordinator)).order_by(Household.pseudonym, Household.id))
+    if coach_id:
+        query = query.where(Household.coordinator_id == coach_id)
+    return db.session.scalars(query).all()

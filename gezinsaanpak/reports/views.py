@@ -1,0 +1,128 @@
+"""Team lead pages: caseload dashboard, the lists behind its numbers, reach and outcomes; each table also as CSV.
+Anyone but a team lead gets a 404; a team lead sees only their own team."""
+import csv
+import io
+from datetime import date
+
+from flask import Blueprint, Response, abort, g, render_template, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from .. import audit
+from ..auth.models import User
+from ..cases.labels import CLOSE_REASON_LABELS, INCOME_LABELS, STAGE_LABELS
+from ..cases.models import STAGES, Household
+from ..extensions import db
+from ..i18n import _
+from ..timeutil import today
+from . import caseload, outcomes, reach
+
+bp = Blueprint("reports", __name__, url_prefix="/team")
+
+
+@bp.before_request
+def team_leads_only():
+    if not (current_user.is_authenticated and current_user.role == "teamlead" and current_user.team_id):
+        audit.record_denied(current_user, f"report.{request.endpoint}")
+        abort(404)
+    audit.record(current_user, f"report.{request.endpoint.split('.')[-1]}")
+
+
+def csv_response(name: str, header: list, rows: list) -> Response:
+    """Semicolon-separated with a byte-order mark, so Dutch spreadsheet programs open it as-is."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}-{today().isoformat()}.csv"'})
+
+
+def _wants_csv():
+    return request.args.get("format") == "csv"
+
+
+@bp.route("/")
+def dashboard():
+    rows = caseload.caseload(current_user.team_id)
+    if _wants_csv():
+        header = [_("Coach")] + [str(STAGE_LABELS[s]) for s in STAGES] + [_("Open"), _("Weighted caseload")] + \
+            [str(caseload.METRIC_LABELS[m]) for m in caseload.ATTENTION_METRICS]
+        return csv_response("caseload", header, [
+            [r.coach.name] + [r.stages.get(s, 0) for s in STAGES] + [r.total, f"{r.weighted:.1f}"] +
+            [r.metrics.get(m, 0) for m in caseload.ATTENTION_METRICS] for r in rows])
+    return render_template("reports/dashboard.html", rows=rows, stages=STAGES, metrics=caseload.ATTENTION_METRICS,
+                           metric_labels=caseload.METRIC_LABELS, weights=caseload.STAGE_WEIGHTS)
+
+
+@bp.route("/households")
+def households():
+    metric = request.args.get("metric", "open")
+    coach_id = request.args.get("coach", type=int)
+    try:
+        listed = caseload.households_behind(current_user.team_id, metric, coach_id)
+    except KeyError:
+        abort(404)
+    coach = db.session.get(User, coach_id) if coach_id else None
+    if coach is not None and coach.team_id != current_user.team_id:
+        abort(404)
+    title = STAGE_LABELS[metric[6:]] if metric.startswith("stage:") else caseload.METRIC_LABELS[metric]
+    if _wants_csv():
+        return csv_response("households", [_("Household"), _("Stage"), _("Neighbourhood"), _("Coordinator")],
+                            [[h.pseudonym, STAGE_LABELS[h.stage], h.neighbourhood or "", h.coordinator.name]
+                             for h in listed])
+    return render_template("reports/households.html", households=listed, title=title, coach=coach, metric=metric)
+
+
+def _period():
+    def parse(name, default):
+        try:
+            return date.fromisoformat(request.args.get(name, ""))
+        except ValueError:
+            return default
+    start = parse("from", date(today().year, 1, 1))
+    end = parse("to", today())
+    return (start, end) if start <= end else (end, start)
+
+
+@bp.route("/reach")
+def reach_report():
+    start, end = _period()
+    neighbourhood = request.args.get("neighbourhood") or None
+    team = current_user.team_id
+    rows = reach.reach(team, start, end, neighbourhood)
+    provisions = reach.provisions_delivered(team, start, end, neighbourhood)
+    entered, left = reach.flow(team, start, end, neighbourhood)
+    table = request.args.get("table", "reach")
+    if _wants_csv():
+        if table == "provisions":
+            return csv_response("provisions", [_("Fund or organisation"), _("Delivered")], provisions)
+        if table == "left":
+            return csv_response("closed", [_("Reason"), _("Households")],
+                                [[CLOSE_REASON_LABELS.get(r, r), n] for r, n in left])
+        return csv_response("reach", [_("Income situation"), _("Children reached"), _("Target group"), _("Share"),
+                                      _("Ambition")],
+                            [[INCOME_LABELS[r.income_situation], r.children, r.target_group or "",
+                              f"{r.share:.0%}" if r.share is not None else "",
+                              f"{r.ambition:.0%}" if r.ambition else ""] for r in rows])
+    neighbourhoods = db.session.scalars(select(Household.neighbourhood).distinct().where(
+        Household.team_id == team, Household.neighbourhood.is_not(None)).order_by(Household.neighbourhood)).all()
+    return render_template("reports/reach.html", rows=rows, provisions=provisions, entered=entered, left=left,
+                           start=start, end=end, neighbourhood=neighbourhood, neighbourhoods=neighbourhoods)
+
+
+@bp.route("/outcomes")
+def outcomes_report():
+    changes = outcomes.assessment_changes(current_user.team_id)
+    totals = outcomes.goals_and_referrals(current_user.team_id)
+    if _wants_csv():
+        rows = []
+        for domain, entry in changes.items():
+            label = domain.label_en if g.get("lang") == "en" else domain.label_nl
+            if entry["suppressed"]:
+                rows.append([label, _("fewer than 5 households"), ""])
+            for change, members in sorted(entry["changes"].items(), key=lambda kv: str(kv[0])):
+                rows.append([label, change, members])
+        return csv_response("outcomes", [_("Domain"), _("Change"), _("Members")], rows)
+    return render_template("reports/outcomes.html", changes=changes, totals=totals,
+                           minimum=outcomes.MIN_HOUSEHOLDS)

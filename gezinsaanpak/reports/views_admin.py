@@ -1,0 +1,54 @@
+"""The administrator enters how many children each target group holds, per year and neighbourhood."""
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import IntegerField, SelectField, StringField, SubmitField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
+
+from .. import audit
+from ..admin.views import bp
+from ..auth.permissions import admin_required
+from ..cases.labels import INCOME_LABELS
+from ..extensions import db
+from ..i18n import _, _l
+from ..timeutil import today
+from .models import ReachTarget
+
+
+class TargetForm(FlaskForm):
+    year = IntegerField(_l("Year"), default=lambda: today().year, validators=[
+        InputRequired(message=_l("Enter a year.")), NumberRange(min=2000, max=2100, message=_l("Enter a year."))])
+    income_situation = SelectField(_l("Target group"), choices=[(k, v) for k, v in INCOME_LABELS.items()
+                                                                if k in ("social_assistance", "working",
+                                                                         "self_employed", "other_benefit")])
+    neighbourhood = StringField(_l("Neighbourhood (empty for the whole municipality)"),
+                                validators=[Optional(), Length(max=120)])
+    children = IntegerField(_l("Number of children in this group"), validators=[
+        InputRequired(message=_l("Enter the number of children.")),
+        NumberRange(min=0, max=10_000_000, message=_l("Enter a number of 0 or more."))])
+    submit = SubmitField(_l("Save"))
+
+
+@bp.route("/targets", methods=["GET", "POST"])
+@admin_required
+def targets():
+    """Sizes come from the municipality's own income data or the CBS; saving a group again updates it."""
+    form = TargetForm()
+    if form.validate_on_submit():
+        neighbourhood = (form.neighbourhood.data or "").strip()
+        target = db.session.scalar(select(ReachTarget).where(
+            ReachTarget.year == form.year.data, ReachTarget.income_situation == form.income_situation.data,
+            ReachTarget.neighbourhood == neighbourhood))
+        if target is None:
+            target = ReachTarget(year=form.year.data, income_situation=form.income_situation.data,
+                                 neighbourhood=neighbourhood, children=form.children.data)
+            db.session.add(target)
+        target.children = form.children.data
+        db.session.flush()
+        audit.record(current_user, "reach_target.save", obj=target)
+        flash(_("Target group saved."), "success")
+        return redirect(url_for("admin.targets"))
+    rows = db.session.scalars(select(ReachTarget).order_by(ReachTarget.year.desc(), ReachTarget.neighbourhood,
+                                                           ReachTarget.income_situation)).all()
+    return render_template("reports/targets.html", form=form, rows=rows), 400 if form.errors else 200
