@@ -118,6 +118,27 @@ def export_monitoring_command(out, start, end, force):
     click.echo(f"Written to {out}")
 
 
+@click.command("benchmark-data")
+@click.option("--households", default=1000, show_default=True, help="How many households to add.")
+@click.option("--seed", default=1, show_default=True)
+@with_appcontext
+def benchmark_data_command(households, seed):
+    """Fill the database with a synthetic municipality for performance measurements; every account it makes
+    has the demo password."""
+    import time
+
+    from werkzeug.security import generate_password_hash
+
+    from .reports.benchmark_data import build
+    upgrade(directory=current_app.extensions["migrate"].directory)
+    started = time.perf_counter()
+    counts = build(households, generate_password_hash(current_app.config["DEMO_PASSWORD"]), seed=seed)
+    db.session.commit()
+    click.echo(", ".join(f"{table} {count}" for table, count in counts.items()))
+    click.echo(f"{households} households written in {time.perf_counter() - started:.1f} s; every benchmark "
+               f"account has the demo password.")
+
+
 def _babel(*args):
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=PROJECT)
 
@@ -142,4 +163,5 @@ def register(app):
     app.cli.add_command(export_cli)
     app.cli.add_command(demo_command)
     app.cli.add_command(backup_command)
+    app.cli.add_command(benchmark_data_command)
     app.cli.add_command(restore_command)

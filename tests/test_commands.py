@@ -49,3 +49,18 @@ def test_demo_refuses_a_database_with_real_data(app, runner, world):
     assert result.exit_code != 0 and "non-demo data" in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count(Household.id))) == 0
+
+
+def test_benchmark_data_builds_a_consistent_municipality(app, runner, client):
+    result = runner.invoke(args=["benchmark-data", "--households", "70"])
+    assert result.exit_code == 0, result.output
+    from gezinsaanpak.cases.models import CoordinatorAssignment, Member
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Household.id))) == 70
+        assert db.session.scalar(select(func.count(CoordinatorAssignment.id))) == 70
+        assert db.session.scalar(select(func.count(Member.id)).where(Member.role == "child")) > 50
+        lead = db.session.scalars(select(User).where(User.role == "teamlead")).first()
+        email = lead.email
+    client.post("/login", data={"email": email, "password": app.config["DEMO_PASSWORD"]})
+    assert client.get("/team/").status_code == 200
+    assert client.get("/team/reach").status_code == 200
