@@ -60,7 +60,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 def register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
-    from .cases import views_audit, views_track  # noqa: F401  (routes on the cases blueprint)
+    from .cases import views_audit, views_privacy, views_track  # noqa: F401  (routes on the cases blueprint)
     from .cases.views import bp as cases_bp
     from .plans.views import bp as plans_bp
     from .referrals.views import bp as referrals_bp

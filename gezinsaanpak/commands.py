@@ -16,6 +16,7 @@ users_cli = AppGroup("users", help="Manage user accounts.")
 catalogues_cli = AppGroup("catalogues", help="Load the checklist, domain and fund catalogues.")
 translate_cli = AppGroup("translate", help="Extract, update and compile the translation catalogues.")
 export_cli = AppGroup("export", help="Exports for the municipality.")
+retention_cli = AppGroup("retention", help="Anonymise closed households after the retention period.")
 PROJECT = Path(__file__).resolve().parent.parent
 
 
@@ -139,6 +140,23 @@ def benchmark_data_command(households, seed):
                f"account has the demo password.")
 
 
+@retention_cli.command("apply")
+@click.option("--dry-run", is_flag=True, help="Only list what would be anonymised.")
+def retention_apply(dry_run):
+    """Anonymise closed households whose retention period (RETENTION_MONTHS after closing) has passed.
+    Run it daily, for example from cron; what stays are anonymous counts for reports."""
+    from .privacy import anonymise, due_for_anonymising
+    months = current_app.config["RETENTION_MONTHS"]
+    due = due_for_anonymising(months)
+    for household in due:
+        click.echo(f"{'would anonymise' if dry_run else 'anonymising'} household {household.id} "
+                   f"(closed {household.closed_on.isoformat()})")
+        if not dry_run:
+            anonymise(None, household)
+    db.session.commit() if not dry_run else db.session.rollback()
+    click.echo(f"{len(due)} households past {months} months after closing")
+
+
 def _babel(*args):
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=PROJECT)
 
@@ -161,6 +179,7 @@ def register(app):
     app.cli.add_command(catalogues_cli)
     app.cli.add_command(translate_cli)
     app.cli.add_command(export_cli)
+    app.cli.add_command(retention_cli)
     app.cli.add_command(demo_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(benchmark_data_command)

@@ -24,6 +24,7 @@ class Defaults:
     PAGE_SIZE = 50
     DEMO_PASSWORD = "demo-gezinsaanpak"
     PASSWORD_HASH_METHOD = "scrypt"
+    RETENTION_MONTHS = 24  # after closing, a household is anonymised by `flask retention apply`
 
 
 def _coerce(value: str):

@@ -114,6 +114,7 @@ class Goal(db.Model):
     description: Mapped[str] = mapped_column(Text)
     own_words: Mapped[str | None] = mapped_column(Text)
     target_on: Mapped[date | None]
+    next_review_on: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(20), default="active")
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -121,8 +122,10 @@ class Goal(db.Model):
     household: Mapped[Household] = relationship()
     member: Mapped[Member | None] = relationship()
     domain: Mapped[Domain] = relationship()
-    actions: Mapped[list["Action"]] = relationship(order_by="Action.id", cascade="all, delete-orphan")
-    obstacles: Mapped[list["Obstacle"]] = relationship(order_by="Obstacle.id", cascade="all, delete-orphan")
+    actions: Mapped[list["Action"]] = relationship(order_by="Action.id", cascade="all, delete-orphan",
+                                                   back_populates="goal")
+    obstacles: Mapped[list["Obstacle"]] = relationship(order_by="Obstacle.id", cascade="all, delete-orphan",
+                                                       back_populates="goal")
     reviews: Mapped[list["GoalReview"]] = relationship(order_by="GoalReview.id")
 
 
@@ -138,6 +141,13 @@ class Action(db.Model):
     support_needed: Mapped[str | None] = mapped_column(Text)
     done_on: Mapped[date | None]
 
+    goal: Mapped[Goal] = relationship(back_populates="actions")
+
+    @property
+    def household_id(self):
+        """Actions belong to a household through their goal (for `get_in_household_or_404`)."""
+        return self.goal.household_id
+
 
 class Obstacle(db.Model):
     """An obstacle thought through in advance, with its if-then plan."""
@@ -147,6 +157,12 @@ class Obstacle(db.Model):
     goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id"), index=True)
     obstacle: Mapped[str] = mapped_column(Text)
     if_then_plan: Mapped[str] = mapped_column(Text)
+
+    goal: Mapped[Goal] = relationship(back_populates="obstacles")
+
+    @property
+    def household_id(self):
+        return self.goal.household_id
 
 
 class GoalReview(db.Model):
@@ -162,3 +178,30 @@ class GoalReview(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     by: Mapped[User] = relationship()
+
+
+class FamilyPlan(db.Model):
+    """What the plan holds for the household as a whole: the family's dream and the next appointment."""
+    __tablename__ = "family_plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), unique=True)
+    family_dream: Mapped[str | None] = mapped_column(Text)
+    next_meeting_on: Mapped[date | None]
+    next_meeting_note: Mapped[str | None] = mapped_column(String(200))
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MemberWish(db.Model):
+    """A member's dream or, for a child, their own wishes: in their own words, one current text per member."""
+    __tablename__ = "member_wishes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), unique=True)
+    words: Mapped[str] = mapped_column(Text)
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    member: Mapped[Member] = relationship()

@@ -1,4 +1,110 @@
-"""Pages of the plans area."""
-from flask import Blueprint
+"""Pages of the plans area: a member's page with their assessments, the assessment form, dreams and wishes.
+
+Goal pages are in views_goals.py, the family plan and its PDF in views_plan.py; all on this blueprint.
+"""
+from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask_login import current_user
+
+from ..auth.operations import InvalidInput
+from ..auth.permissions import get_household_or_404, get_in_household_or_404
+from ..cases.models import Member
+from ..i18n import _
+from ..timeutil import today
+from . import assessments as assessing
+from . import labels as plan_labels
+from . import operations
+from .chart import build_chart
+from .descriptors import descriptors_for
+from .forms import WishForm, assessment_form
+from .labels import COLOUR_NAMES, STEP_LABELS
+from .models import Assessment
+from .queries import goals_of
+from .suggestions import suggest_domains
 
 bp = Blueprint("plans", __name__)
+bp.add_app_template_global(plan_labels, "plan_labels")  # a global, so imported macros see it too
+
+
+def render(template, status=200, **context):
+    return render_template(template, **context), status
+
+
+def apply_error(form, error: InvalidInput):
+    """Show an operation's message beside its field, or above the form."""
+    target = getattr(form, error.field, None) if error.field else None
+    (target.errors if target is not None else form.form_errors).append(str(error))
+
+
+@bp.route("/households/<int:household_id>/members/<int:member_id>")
+def member(household_id, member_id):
+    """One member: assessments (first next to latest, with the change), dream or wishes, goals."""
+    household = get_household_or_404(household_id, action="plan.member")
+    person = get_in_household_or_404(Member, member_id, household)
+    history = assessing.assessments_of(person)
+    comparison = chart = None
+    if history:
+        first, latest = history[0], history[-1]
+        comparison = assessing.compare(first, latest)
+        ticks = {step: step for step in STEP_LABELS} if latest.scale == "bridge" else COLOUR_NAMES
+        chart = build_chart(comparison, latest.scale, ticks)
+    return render("plans/member.html", household=household, member=person, history=history,
+                  comparison=comparison, chart=chart, goals=goals_of(household, person.id, only_member=True),
+                  wish=operations.wish_of(person), suggestions=suggest_domains(household).for_member(person.id),
+                  scale=assessing.scale_for(person, today()))
+
+
+@bp.route("/households/<int:household_id>/members/<int:member_id>/assessments/new", methods=["GET", "POST"])
+def assess(household_id, member_id):
+    """Bridge for an adult, Child Bridge for a child in the age band of the assessment date."""
+    household = get_household_or_404(household_id, need="edit", action="assessment.form")
+    person = get_in_household_or_404(Member, member_id, household)
+    scale = assessing.scale_for(person, today())
+    domains = assessing.domains_of(scale)
+    form = assessment_form(scale, domains)
+    on = form.assessed_on.data or today()
+    band = assessing.age_band_for(person.date_of_birth, on) if scale == "child_bridge" else None
+    if form.validate_on_submit():
+        scores = {d.id: {"value": form[f"domain_{d.id}"].data, "note": form[f"note_{d.id}"].data} for d in domains}
+        try:
+            assessing.record_assessment(current_user, household, person, form.assessed_on.data, scores)
+        except InvalidInput as error:
+            apply_error(form, error)
+        else:
+            flash(_("Assessment saved."), "success")
+            return redirect(url_for("plans.member", household_id=household.id, member_id=person.id))
+    return render("plans/assess.html", 400 if form.errors or form.form_errors else 200, household=household,
+                  member=person, form=form, domains=domains, scale=scale, band=band, on=on,
+                  descriptors=descriptors_for(scale, band, g.lang))
+
+
+@bp.route("/households/<int:household_id>/assessments/<int:assessment_id>")
+def assessment(household_id, assessment_id):
+    """One assessment in full, with the coaches' notes."""
+    household = get_household_or_404(household_id, action="assessment.view")
+    record = get_in_household_or_404(Assessment, assessment_id, household)
+    return render("plans/assessment.html", household=household, assessment=record)
+
+
+@bp.route("/households/<int:household_id>/members/<int:member_id>/wish", methods=["GET", "POST"])
+def wish(household_id, member_id):
+    """A member's dream, or a child's own wishes, in their own words."""
+    household = get_household_or_404(household_id, need="edit", action="wish.form")
+    person = get_in_household_or_404(Member, member_id, household)
+    current = operations.wish_of(person)
+    form = WishForm(data={"words": current.words if current else ""})
+    if form.validate_on_submit():
+        try:
+            operations.set_wish(current_user, household, person, form.words.data)
+        except InvalidInput as error:
+            apply_error(form, error)
+        else:
+            flash(_("Saved."), "success")
+            return redirect(url_for("plans.member", household_id=household.id, member_id=person.id))
+    title = (_("%(name)s's wishes", name=person.first_name) if person.is_child
+             else _("%(name)s's dream", name=person.first_name))
+    back = url_for("plans.member", household_id=household.id, member_id=person.id)
+    return render("plans/form.html", 400 if form.errors or form.form_errors else 200, household=household,
+                  form=form, title=title, back=back)
+
+
+from . import views_goals, views_plan  # noqa: E402,F401  (routes on this blueprint)

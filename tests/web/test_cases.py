@@ -171,3 +171,11 @@ def test_a_refused_form_still_leaves_its_audit_trail(app, client, auth, world, h
     with app.app_context():
         actions = db.session.scalars(select(AuditEvent.action).where(AuditEvent.household_id == household.id)).all()
     assert "contact.form" in actions and "contact.add" not in actions
+
+
+def test_the_family_can_get_everything_held_about_them(client, auth, world, household):
+    auth.login(world.coach)
+    page = client.get(f"/households/{household.id}/privacy-export")
+    assert page.status_code == 200 and "Samira" in page.text and "Alles wat we over dit huishouden" in page.text
+    data = client.get(f"/households/{household.id}/privacy-export?format=json")
+    assert data.mimetype == "application/json" and data.json["tables"]["members"][0]["first_name"] == "Samira"

@@ -1,0 +1,238 @@
+"""What a coach does with the plan: goals, action points, if-then plans, reviews, dreams and wishes.
+
+Goals are time-bound: their target date lies within the support period (registration plus at most
+SUPPORT_MONTHS months), because support ends and the family should feel progress before it does.
+Each function checks the policy, validates, changes models, writes the audit entry and flushes.
+"""
+import calendar
+from datetime import date
+
+from flask import current_app
+from flask_babel import format_date
+from sqlalchemy import select
+
+from .. import audit
+from ..auth.operations import InvalidInput
+from ..auth.permissions import can_edit_household, require
+from ..extensions import db
+from ..i18n import _
+from ..timeutil import age_on, today, utcnow
+from .assessments import scale_for
+from .models import GOAL_STATUSES, Action, FamilyPlan, Goal, GoalReview, MemberWish, Obstacle
+
+TEXT_MAX = 4000
+WHO_MAX = 120
+OWN_WORDS_FROM_AGE = 4
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def support_ends_on(household) -> date | None:
+    """The last day of the support period: registration plus SUPPORT_MONTHS months."""
+    if household.registered_on is None:
+        return None
+    return add_months(household.registered_on, current_app.config["SUPPORT_MONTHS"])
+
+
+def _text(value, limit=TEXT_MAX) -> str | None:
+    return (value or "").strip()[:limit] or None
+
+
+def _check_open(actor, household):
+    require(can_edit_household(actor, household))
+    if not household.is_registered:
+        raise InvalidInput(_("The plan is made after the family has consented to registration."))
+    if household.is_closed:
+        raise InvalidInput(_("This household is closed. Reopen it before adding to the plan."))
+
+
+def _check_goal_fields(household, member, domain, description, target_on, own_words, old_target=None):
+    if member is not None and member.household_id != household.id:
+        raise InvalidInput(_("This member does not belong to this household."), "member")
+    if domain is None or domain.retired_at is not None:
+        raise InvalidInput(_("Choose the domain of the goal."), "domain_id")
+    wanted = "family" if member is None else scale_for(member, today())
+    if domain.scale != wanted:
+        raise InvalidInput(_("This domain does not fit: choose a family theme for a family goal, a Bridge domain "
+                             "for an adult and a Child Bridge domain for a child."), "domain_id")
+    if not _text(description):
+        raise InvalidInput(_("Describe the goal: what, how much, by when (SMART)."), "description")
+    if target_on is None:
+        raise InvalidInput(_("Choose a target date within the support period."), "target_on")
+    if target_on < today() and target_on != old_target:
+        raise InvalidInput(_("A target date cannot be in the past."), "target_on")
+    ends = support_ends_on(household)
+    if ends and target_on > ends:
+        raise InvalidInput(_("The support period ends on %(date)s. Choose a target date before then, or break the "
+                             "goal into a shorter step.", date=format_date(ends)), "target_on")
+    if member is not None and member.is_child and age_on(member.date_of_birth, today()) >= OWN_WORDS_FROM_AGE \
+            and not _text(own_words):
+        raise InvalidInput(_("Write down what %(name)s wants, in their own words.", name=member.first_name),
+                           "own_words")
+
+
+def set_goal(actor, household, member, domain, description: str, target_on: date, dream: str | None = None,
+             own_words: str | None = None) -> Goal:
+    """A goal for one member (member given) or for the family as a whole (member None)."""
+    _check_open(actor, household)
+    _check_goal_fields(household, member, domain, description, target_on, own_words)
+    goal = Goal(household_id=household.id, member_id=member.id if member else None, domain_id=domain.id,
+                description=_text(description), dream=_text(dream), own_words=_text(own_words), target_on=target_on,
+                status="active", created_by_id=actor.id)
+    db.session.add(goal)
+    db.session.flush()
+    audit.record(actor, "goal.add", household, goal, detail={"member": goal.member_id, "domain": domain.code,
+                                                              "target_on": target_on})
+    return goal
+
+
+def update_goal(actor, household, goal, domain, description: str, target_on: date, dream: str | None = None,
+                own_words: str | None = None) -> Goal:
+    """Change what a goal says; its member stays. A review records why (status "adjusted")."""
+    _check_open(actor, household)
+    _check_goal_fields(household, goal.member, domain, description, target_on, own_words, old_target=goal.target_on)
+    old = {"domain": goal.domain.code, "target_on": goal.target_on}
+    goal.domain_id, goal.domain = domain.id, domain
+    goal.description, goal.target_on = _text(description), target_on
+    goal.dream, goal.own_words = _text(dream), _text(own_words)
+    db.session.flush()
+    audit.record(actor, "goal.update", household, goal,
+                 detail={"old": old, "new": {"domain": domain.code, "target_on": target_on}})
+    return goal
+
+
+def review_goal(actor, household, goal, reviewed_on: date, status: str, note: str | None = None,
+                next_review_on: date | None = None) -> GoalReview:
+    """A dated review with the family: how it goes, the status from now on, and when to look again."""
+    _check_open(actor, household)
+    if reviewed_on is None or reviewed_on > today():
+        raise InvalidInput(_("Enter the date of the review (not in the future)."), "reviewed_on")
+    if reviewed_on < goal.created_at.date():
+        raise InvalidInput(_("A review cannot be dated before the goal was set."), "reviewed_on")
+    if status not in GOAL_STATUSES:
+        raise InvalidInput(_("Choose the status of the goal."), "status")
+    if next_review_on is not None:
+        if status in ("achieved", "stopped"):
+            raise InvalidInput(_("An achieved or stopped goal needs no next review; leave the date empty."),
+                               "next_review_on")
+        if next_review_on <= reviewed_on:
+            raise InvalidInput(_("The next review comes after this one."), "next_review_on")
+    review = GoalReview(goal_id=goal.id, reviewed_on=reviewed_on, status=status, note=_text(note), by_id=actor.id)
+    goal.reviews.append(review)
+    old = goal.status
+    goal.status = status
+    goal.next_review_on = next_review_on if status in ("active", "adjusted") else None
+    db.session.flush()
+    audit.record(actor, "goal.review", household, goal,
+                 detail={"old": old, "new": status, "next_review_on": goal.next_review_on})
+    return review
+
+
+def add_action(actor, household, goal, description: str, who: str, due_on: date | None = None,
+               support_needed: str | None = None) -> Action:
+    """Who does what, by when, with what support: the family chooses its action points."""
+    _check_open(actor, household)
+    if not _text(description):
+        raise InvalidInput(_("Describe what will be done."), "description")
+    if not _text(who, WHO_MAX):
+        raise InvalidInput(_("Write who does it, for example a first name or “coach”."), "who")
+    if due_on is not None and household.registered_on and due_on < household.registered_on:
+        raise InvalidInput(_("The date lies before the registration."), "due_on")
+    action = Action(description=_text(description), who=_text(who, WHO_MAX), due_on=due_on,
+                    support_needed=_text(support_needed))
+    goal.actions.append(action)
+    db.session.flush()
+    audit.record(actor, "action.add", household, action, detail={"goal": goal.id, "due_on": due_on})
+    return action
+
+
+def set_action_done(actor, household, action, done: bool, on: date | None = None) -> Action:
+    """Tick an action point off (dated), or open it again when it turned out not to be done."""
+    _check_open(actor, household)
+    action.done_on = (on or today()) if done else None
+    db.session.flush()
+    audit.record(actor, "action.done" if done else "action.reopen", household, action)
+    return action
+
+
+def remove_action(actor, household, action) -> None:
+    """For a mistake; an action that no longer fits is better marked done or reviewed with its goal."""
+    _check_open(actor, household)
+    goal_id = action.goal_id
+    action.goal.actions.remove(action)
+    db.session.flush()
+    audit.record(actor, "action.remove", household, detail={"goal": goal_id, "action": action.id})
+
+
+def add_obstacle(actor, household, goal, obstacle: str, if_then_plan: str) -> Obstacle:
+    """An obstacle thought through in advance: "if this happens, then we do that"."""
+    _check_open(actor, household)
+    if not _text(obstacle):
+        raise InvalidInput(_("Describe what could get in the way."), "obstacle")
+    if not _text(if_then_plan):
+        raise InvalidInput(_("Write the if-then plan: what will you do when it happens?"), "if_then_plan")
+    item = Obstacle(obstacle=_text(obstacle), if_then_plan=_text(if_then_plan))
+    goal.obstacles.append(item)
+    db.session.flush()
+    audit.record(actor, "obstacle.add", household, item, detail={"goal": goal.id})
+    return item
+
+
+def remove_obstacle(actor, household, obstacle) -> None:
+    """For a mistake, or an obstacle that no longer applies."""
+    _check_open(actor, household)
+    goal_id = obstacle.goal_id
+    obstacle.goal.obstacles.remove(obstacle)
+    db.session.flush()
+    audit.record(actor, "obstacle.remove", household, detail={"goal": goal_id, "obstacle": obstacle.id})
+
+
+def wish_of(member) -> MemberWish | None:
+    return db.session.scalar(select(MemberWish).where(MemberWish.member_id == member.id))
+
+
+def set_wish(actor, household, member, words: str | None) -> MemberWish | None:
+    """A member's dream, or a child's own wishes, in their own words; empty words remove it."""
+    _check_open(actor, household)
+    if member.household_id != household.id:
+        raise InvalidInput(_("This member does not belong to this household."))
+    wish = wish_of(member)
+    text = _text(words)
+    if text is None:
+        if wish is not None:
+            db.session.delete(wish)
+    elif wish is None:
+        wish = MemberWish(household_id=household.id, member_id=member.id, words=text, updated_by_id=actor.id)
+        db.session.add(wish)
+    else:
+        wish.words, wish.updated_by_id, wish.updated_at = text, actor.id, utcnow()
+    db.session.flush()
+    audit.record(actor, "wish.set" if text else "wish.remove", household, member)
+    return wish if text else None
+
+
+def family_plan_of(household) -> FamilyPlan | None:
+    return db.session.scalar(select(FamilyPlan).where(FamilyPlan.household_id == household.id))
+
+
+def update_family_plan(actor, household, family_dream: str | None, next_meeting_on: date | None,
+                       next_meeting_note: str | None) -> FamilyPlan:
+    """The family's dream as a whole, and when and where the family and coach meet next."""
+    _check_open(actor, household)
+    if next_meeting_on is not None and household.registered_on and next_meeting_on < household.registered_on:
+        raise InvalidInput(_("The date lies before the registration."), "next_meeting_on")
+    plan = family_plan_of(household)
+    if plan is None:
+        plan = FamilyPlan(household_id=household.id, updated_by_id=actor.id)
+        db.session.add(plan)
+    plan.family_dream = _text(family_dream)
+    plan.next_meeting_on = next_meeting_on
+    plan.next_meeting_note = _text(next_meeting_note, 200)
+    plan.updated_by_id, plan.updated_at = actor.id, utcnow()
+    db.session.flush()
+    audit.record(actor, "family_plan.update", household, plan, detail={"next_meeting_on": next_meeting_on})
+    return plan

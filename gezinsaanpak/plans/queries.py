@@ -1,0 +1,91 @@
+"""The read side of the plan: one household's members, assessments, goals, dreams and agreed referrals.
+
+Each source is one query (plus eager loads), so a page or PDF costs the same however big the family is.
+"""
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from .assessments import Summary, summarise
+from .models import Assessment, AssessmentScore, FamilyPlan, Goal, MemberWish
+from .operations import support_ends_on
+
+STATUS_ORDER = {"active": 0, "adjusted": 1, "achieved": 2, "stopped": 3}
+PLAN_REFERRAL_STATUSES = ("to_apply", "applied", "granted", "delivered")
+
+
+@dataclass
+class MemberPlan:
+    member: object
+    first: Assessment | None
+    latest: Assessment | None
+    goals: list
+    wish: MemberWish | None
+
+    @property
+    def summary(self) -> Summary | None:
+        return summarise(self.latest) if self.latest else None
+
+    @property
+    def open_goals(self):
+        return [g for g in self.goals if g.status in ("active", "adjusted")]
+
+
+@dataclass
+class PlanView:
+    household: object
+    members: list
+    family_goals: list
+    family_plan: FamilyPlan | None
+    referrals: list
+    support_ends: date | None
+
+    @property
+    def goals(self):
+        return self.family_goals + [g for m in self.members for g in m.goals]
+
+    @property
+    def next_reviews(self):
+        return sorted(g.next_review_on for g in self.goals if g.next_review_on)
+
+
+def goals_of(household, member_id=None, only_member=False) -> list[Goal]:
+    """Open goals first, then by target date."""
+    query = (select(Goal).where(Goal.household_id == household.id)
+             .options(selectinload(Goal.domain), selectinload(Goal.actions), selectinload(Goal.obstacles),
+                      selectinload(Goal.member)))
+    if only_member:
+        query = query.where(Goal.member_id == member_id)
+    goals = db.session.scalars(query).all()
+    return sorted(goals, key=lambda g: (STATUS_ORDER[g.status], g.target_on or date.max, g.id))
+
+
+def plan_view(household, with_referrals: bool = True) -> PlanView:
+    members = [m for m in household.members if not m.left_on]
+    firsts, latests = {}, {}
+    for assessment in db.session.scalars(
+            select(Assessment).where(Assessment.household_id == household.id)
+            .options(selectinload(Assessment.scores).selectinload(AssessmentScore.domain))
+            .order_by(Assessment.assessed_on, Assessment.id)):
+        firsts.setdefault(assessment.member_id, assessment)
+        latests[assessment.member_id] = assessment
+    goals = goals_of(household)
+    wishes = {w.member_id: w for w in db.session.scalars(select(MemberWish)
+                                                         .where(MemberWish.household_id == household.id))}
+    family_plan = db.session.scalar(select(FamilyPlan).where(FamilyPlan.household_id == household.id))
+    rows = [MemberPlan(m, firsts.get(m.id), latests.get(m.id), [g for g in goals if g.member_id == m.id],
+                       wishes.get(m.id)) for m in members]
+    return PlanView(household, rows, [g for g in goals if g.member_id is None], family_plan,
+                    _agreed_referrals(household) if with_referrals else [], support_ends_on(household))
+
+
+def _agreed_referrals(household) -> list:
+    """Referrals agreed with the family and not refused or withdrawn."""
+    from ..referrals.models import Referral
+    return db.session.scalars(select(Referral).where(Referral.household_id == household.id,
+                                                     Referral.status.in_(PLAN_REFERRAL_STATUSES))
+                              .options(selectinload(Referral.fund), selectinload(Referral.member))
+                              .order_by(Referral.created_at)).all()

@@ -1,0 +1,194 @@
+"""Goal pages: set and change a goal, its action points and if-then plans, and review it with the family."""
+from datetime import timedelta
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ..auth.operations import InvalidInput
+from ..auth.permissions import get_household_or_404, get_in_household_or_404
+from ..extensions import db
+from ..i18n import _
+from ..timeutil import today
+from . import operations
+from .assessments import domains_of
+from .forms import ActionForm, GoalForm, ObstacleForm, ReviewForm
+from .labels import domain_label
+from .models import Action, Domain, Goal, Obstacle
+from .suggestions import suggest_domains
+from .views import apply_error, bp, render
+
+FAMILY = "family"
+
+
+def _to_goal(household, goal, message):
+    flash(message, "success")
+    return redirect(url_for("plans.goal", household_id=household.id, goal_id=goal.id))
+
+
+def _status(form):
+    return 400 if form.errors or form.form_errors else 200
+
+
+def _domain_choices():
+    groups = ((FAMILY, _("Family themes")), ("bridge", _("Bridge (adults)")),
+              ("child_bridge", _("Child Bridge (children)")))
+    choices = {"": [("", _("Choose a domain"))]}
+    for scale, title in groups:
+        choices[title] = [(str(d.id), domain_label(d)) for d in domains_of(scale)]
+    return choices
+
+
+def _fill_goal_form(form, household):
+    members = [m for m in household.members if not m.left_on]
+    form.member.choices = [(FAMILY, _("The family as a whole"))] + [(str(m.id), m.first_name) for m in members]
+    form.domain_id.choices = _domain_choices()
+
+
+def _chosen_domain(form):
+    return db.session.get(Domain, int(form.domain_id.data)) if (form.domain_id.data or "").isdigit() else None
+
+
+@bp.route("/households/<int:household_id>/goals/new", methods=["GET", "POST"])
+def new_goal(household_id):
+    """A goal for a member or the family; the form can start from a suggested domain (?member=…&domain=…)."""
+    household = get_household_or_404(household_id, need="edit", action="goal.form")
+    form = GoalForm()
+    _fill_goal_form(form, household)
+    if request.method == "GET":
+        form.member.data = request.args.get("member", FAMILY)
+        form.domain_id.data = request.args.get("domain", "")
+        ends = operations.support_ends_on(household)
+        form.target_on.data = min(today() + timedelta(days=91), ends) if ends else None
+    if form.validate_on_submit():
+        members = {str(m.id): m for m in household.members}
+        if form.member.data != FAMILY and form.member.data not in members:
+            form.member.errors.append(_("Choose whose goal it is."))
+        else:
+            try:
+                goal = operations.set_goal(current_user, household, members.get(form.member.data),
+                                           _chosen_domain(form), form.description.data, form.target_on.data,
+                                           form.dream.data, form.own_words.data)
+            except InvalidInput as error:
+                apply_error(form, error)
+            else:
+                return _to_goal(household, goal, _("Goal saved. Now agree on the first action point."))
+    return render("plans/goal_form.html", _status(form), household=household, form=form, goal=None,
+                  suggestions=suggest_domains(household), title=_("Set a goal"))
+
+
+@bp.route("/households/<int:household_id>/goals/<int:goal_id>")
+def goal(household_id, goal_id):
+    household = get_household_or_404(household_id, action="goal.view")
+    record = get_in_household_or_404(Goal, goal_id, household)
+    return render_template("plans/goal.html", household=household, goal=record,
+                           support_ends=operations.support_ends_on(household))
+
+
+@bp.route("/households/<int:household_id>/goals/<int:goal_id>/edit", methods=["GET", "POST"])
+def edit_goal(household_id, goal_id):
+    household = get_household_or_404(household_id, need="edit", action="goal.edit_form")
+    record = get_in_household_or_404(Goal, goal_id, household)
+    form = GoalForm(obj=record if request.method == "GET" else None)
+    _fill_goal_form(form, household)
+    form.member.data = str(record.member_id) if record.member_id else FAMILY
+    if request.method == "GET":
+        form.domain_id.data = str(record.domain_id)
+    if form.validate_on_submit():
+        try:
+            operations.update_goal(current_user, household, record, _chosen_domain(form), form.description.data,
+                                   form.target_on.data, form.dream.data, form.own_words.data)
+        except InvalidInput as error:
+            apply_error(form, error)
+        else:
+            return _to_goal(household, record, _("Goal changed."))
+    return render("plans/goal_form.html", _status(form), household=household, form=form, goal=record,
+                  suggestions=None, title=_("Change the goal"))
+
+
+def _goal_form_page(household, record, form, title):
+    back = url_for("plans.goal", household_id=household.id, goal_id=record.id)
+    names = [m.first_name for m in household.members if not m.left_on] + [_("coach")]
+    return render("plans/form.html", _status(form), household=household, form=form, title=title, back=back,
+                  goal=record, who_suggestions=names)
+
+
+@bp.route("/households/<int:household_id>/goals/<int:goal_id>/actions/new", methods=["GET", "POST"])
+def new_action(household_id, goal_id):
+    household = get_household_or_404(household_id, need="edit", action="action.form")
+    record = get_in_household_or_404(Goal, goal_id, household)
+    form = ActionForm()
+    if form.validate_on_submit():
+        try:
+            operations.add_action(current_user, household, record, form.description.data, form.who.data,
+                                  form.due_on.data, form.support_needed.data)
+        except InvalidInput as error:
+            apply_error(form, error)
+        else:
+            return _to_goal(household, record, _("Action point added."))
+    return _goal_form_page(household, record, form, _("Add an action point"))
+
+
+@bp.route("/households/<int:household_id>/goals/<int:goal_id>/obstacles/new", methods=["GET", "POST"])
+def new_obstacle(household_id, goal_id):
+    household = get_household_or_404(household_id, need="edit", action="obstacle.form")
+    record = get_in_household_or_404(Goal, goal_id, household)
+    form = ObstacleForm()
+    if form.validate_on_submit():
+        try:
+            operations.add_obstacle(current_user, household, record, form.obstacle.data, form.if_then_plan.data)
+        except InvalidInput as error:
+            apply_error(form, error)
+        else:
+            return _to_goal(household, record, _("If-then plan added."))
+    return _goal_form_page(household, record, form, _("Think an obstacle through: if … then …"))
+
+
+@bp.route("/households/<int:household_id>/goals/<int:goal_id>/review", methods=["GET", "POST"])
+def review(household_id, goal_id):
+    household = get_household_or_404(household_id, need="edit", action="goal.review_form")
+    record = get_in_household_or_404(Goal, goal_id, household)
+    form = ReviewForm(status=record.status) if request.method == "GET" else ReviewForm()
+    if form.validate_on_submit():
+        try:
+            operations.review_goal(current_user, household, record, form.reviewed_on.data, form.status.data,
+                                   form.note.data, form.next_review_on.data)
+        except InvalidInput as error:
+            apply_error(form, error)
+        else:
+            return _to_goal(household, record, _("Review saved."))
+    return _goal_form_page(household, record, form, _("Review the goal with the family"))
+
+
+def _change(household, record, change, message):
+    """Run a small change from a button; a refusal comes back as a message on the goal page."""
+    try:
+        change()
+    except InvalidInput as error:
+        flash(str(error), "error")
+        return redirect(url_for("plans.goal", household_id=household.id, goal_id=record.id))
+    return _to_goal(household, record, message)
+
+
+@bp.route("/households/<int:household_id>/actions/<int:action_id>/done", methods=["POST"])
+def action_done(household_id, action_id):
+    household = get_household_or_404(household_id, need="edit", action="action.done")
+    action = get_in_household_or_404(Action, action_id, household)
+    done = request.form.get("done") != "0"
+    return _change(household, action.goal, lambda: operations.set_action_done(current_user, household, action, done),
+                   _("Action point marked as done.") if done else _("Action point is open again."))
+
+
+@bp.route("/households/<int:household_id>/actions/<int:action_id>/remove", methods=["POST"])
+def remove_action(household_id, action_id):
+    household = get_household_or_404(household_id, need="edit", action="action.remove")
+    action = get_in_household_or_404(Action, action_id, household)
+    return _change(household, action.goal, lambda: operations.remove_action(current_user, household, action),
+                   _("Action point removed."))
+
+
+@bp.route("/households/<int:household_id>/obstacles/<int:obstacle_id>/remove", methods=["POST"])
+def remove_obstacle(household_id, obstacle_id):
+    household = get_household_or_404(household_id, need="edit", action="obstacle.remove")
+    obstacle = get_in_household_or_404(Obstacle, obstacle_id, household)
+    return _change(household, obstacle.goal, lambda: operations.remove_obstacle(current_user, household, obstacle),
+                   _("If-then plan removed."))

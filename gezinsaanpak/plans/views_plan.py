@@ -1,0 +1,75 @@
+"""The family plan: one page per household, its PDF for the family, the household-page section, the CLI."""
+import click
+from flask import Response, flash, g, redirect, request, url_for
+from flask_login import current_user
+
+from ..auth.operations import InvalidInput
+from ..auth.permissions import get_household_or_404
+from ..extensions import db
+from ..i18n import LANGUAGES, _
+from ..timeutil import today
+from . import operations
+from .descriptors import DescriptorFileError, load_descriptors
+from .forms import FamilyPlanForm
+from .pdf import plan_pdf
+from .queries import plan_view
+from .suggestions import suggest_domains
+from .views import apply_error, bp, render
+
+
+@bp.app_template_global()
+def plan_overview(household):
+    """For the household page: members with their latest assessment, goals with status, suggestions."""
+    return plan_view(household, with_referrals=False), suggest_domains(household)
+
+
+@bp.route("/households/<int:household_id>/plan")
+def plan(household_id):
+    household = get_household_or_404(household_id, action="plan.view")
+    return render("plans/plan.html", household=household, plan=plan_view(household), languages=LANGUAGES)
+
+
+@bp.route("/households/<int:household_id>/plan/edit", methods=["GET", "POST"])
+def edit_plan(household_id):
+    """The family's dream as a whole and the next appointment."""
+    household = get_household_or_404(household_id, need="edit", action="family_plan.form")
+    current = operations.family_plan_of(household)
+    form = FamilyPlanForm(obj=current if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            operations.update_family_plan(current_user, household, form.family_dream.data, form.next_meeting_on.data,
+                                          form.next_meeting_note.data)
+        except InvalidInput as error:
+            apply_error(form, error)
+        else:
+            flash(_("The family plan is saved."), "success")
+            return redirect(url_for("plans.plan", household_id=household.id))
+    return render("plans/form.html", 400 if form.errors or form.form_errors else 200, household=household,
+                  form=form, title=_("The family's dream and the next appointment"),
+                  back=url_for("plans.plan", household_id=household.id))
+
+
+@bp.route("/households/<int:household_id>/plan.pdf")
+def plan_download(household_id):
+    """The plan for the family, in the language the coach chooses; an audited read like any other."""
+    household = get_household_or_404(household_id, action="plan.pdf")
+    lang = request.args.get("lang") if request.args.get("lang") in LANGUAGES else g.lang
+    name = (request.args.get("name") or "").strip()[:80] or None
+    content = plan_pdf(plan_view(household), lang, name)
+    filename = f"{'family-plan' if lang == 'en' else 'gezinsplan'}-{today().isoformat()}.pdf"
+    return Response(content, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.cli.command("load-descriptors")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def load_descriptors_command(path):
+    """Load licensed descriptor texts from a CSV file (format: gezinsaanpak/plans/data/README.md)."""
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            result = load_descriptors(handle)
+    except DescriptorFileError as error:
+        db.session.rollback()
+        raise click.ClickException("nothing was loaded:\n" + "\n".join(error.problems))
+    db.session.commit()
+    click.echo(f"descriptors: {result.added} added, {result.updated} updated, {result.unchanged} unchanged")

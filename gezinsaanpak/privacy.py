@@ -1,0 +1,122 @@
+"""The family's rights under the AVG/GDPR: everything held about one household (art. 15), and anonymising
+households whose retention period after closing has passed (art. 17).
+
+Both walk the schema instead of listing tables by hand: every table with a `household_id` column, and every
+table hanging below one of those, belongs to the household. A table added later is covered automatically.
+"""
+from datetime import date, timedelta
+
+from sqlalchemy import String, Text, select, update
+
+from . import audit
+from .extensions import db
+
+# Columns that hold codes from a fixed list, not free text: they stay when a household is anonymised.
+CODE_COLUMNS = {"phase", "stage", "source", "income_situation", "neighbourhood", "close_reason", "role", "kind",
+                "state", "from_state", "to_state", "from_stage", "to_stage", "reason", "scale", "age_band", "colour",
+                "status", "applied_by", "participation", "from_status", "to_status", "level", "language", "outcome",
+                "action", "object_type"}
+SKIP_TABLES = {"audit_events"}  # evidence; holds no family data, only ids and actions
+
+
+def household_tables():
+    """[(table, parent table, foreign-key column)], parents before children; the root has no parent."""
+    tables = db.metadata.tables
+    found = [(tables["households"], None, None)]
+    seen = {"households"}
+    changed = True
+    while changed:
+        changed = False
+        for table in db.metadata.sorted_tables:
+            if table.name in seen or table.name in SKIP_TABLES:
+                continue
+            if "household_id" in table.c:
+                found.append((table, tables["households"], table.c.household_id))
+                seen.add(table.name)
+                changed = True
+                continue
+            for fk in table.foreign_keys:
+                parent = fk.column.table
+                if parent.name in seen and parent.name != "users" and fk.parent.name != "renewal_of_id":
+                    found.append((table, parent, fk.parent))
+                    seen.add(table.name)
+                    changed = True
+                    break
+    return found
+
+
+def _rows_by_table(household_id: int) -> dict[str, list[dict]]:
+    ids = {"households": [household_id]}
+    result = {}
+    for table, parent, column in household_tables():
+        if parent is None:
+            query = select(table).where(table.c.id == household_id)
+        elif column.name == "household_id":
+            query = select(table).where(column == household_id)
+        else:
+            query = select(table).where(column.in_(ids.get(parent.name) or [-1]))
+        rows = [dict(row._mapping) for row in db.session.execute(query.order_by(table.c.id))]
+        ids[table.name] = [row["id"] for row in rows]
+        result[table.name] = rows
+    return result
+
+
+def export_household(actor, household) -> dict:
+    """Everything held about a household, with who recorded it by name, and who it was shared with."""
+    from .auth.models import User
+    from .referrals.models import Fund
+    data = _rows_by_table(household.id)
+    names = dict(db.session.execute(select(User.id, User.name)).all())
+    for rows in data.values():
+        for row in rows:
+            for key in [k for k in row if k.endswith("_by_id") or k in ("coach_id", "user_id", "coordinator_id")]:
+                row[key.removesuffix("_id")] = names.get(row[key])
+    funds = dict(db.session.execute(select(Fund.id, Fund.name)).all())
+    shared = sorted({funds.get(r["fund_id"]) or r.get("organisation") or "" for r in data.get("referrals", [])} - {""})
+    events = db.session.execute(select(audit.AuditEvent.at, audit.AuditEvent.action, audit.AuditEvent.actor_id,
+                                       audit.AuditEvent.outcome)
+                                .where(audit.AuditEvent.household_id == household.id)
+                                .order_by(audit.AuditEvent.at)).all()
+    audit.record(actor, "household.privacy_export", household)
+    return {"household_id": household.id, "exported_on": date.today().isoformat(), "shared_with": shared,
+            "tables": data,
+            "access_log": [{"at": at.isoformat(timespec="seconds"), "action": action, "by": names.get(actor_id),
+                            "outcome": outcome} for at, action, actor_id, outcome in events]}
+
+
+def anonymise(actor, household) -> None:
+    """Erase everything personal and keep what anonymous counts need: stages, categories, months, age."""
+    ids = {"households": [household.id]}
+    for table, parent, column in household_tables():
+        if parent is None:
+            where = table.c.id == household.id
+        elif column.name == "household_id":
+            where = column == household.id
+        else:
+            where = column.in_(ids.get(parent.name) or [-1])
+        ids[table.name] = list(db.session.scalars(select(table.c.id).where(where)))
+        values = {}
+        for col in table.c:
+            if col.primary_key or col.foreign_keys or col.name in CODE_COLUMNS:
+                continue
+            if isinstance(col.type, (String, Text)):
+                values[col.name] = None if col.nullable else "–"
+        if table.name == "households":
+            values["pseudonym"] = f"#{household.id}"
+        if values and ids[table.name]:
+            db.session.execute(update(table).where(table.c.id.in_(ids[table.name])).values(**values))
+    members = db.metadata.tables["members"]  # the birth year stays, for age bands; the day goes
+    for member_id, born in db.session.execute(select(members.c.id, members.c.date_of_birth)
+                                              .where(members.c.household_id == household.id)).all():
+        db.session.execute(update(members).where(members.c.id == member_id)
+                           .values(date_of_birth=date(born.year, 7, 1)))
+    db.session.expire_all()
+    audit.record(actor, "household.anonymise", household)
+
+
+def due_for_anonymising(retention_months: int, on: date | None = None):
+    """Closed households whose retention period has passed and that still hold personal data."""
+    from .cases.models import Household
+    cutoff = (on or date.today()) - timedelta(days=round(retention_months * 30.44))
+    return db.session.scalars(select(Household).where(Household.stage == "closed", Household.closed_on < cutoff,
+                                                      Household.pseudonym.not_like("#%"))).all()

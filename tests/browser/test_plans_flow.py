@@ -1,0 +1,71 @@
+"""In a real browser: a coach assesses a parent and a child, sets a goal with the child's own words and an action,
+opens the family plan and downloads it as PDF."""
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from gezinsaanpak.catalogues import load_catalogue
+from gezinsaanpak.extensions import db
+from tests.browser.test_login import log_in_with_keyboard
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+expect = sync_api.expect
+
+
+@pytest.fixture
+def catalogue(app):
+    with app.app_context():
+        load_catalogue("domains")
+        db.session.commit()
+
+
+def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalogue, tmp_path):
+    page.goto("/login")
+    log_in_with_keyboard(page, world.coach.email)
+    expect(page).to_have_url(re.compile(r"/start$"))
+    page.goto(f"/households/{household.id}")
+
+    plan = page.locator("section.plans")
+    plan.get_by_role("link", name="Meten Samira").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Brug-meting van Samira")
+    for fieldset in page.locator("fieldset.domain").all():
+        fieldset.get_by_label("3 · Stabiel").check()
+    page.locator("fieldset.domain", has_text="Schulden").get_by_label("1 · In crisis").check()
+    page.get_by_role("button", name="Meting opslaan").click()
+    expect(page.get_by_role("status").first).to_contain_text("Meting opgeslagen")
+    expect(page.locator("table.compare")).to_contain_text("1 · In crisis")
+
+    page.get_by_role("link", name=re.compile("Familie Tulp")).click()
+    page.locator("section.plans").get_by_role("link", name="Meten Kind1").click()
+    expect(page.get_by_text("Middenkindertijd (tot 11 jaar)")).to_be_visible()
+    page.locator("fieldset.domain", has_text="Sociaal-emotionele ontwikkeling") \
+        .get_by_label("Hoge prioriteit (rood)").check()
+    page.get_by_role("button", name="Meting opslaan").click()
+    expect(page.locator("table.compare")).to_contain_text("Hoge prioriteit")
+
+    page.get_by_role("link", name="Sociaal-emotionele ontwikkeling").click()  # the suggested domain
+    expect(page.get_by_label("Domein")).to_have_value(re.compile(r"\d+"))
+    page.get_by_label("Het doel in eigen woorden").fill("Ik wil op voetbal met Daan")
+    page.get_by_label("Het doel, SMART").fill("Voor de zomer gaat Kind1 elke week naar voetbal")
+    page.get_by_role("button", name="Doel opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Doel voor Kind1")
+
+    page.get_by_role("link", name="Actiepunt toevoegen").click()
+    page.get_by_label("Wat gaat er gebeuren?").fill("Aanvraag bij het Jeugdfonds Sport & Cultuur")
+    page.get_by_label("Wie doet het?").fill("coach")
+    page.get_by_role("button", name="Actiepunt toevoegen").click()
+    expect(page.get_by_role("table")).to_contain_text("Aanvraag bij het Jeugdfonds Sport & Cultuur")
+
+    page.goto(f"/households/{household.id}/plan")
+    expect(page.locator("main")).to_contain_text("Ik wil op voetbal met Daan")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Plan downloaden (pdf)").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("gezinsplan-")
+    path = tmp_path / "plan.pdf"
+    download.save_as(path)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())  # table cells wrap
+    for expected in ("Ons gezinsplan", "Samira", "Kind1", "Ik wil op voetbal met Daan",
+                     "Aanvraag bij het Jeugdfonds Sport & Cultuur"):
+        assert expected in text, expected

@@ -1,0 +1,247 @@
+"""The plan through the pages: assessments with their change, goals with actions, and the family's PDF."""
+import io
+from datetime import date, timedelta
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from gezinsaanpak.audit import AuditEvent
+from gezinsaanpak.catalogues import load_catalogue
+from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.models import Household
+from gezinsaanpak.extensions import db
+from gezinsaanpak.plans import operations as plans
+from gezinsaanpak.plans.assessments import record_assessment
+from gezinsaanpak.plans.descriptors import load_descriptors
+from gezinsaanpak.plans.models import Domain, Goal
+from tests.factories import make_household
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def domains(app):
+    with app.app_context():
+        load_catalogue("domains")
+        db.session.commit()
+        return {d.code: d.id for d in db.session.scalars(select(Domain))}
+
+
+@pytest.fixture
+def family(app, world, domains):
+    """Registered two months ago: Samira (parent), Kind0 (11) and Kind1 (10)."""
+    with app.app_context():
+        household = make_household(world.coach, registered_on=TODAY - timedelta(days=60))
+        return household.id, {m.first_name: m.id for m in household.members}
+
+
+def pdf_text(response):
+    """The PDF's text with white space collapsed: table cells wrap their lines."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split())
+
+
+def test_two_bridge_assessments_a_month_apart_show_the_change(client, auth, world, family, domains):
+    hid, people = family
+    auth.login(world.coach)
+    url = f"/households/{hid}/members/{people['Samira']}/assessments/new"
+    first = {"assessed_on": (TODAY - timedelta(days=35)).isoformat()}
+    first.update({f"domain_{domains[code]}": "2" for code in domains if code.startswith("bridge.")})
+    first[f"domain_{domains['bridge.debts']}"] = "1"
+    first[f"note_{domains['bridge.debts']}"] = "Drie aanmaningen van de energieleverancier"
+    assert client.post(url, data=first).status_code == 302
+    second = dict(first, assessed_on=(TODAY - timedelta(days=3)).isoformat())
+    second[f"domain_{domains['bridge.debts']}"] = "3"
+    assert client.post(url, data=second).status_code == 302
+    page = client.get(f"/households/{hid}/members/{people['Samira']}").text
+    assert "metingen: 2" in page and "1 · In crisis" in page and "3 · Stabiel" in page
+    assert "beter (+2)" in page and "<svg" in page and 'role="img"' in page
+    assert "style=" not in page.split("<svg")[1].split("</svg>")[0]  # the CSP allows no inline styles
+
+
+def test_a_nine_year_old_is_assessed_in_middle_childhood(app, client, auth, world, family, domains):
+    hid, _ = family
+    with app.app_context():
+        noor = cases.add_member(db.session.merge(world.coach), db.session.get(Household, hid), "Noor", "child",
+                                TODAY - timedelta(days=365 * 9 + 40))
+        db.session.commit()
+        noor_id = noor.id
+    auth.login(world.coach)
+    form = client.get(f"/households/{hid}/members/{noor_id}/assessments/new").text
+    assert "Middenkindertijd (tot 11 jaar)" in form and "Op koers (groen)" in form
+    response = client.post(f"/households/{hid}/members/{noor_id}/assessments/new",
+                           data={"assessed_on": TODAY.isoformat(),
+                                 f"domain_{domains['child.social_emotional']}": "red"})
+    assert response.status_code == 302
+    page = client.get(f"/households/{hid}/members/{noor_id}").text
+    assert "Kinderbrug" in page and "Hoge prioriteit" in page
+
+
+def test_a_wrong_assessment_keeps_every_choice_and_note(client, auth, world, family, domains):
+    hid, people = family
+    auth.login(world.coach)
+    debts = domains["bridge.debts"]
+    response = client.post(f"/households/{hid}/members/{people['Samira']}/assessments/new",
+                           data={"assessed_on": (TODAY - timedelta(days=200)).isoformat(), f"domain_{debts}": "1",
+                                 f"note_{debts}": "Brieven van de deurwaarder"})
+    assert response.status_code == 400
+    assert "vóór de aanmelding" in response.text and "Brieven van de deurwaarder" in response.text
+    assert f'checked id="domain_{debts}-1"' in response.text
+
+
+def test_descriptor_texts_show_beside_the_steps(app, client, auth, world, family, domains):
+    hid, people = family
+    with app.app_context():
+        load_descriptors(io.StringIO("domain_code,level,age_band,language,text\n"
+                                     "bridge.debts,1,,nl,Schulden groeien en er is geen overzicht.\n"))
+        db.session.commit()
+    auth.login(world.coach)
+    assert "Schulden groeien en er is geen overzicht." in \
+        client.get(f"/households/{hid}/members/{people['Samira']}/assessments/new").text
+
+
+def test_a_goal_beyond_the_support_period_is_refused_and_the_text_kept(client, auth, world, family, domains):
+    hid, people = family
+    auth.login(world.coach)
+    response = client.post(f"/households/{hid}/goals/new", data={
+        "member": str(people["Samira"]), "domain_id": str(domains["bridge.employment"]),
+        "dream": "Werk waar ik trots op ben", "description": "Een vast contract van 24 uur",
+        "target_on": (TODAY + timedelta(days=800)).isoformat()})
+    assert response.status_code == 400
+    assert "De begeleidingsperiode eindigt op" in response.text
+    assert "Werk waar ik trots op ben" in response.text and "Een vast contract van 24 uur" in response.text
+
+
+def test_a_goal_with_an_action_an_if_then_plan_and_a_review(app, client, auth, world, family, domains):
+    hid, people = family
+    auth.login(world.coach)
+    response = client.post(f"/households/{hid}/goals/new", data={
+        "member": str(people["Kind1"]), "domain_id": str(domains["child.social_emotional"]),
+        "own_words": "Ik wil op voetbal met Daan", "description": "Voor de zomer elke week naar voetbal",
+        "target_on": (TODAY + timedelta(days=120)).isoformat()})
+    assert response.status_code == 302
+    goal_url = response.location
+    gid = int(goal_url.rstrip("/").split("/")[-1])
+    assert client.post(f"{goal_url}/actions/new", data={"description": "Aanvraag bij het Jeugdfonds",
+                                                         "who": "coach", "due_on": ""}).status_code == 302
+    assert client.post(f"{goal_url}/obstacles/new", data={"obstacle": "Als Kind1 het spannend vindt",
+                                                           "if_then_plan": "dan gaat Samira mee"}).status_code == 302
+    with app.app_context():
+        action_id = db.session.get(Goal, gid).actions[0].id
+    assert client.post(f"/households/{hid}/actions/{action_id}/done", data={"done": "1"}).status_code == 302
+    review = client.post(f"{goal_url}/review", data={"reviewed_on": TODAY.isoformat(), "status": "adjusted",
+                                                     "note": "Eerst zwemles", "next_review_on": ""})
+    assert review.status_code == 302
+    page = client.get(goal_url).text
+    for text in ("Ik wil op voetbal met Daan", "Aanvraag bij het Jeugdfonds", "dan gaat Samira mee", "Bijgesteld",
+                 "Eerst zwemles"):
+        assert text in page, text
+    assert "nog niet" not in page.split("Actiepunten")[1].split("Als-dan-plannen")[0]  # the action is done
+
+
+def test_an_empty_action_keeps_what_was_typed(client, auth, world, family, domains, app):
+    hid, people = family
+    with app.app_context():
+        goal = plans.set_goal(db.session.merge(world.coach), db.session.get(Household, hid), None,
+                              db.session.get(Domain, domains["family.basic_needs"]), "Iedereen een winterjas",
+                              TODAY + timedelta(days=30))
+        db.session.commit()
+        gid = goal.id
+    auth.login(world.coach)
+    response = client.post(f"/households/{hid}/goals/{gid}/actions/new",
+                           data={"description": "Langs de kledingbank", "who": "", "support_needed": "Adres"})
+    assert response.status_code == 400
+    assert "Langs de kledingbank" in response.text and "Schrijf op wie het doet" in response.text
+
+
+def build_plan(app, world, hid, domains, name="Samira"):
+    """A plan as in the acceptance story: two goals for the parent, one for a child, one for the family."""
+    with app.app_context():
+        coach = db.session.merge(world.coach)
+        household = db.session.get(Household, hid)
+        parent = next(m for m in household.members if m.role == "parent")
+        parent.first_name = name
+        child = next(m for m in household.members if m.first_name == "Kind1")
+        domain = lambda code: db.session.get(Domain, domains[code])  # noqa: E731
+        record_assessment(coach, household, parent, TODAY - timedelta(days=10),
+                          {domains["bridge.debts"]: {"value": "1", "note": "INTERNE NOTITIE schuldeisers"}})
+        soon = TODAY + timedelta(days=90)
+        debts = plans.set_goal(coach, household, parent, domain("bridge.debts"), "Alle schulden in beeld", soon,
+                               dream="Rustig slapen")
+        plans.add_action(coach, household, debts, "Post sorteren in een map", "Samira en coach", soon, "Samen")
+        plans.add_obstacle(coach, household, debts, "Als er een aanmaning komt", "dan bel ik dezelfde dag de coach")
+        plans.review_goal(coach, household, debts, TODAY, "active", "INTERNE EVALUATIE moeizaam", soon)
+        work = plans.set_goal(coach, household, parent, domain("bridge.employment"), "Cv klaar bij het Werkplein", soon)
+        plans.add_action(coach, household, work, "Cv bijwerken", "Samira", soon)
+        football = plans.set_goal(coach, household, child, domain("child.social_emotional"), "Elke week voetbal",
+                                  soon, own_words="Ik wil op voetbal met Daan")
+        plans.add_action(coach, household, football, "Proeftraining uitzoeken", "Samira en Kind1", soon)
+        meals = plans.set_goal(coach, household, None, domain("family.routine_structure"), "Samen eten", soon)
+        plans.add_action(coach, household, meals, "Weekplanning op de koelkast", "het hele gezin", soon)
+        plans.set_wish(coach, household, child, "Een eigen bureau")
+        plans.update_family_plan(coach, household, "Een dagje naar zee", TODAY + timedelta(days=7), "10:00, thuis")
+        db.session.commit()
+
+
+def test_the_family_plan_pdf_holds_every_goal_and_action_and_no_internal_notes(app, client, auth, world, family,
+                                                                                domains):
+    hid, _ = family
+    build_plan(app, world, hid, domains, name='<img src="/etc/passwd"/>')
+    auth.login(world.coach)
+    page = client.get(f"/households/{hid}/plan").text
+    assert "Alle schulden in beeld" in page and "Ik wil op voetbal met Daan" in page
+    response = client.get(f"/households/{hid}/plan.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("attachment;") and f'gezinsplan-{TODAY.isoformat()}.pdf' in disposition
+    assert response.headers["Cache-Control"] == "no-store"
+    text = pdf_text(response)
+    for expected in ("Ons gezinsplan", "Alle schulden in beeld", "Post sorteren in een map",
+                     "Cv klaar bij het Werkplein", "Cv bijwerken", "Elke week voetbal", "Ik wil op voetbal met Daan",
+                     "Samen eten", "Weekplanning op de koelkast", "dan bel ik dezelfde dag de coach",
+                     "Een eigen bureau",
+                     "Een dagje naar zee", "Kind1", "Schulden", "Pagina 1 van"):
+        assert expected in text, expected
+    assert '<img src="/etc/passwd"/>' in text  # printed as text, not read as an image
+    for hidden in ("INTERNE NOTITIE", "INTERNE EVALUATIE", "Familie Tulp", "Tarwewijk"):
+        assert hidden not in text, hidden
+    with app.app_context():
+        assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "plan.pdf",
+                                                          AuditEvent.household_id == hid))
+
+
+def test_the_pdf_in_english_with_a_name_the_coach_chose(app, client, auth, world, family, domains):
+    hid, _ = family
+    build_plan(app, world, hid, domains)
+    auth.login(world.coach)
+    response = client.get(f"/households/{hid}/plan.pdf?lang=en&name=Family+Jansen")
+    assert "family-plan-" in response.headers["Content-Disposition"]
+    text = pdf_text(response)
+    for expected in ("Our family plan", "Family Jansen", "Debts", "Employment", "Alle schulden in beeld",
+                     "Page 1 of"):
+        assert expected in text, expected
+    assert "Ons gezinsplan" not in text
+
+
+def test_the_household_page_shows_the_plan_section(client, auth, world, family, domains, app):
+    hid, _ = family
+    build_plan(app, world, hid, domains)
+    auth.login(world.coach)
+    page = client.get(f"/households/{hid}").text
+    assert 'id="plan-heading"' in page and f"/households/{hid}/plan.pdf" in page
+    section = page.split('id="plan-heading"')[1].split("</section>")[0]
+    assert "Schulden" in section and "Actief" in section and "gemiddeld trede 1" in section
+    assert "Het gezin als geheel" in section and "Routine en structuur" in section
+
+
+def test_a_closed_household_shows_its_plan_but_takes_no_new_goals(app, client, auth, world, family, domains):
+    hid, people = family
+    with app.app_context():
+        cases.move_stage(db.session.merge(world.coach), db.session.get(Household, hid), "closed", reason="moved_away")
+        db.session.commit()
+    auth.login(world.coach)
+    assert client.get(f"/households/{hid}/plan").status_code == 200
+    response = client.post(f"/households/{hid}/goals/new", data={
+        "member": "family", "domain_id": str(domains["family.safety"]), "description": "Veilig thuis",
+        "target_on": (TODAY + timedelta(days=30)).isoformat()})
+    assert response.status_code == 400 and "afgesloten" in response.text
