@@ -26,7 +26,8 @@ def install_request_hooks(app):
         if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
             return None
         if not current_user.is_authenticated:
-            return redirect(url_for("auth.login", next=request.full_path.rstrip("?") if request.method == "GET" else None))
+            next_url = request.full_path.rstrip("?") if request.method == "GET" else None
+            return redirect(url_for("auth.login", next=next_url))
         now = time.time()
         idle = current_app.config["IDLE_TIMEOUT_MINUTES"] * 60
         lifetime = current_app.config["SESSION_LIFETIME_HOURS"] * 3600

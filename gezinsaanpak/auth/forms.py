@@ -23,7 +23,8 @@ class PasswordForm(FlaskForm):
                         description=_l("At least 12 characters. A short sentence is easy to remember and hard to "
                                        "guess."), render_kw={"autocomplete": "new-password"})
     repeat = PasswordField(_l("Repeat the new password"), validators=[
-        EqualTo("new", message=_l("The two new passwords are not the same."))], render_kw={"autocomplete": "new-password"})
+        EqualTo("new", message=_l("The two new passwords are not the same."))],
+        render_kw={"autocomplete": "new-password"})
     submit = SubmitField(_l("Change password"))
 
 

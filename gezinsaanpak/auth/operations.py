@@ -65,7 +65,8 @@ def change_role(actor, user: User, role: str, team: Team | None) -> None:
     old = {"role": user.role, "team": user.team_id}
     user.role, user.team = role, team
     user.revoke_sessions()
-    audit.record(actor, "user.role", obj=user, detail={"old": old, "new": {"role": role, "team": getattr(team, "id", None)}})
+    new = {"role": role, "team": getattr(team, "id", None)}
+    audit.record(actor, "user.role", obj=user, detail={"old": old, "new": new})
 
 
 def find_or_create_team(name: str) -> Team:

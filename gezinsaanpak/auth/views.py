@@ -13,11 +13,10 @@ from ..timeutil import utcnow
 from ..web import end_session
 from . import two_step
 from .forms import CodeForm, LoginForm, PasswordForm
+from .models import User
 from .operations import InvalidInput, change_password
 
 TWO_STEP_SECONDS = 300
-from .models import User
-
 bp = Blueprint("auth", __name__)
 
 

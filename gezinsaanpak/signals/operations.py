@@ -134,8 +134,8 @@ def add_local_item(actor, group: str, kind: str, heading_nl: str, heading_en: st
                            ("text_nl", _("Enter the text in Dutch.")), ("text_en", _("Enter the text in English."))):
         if not values[field]:
             raise InvalidInput(message, field)
-    if db.session.scalar(select(ChecklistItem.id).where(ChecklistItem.group_code == group,
-                                                        func.lower(ChecklistItem.text_nl) == values["text_nl"].lower())):
+    same_text = func.lower(ChecklistItem.text_nl) == values["text_nl"].lower()
+    if db.session.scalar(select(ChecklistItem.id).where(ChecklistItem.group_code == group, same_text)):
         raise InvalidInput(_("This group already has an item with this Dutch text."), "text_nl")
     number = db.session.scalar(select(func.count(ChecklistItem.id)).where(ChecklistItem.is_local.is_(True))) + 1
     code = f"local.{group}.{number:03d}"

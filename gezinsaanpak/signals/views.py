@@ -92,4 +92,4 @@ def _state_action(signal, state):
     return labels.STATE_ACTIONS[state]
 
 
-from . import views_admin  # noqa: F401  (administrator pages on this blueprint)
+from . import views_admin  # noqa: E402,F401  (administrator pages on this blueprint)
