@@ -17,6 +17,7 @@ from .cases.models import Household
 from .extensions import db
 from .plans.demo import add_demo_plan
 from .referrals.demo import add_demo_referrals
+from .reports.models import ReachTarget
 from .signals.demo import add_demo_signals
 from .timeutil import today
 
@@ -66,6 +67,8 @@ def build_demo(seed: int = 2026) -> bool:
             coach = coaches[index % len(coaches)]
             stage_index = (index + number) % 7
             _demo_household(rng, fake, coach, f"Familie {next(flowers)}", rng.choice(neighbourhoods), stage_index)
+    for income, children in (("social_assistance", 30), ("working", 25), ("self_employed", 8), ("other_benefit", 10)):
+        db.session.add(ReachTarget(year=today().year, income_situation=income, neighbourhood="", children=children))
     db.session.flush()
     return True
 

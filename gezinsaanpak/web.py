@@ -4,6 +4,7 @@ import time
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 
 from . import audit
 from .extensions import db
@@ -89,6 +90,14 @@ def install_errorhandlers(app):
 
     for code in messages:
         app.register_error_handler(code, lambda error, code=code: render_error(code))
+
+    @app.errorhandler(StaleDataError)
+    def concurrent_change(error):
+        """Two saves of the same record at the same moment: the first wins, the second is told."""
+        db.session.rollback()
+        message = _("Someone else saved this at the same moment. Go back and reload the page to see their change; "
+                    "yours was not saved.")
+        return render_template("errors.html", code=409, message=message), 409
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

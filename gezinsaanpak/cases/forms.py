@@ -1,8 +1,8 @@
 """Forms a coach fills in at the kitchen table. Dates default to today; nothing asks more than needed."""
 from flask_wtf import FlaskForm
 from flask_wtf.i18n import translations as wtforms_translations
-from wtforms import (BooleanField, DateField, FieldList, Form, FormField, IntegerField, SelectField, StringField,
-                     SubmitField, TextAreaField)
+from wtforms import (BooleanField, DateField, FieldList, Form, FormField, HiddenField, IntegerField, SelectField,
+                     StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..i18n import _l
@@ -96,6 +96,7 @@ class StageForm(FlaskForm):
     reason = SelectField(_l("Reason for closing"), choices=[("", "–")] + _choices(CLOSE_REASON_LABELS),
                          validate_choice=False)
     note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=NOTE_MAX)])
+    version = HiddenField()  # optimistic locking: the household as it was when the form was opened
     submit = SubmitField(_l("Move"))
 
     def validate_reason(self, field):

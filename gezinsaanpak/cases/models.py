@@ -44,6 +44,10 @@ class Household(db.Model):
         Index("ix_households_team_stage", "team_id", "stage"),
     )
 
+    # Optimistic locking: raised on every update, checked in the UPDATE (see gezinsaanpak/locking.py).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
+
     id: Mapped[int] = mapped_column(primary_key=True)
     pseudonym: Mapped[str] = mapped_column(String(120))
     phase: Mapped[str] = mapped_column(String(20), default="contact")

@@ -8,6 +8,7 @@ from ..auth.operations import InvalidInput
 from ..auth.permissions import PermissionDenied, get_household_or_404
 from ..extensions import db
 from ..i18n import _
+from ..locking import EditConflict, check_version
 from . import operations
 from .forms import (CheckInForm, ContactForm, HandoverForm, MemberForm, RegisterForm, ReopenForm, StageForm,
                     TrackForm, WorkerForm)
@@ -111,22 +112,30 @@ def move_stage(household_id):
     form.reason.choices = [("", "–")] + [(r, CLOSE_REASON_LABELS[r]) for r in reasons]
     if household.is_closed:
         return redirect(url_for("cases.reopen", household_id=household.id))
+    conflict = None
     if form.validate_on_submit():
         try:
+            check_version(household, form.version.data)
             operations.move_stage(current_user, household, form.to_stage.data, form.moved_on.data, form.note.data,
                                   form.reason.data or None)
         except InvalidInput as error:
             form.to_stage.errors.append(str(error))
+        except EditConflict:
+            conflict = [(_("Stage"), STAGE_LABELS[household.stage]),
+                        (_("Coordinator"), household.coordinator.name)]
+            form.version.data = household.version
         else:
             moved = _("Moved to %(stage)s.", stage=STAGE_LABELS[form.to_stage.data])
             if form.to_stage.data in ("follow_up", "aftercare"):
                 flash(moved + " " + _("Plan when you will ask “how did it go?”."), "success")
                 return redirect(url_for("cases.new_check_in", household_id=household.id))
             return _to_household(household, moved)
-    if request.method == "GET" and request.args.get("to") in allowed:
-        form.to_stage.data = request.args["to"]
-    return _render("cases/form.html", 400 if form.errors else 200, household=household, form=form,
-                   title=_("Move to another stage"))
+    if request.method == "GET":
+        form.version.data = household.version
+        if request.args.get("to") in allowed:
+            form.to_stage.data = request.args["to"]
+    return _render("cases/form.html", 409 if conflict else 400 if form.errors else 200, household=household,
+                   form=form, title=_("Move to another stage"), conflict=conflict)
 
 
 @bp.route("/households/<int:household_id>/reopen", methods=["GET", "POST"])

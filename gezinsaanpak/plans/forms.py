@@ -1,6 +1,6 @@
 """Forms of the plan, filled in with the family. The assessment form is built per scale from the catalogue."""
 from flask_wtf import FlaskForm
-from wtforms import DateField, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..i18n import _l
@@ -53,6 +53,7 @@ class GoalForm(FlaskForm):
                        "for example “By March the rent is paid on time every month.”"))
     target_on = DateField(_l("Target date"), validators=[
         InputRequired(message=_l("Choose a target date within the support period."))])
+    version = HiddenField()  # optimistic locking: the version this form was loaded with
     submit = SubmitField(_l("Save goal"))
 
 

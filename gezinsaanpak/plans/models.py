@@ -106,6 +106,10 @@ class Goal(db.Model):
         Index("ix_goals_household_status", "household_id", "status"),
     )
 
+    # Optimistic locking: raised on every update, checked in the UPDATE (see gezinsaanpak/locking.py).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
+
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)

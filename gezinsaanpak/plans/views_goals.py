@@ -2,12 +2,14 @@
 from datetime import timedelta
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_login import current_user
 
 from ..auth.operations import InvalidInput
 from ..auth.permissions import get_household_or_404, get_in_household_or_404
 from ..extensions import db
 from ..i18n import _
+from ..locking import EditConflict, check_version
 from ..timeutil import today
 from . import operations
 from .assessments import domains_of
@@ -93,16 +95,31 @@ def edit_goal(household_id, goal_id):
     form.member.data = str(record.member_id) if record.member_id else FAMILY
     if request.method == "GET":
         form.domain_id.data = str(record.domain_id)
+        form.version.data = record.version
+    conflict = None
     if form.validate_on_submit():
         try:
+            check_version(record, form.version.data)
             operations.update_goal(current_user, household, record, _chosen_domain(form), form.description.data,
                                    form.target_on.data, form.dream.data, form.own_words.data)
         except InvalidInput as error:
             apply_error(form, error)
+        except EditConflict:
+            conflict = goal_conflict(record)
+            form.version.data = record.version  # saving again now means: mine replaces theirs, knowingly
         else:
             return _to_goal(household, record, _("Goal changed."))
-    return render("plans/goal_form.html", _status(form), household=household, form=form, goal=record,
-                  suggestions=None, title=_("Change the goal"))
+    status = 409 if conflict else _status(form)
+    return render("plans/goal_form.html", status, household=household, form=form, goal=record,
+                  suggestions=None, title=_("Change the goal"), conflict=conflict)
+
+
+def goal_conflict(goal):
+    """What is saved now, to show beside what the user typed."""
+    return [(_("Domain"), domain_label(goal.domain)),
+            (_("The goal, SMART"), goal.description), (_("Target date"), format_date(goal.target_on)),
+            (_("The dream behind it, in their own words"), goal.dream or "–"),
+            (_("The goal in their own words"), goal.own_words or "–")]
 
 
 def _goal_form_page(household, record, form, title):

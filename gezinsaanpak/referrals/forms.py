@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField,
+from wtforms import (BooleanField, HiddenField, DateField, IntegerField, SelectField, SelectMultipleField, StringField,
                      SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -36,6 +36,7 @@ class ReferralDetailsForm(FlaskForm):
     follow_up_on = DateField(_l("Follow up on"), default=in_two_weeks, validators=[Optional()],
                              description=_l("The day you ask “how did it go?”. It appears on your start page."))
     decision_expected_on = DateField(_l("Decision expected on (optional)"), validators=[Optional()])
+    version = HiddenField()  # optimistic locking: filled from the referral when the form is opened
     submit = SubmitField(_l("Save referral"))
     amount_cents = None  # set by validate_amount; an empty amount skips it
 

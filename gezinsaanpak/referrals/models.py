@@ -60,6 +60,10 @@ class Referral(db.Model):
         Index("ix_referrals_follow_up", "follow_up_on"),
     )
 
+    # Optimistic locking: raised on every update, checked in the UPDATE (see gezinsaanpak/locking.py).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
+
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)

@@ -1,10 +1,12 @@
 """Pages of the referrals area: start a referral, follow it up step by step, and the household overview."""
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_login import current_user
 
 from ..auth.operations import InvalidInput
 from ..auth.permissions import get_household_or_404, get_in_household_or_404
 from ..i18n import _
+from ..locking import EditConflict, check_version
 from . import labels, operations
 from .forms import FollowUpForm, ParticipationForm, ReferralDetailsForm, ReferralForm, StatusForm
 from .funds import active_funds
@@ -145,16 +147,31 @@ def edit(household_id, referral_id):
     form = ReferralDetailsForm(obj=referral)
     if request.method == "GET" and referral.amount_cents is not None:
         form.amount.data = f"{referral.amount_cents // 100},{referral.amount_cents % 100:02d}"
+    conflict = None
     if form.validate_on_submit():
         try:
+            check_version(referral, form.version.data)
             operations.update_referral(current_user, household, referral, form.request.data, form.amount_cents,
                                        form.applied_by.data, form.follow_up_on.data, form.decision_expected_on.data)
         except InvalidInput as error:
             _form_error(form, error, "request")
+        except EditConflict:
+            conflict = _referral_conflict(referral)
+            form.version.data = referral.version
         else:
             return _show(household, referral, _("Referral saved."))
-    return render_template("referrals/edit.html", household=household, referral=referral,
-                           form=form), 400 if form.errors else 200
+    status = 409 if conflict else 400 if form.errors else 200
+    return render_template("referrals/edit.html", household=household, referral=referral, form=form,
+                           conflict=conflict), status
+
+
+def _referral_conflict(referral):
+    """What is saved now, to show beside what the user typed."""
+    cents = referral.amount_cents
+    amount = "–" if cents is None else f"€ {cents // 100},{cents % 100:02d}"
+    return [(_("What is asked"), referral.request), (_("Amount in euros (optional)"), amount),
+            (_("Who applies"), labels.APPLIED_BY_LABELS[referral.applied_by]),
+            (_("Follow up on"), format_date(referral.follow_up_on) if referral.follow_up_on else "–")]
 
 
 @bp.route("/households/<int:household_id>/referrals/<int:referral_id>/renew", methods=["POST"])

@@ -1,7 +1,7 @@
 """Forms of the signals area. The checklist itself is read from the request by hand: its fields depend on
 the household (one checkbox and note per item and member), which WTForms' static fields do not fit."""
 from flask_wtf import FlaskForm
-from wtforms import DateField, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..i18n import _, _l
@@ -56,6 +56,7 @@ class StateForm(FlaskForm):
         InputRequired(message=_l("Enter the date.")), _not_in_future])
     note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=NOTE_MAX)],
                          description=_l("For example why the signal does not apply: it may have another cause."))
+    version = HiddenField()  # optimistic locking: the version this form was loaded with
     submit = SubmitField(_l("Save"))
 
 

@@ -5,6 +5,7 @@ from flask_login import current_user
 from ..auth.operations import InvalidInput
 from ..auth.permissions import get_household_or_404, get_in_household_or_404
 from ..i18n import _
+from ..locking import EditConflict, check_version
 from ..timeutil import today
 from . import labels, operations
 from .forms import RecordForm, StateForm, read_ticks
@@ -71,19 +72,29 @@ def signal(household_id, signal_id):
     form = StateForm()
     allowed = next_states(signal)
     form.to_state.choices = [(state, _state_action(signal, state)) for state in allowed]
+    conflict = None
+    if request.method == "GET":
+        form.version.data = signal.version
     if form.validate_on_submit():
         try:
+            check_version(signal, form.version.data)
             operations.change_state(current_user, household, signal, form.to_state.data, form.changed_on.data,
                                     form.note.data)
         except InvalidInput as error:
             getattr(form, error.field, form.to_state).errors.append(str(error))
+        except EditConflict:
+            conflict = [(_("State"), labels.STATE_LABELS[signal.state])]
+            form.version.data = signal.version
+            allowed = next_states(signal)
+            form.to_state.choices = [(state, _state_action(signal, state)) for state in allowed]
         else:
             if signal.state == "not_applicable":
                 return _to_household(household, _("Set aside as not applicable; it stays in the history."))
             return _to_household(household, _("The signal is now “%(state)s”.",
                                               state=labels.STATE_LABELS[signal.state]))
+    status = 409 if conflict else 400 if form.errors else 200
     return render_template("signals/signal.html", household=household, signal=signal, form=form,
-                           allowed=allowed), 400 if form.errors else 200
+                           allowed=allowed, conflict=conflict), status
 
 
 def _state_action(signal, state):

@@ -1,0 +1,80 @@
+"""Two coaches open the same record and both save: the second is told, sees both versions, the first change
+survives."""
+import re
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from gezinsaanpak.catalogues import load_all
+from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.models import Household
+from gezinsaanpak.extensions import db
+from gezinsaanpak.plans.models import Goal
+from tests.factories import PASSWORD
+from tests.web.access_plans import _goal
+
+
+def logged_in(app, user):
+    client = app.test_client()
+    assert client.post("/login", data={"email": user.email, "password": PASSWORD}).status_code == 302
+    return client
+
+
+def form_values(page):
+    """The values a browser would send back: hidden fields and the goal's current texts."""
+    return dict(re.findall(r'<input[^>]*name="(version|domain_id)"[^>]*value="([^"]*)"', page))
+
+
+def test_the_second_save_of_a_goal_is_told_and_the_first_survives(app, world, household):
+    with app.app_context():
+        load_all()
+        h = db.session.get(Household, household.id)
+        cases.add_worker(db.session.merge(world.coach), h, db.session.merge(world.colleague))
+        goal_id = _goal(h, db.session.merge(world.coach))
+        domain_id = db.session.get(Goal, goal_id).domain_id
+        db.session.commit()
+    anna, bert = logged_in(app, world.coach), logged_in(app, world.colleague)
+    url = f"/households/{household.id}/goals/{goal_id}/edit"
+    anna_page, bert_page = anna.get(url).text, bert.get(url).text
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', anna_page).group(1)
+    assert version == re.search(r'name="version" type="hidden" value="(\d+)"', bert_page).group(1)
+    target = (date.today() + timedelta(days=60)).isoformat()
+    common = {"domain_id": domain_id, "target_on": target, "version": version}
+    first = anna.post(url, data=dict(common, description="Anna: elke maand de huur op tijd betalen"))
+    assert first.status_code == 302
+    second = bert.post(url, data=dict(common, description="Bert: een schuldhulpverlener vinden"))
+    assert second.status_code == 409
+    assert "Iemand anders heeft dit intussen gewijzigd" in second.text
+    assert "Anna: elke maand de huur op tijd betalen" in second.text  # what is saved now
+    assert "Bert: een schuldhulpverlener vinden" in second.text  # what Bert typed, kept in the form
+    with app.app_context():
+        assert db.session.get(Goal, goal_id).description == "Anna: elke maand de huur op tijd betalen"
+    newer = re.search(r'name="version" type="hidden" value="(\d+)"', second.text).group(1)
+    again = bert.post(url, data=dict(common, version=newer, description="Bert: een schuldhulpverlener vinden"))
+    assert again.status_code == 302  # having seen Anna's version, Bert chooses to replace it
+
+
+def test_a_stage_move_on_a_stale_page_is_refused(app, world, household):
+    anna, lead = logged_in(app, world.coach), logged_in(app, world.teamlead)
+    url = f"/households/{household.id}/stage"
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', anna.get(url + "?to=plan").text).group(1)
+    lead.get(url)
+    today = date.today().isoformat()
+    assert lead.post(url, data={"to_stage": "plan", "moved_on": today, "version": version}).status_code == 302
+    stale = anna.post(url, data={"to_stage": "plan", "moved_on": today, "version": version})
+    assert stale.status_code == 409 and "Iemand anders heeft dit intussen gewijzigd" in stale.text
+    with app.app_context():
+        assert db.session.scalar(select(Household.stage).where(Household.id == household.id)) == "plan"
+
+
+def test_the_database_refuses_a_save_on_a_stale_copy(app, ctx, world, household):
+    """The version column also catches two saves at the same moment, below the forms."""
+    import pytest
+    from sqlalchemy.orm.exc import StaleDataError
+    from gezinsaanpak.cases.models import Household as H
+    mine = db.session.get(H, household.id)
+    db.session.execute(H.__table__.update().where(H.id == household.id).values(version=H.version + 1))
+    mine.neighbourhood = "Carnisse"
+    with pytest.raises(StaleDataError):
+        db.session.flush()
+    db.session.rollback()
