@@ -7,11 +7,10 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import audit
+from .auth import endpoints
 from .extensions import db
 from .i18n import _, select_locale
 
-# Endpoints anyone may reach; every other page needs a logged-in user.
-PUBLIC_ENDPOINTS = {"auth.login", "auth.login_code", "auth.set_language", "static"}
 # What an administrator may do before setting up the second factor.
 SETUP_ENDPOINTS = {"auth.two_step_setup", "auth.logout"}
 
@@ -24,7 +23,7 @@ def install_request_hooks(app):
     @app.before_request
     def require_login_and_fresh_session():
         g.lang = select_locale()
-        if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+        if request.endpoint is None or endpoints.is_public(request.endpoint):
             return None
         if not current_user.is_authenticated:
             next_url = request.full_path.rstrip("?") if request.method == "GET" else None
@@ -40,6 +39,7 @@ def install_request_hooks(app):
         if current_user.needs_two_step_setup and request.endpoint not in SETUP_ENDPOINTS:
             flash(_("Administrators need two-step verification. Set it up first."), "warning")
             return redirect(url_for("auth.two_step_setup"))
+        endpoints.enforce()
         return None
 
     @app.after_request

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from gezinsaanpak import create_app
 from gezinsaanpak.audit import AuditEvent
+from gezinsaanpak.auth.endpoints import PERMISSIONS
 from gezinsaanpak.auth.models import User
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
@@ -159,7 +160,7 @@ def test_only_administrators_open_administration(client, auth, world, who):
     assert client.post(f"/admin/users/{world.admin.id}/active").status_code == 403
 
 
-def test_a_household_view_that_forgets_the_audit_cannot_pass(app, client, auth, world, household):
+def test_a_household_view_that_forgets_the_audit_cannot_pass(app, client, auth, world, household, monkeypatch):
     """The guard behind the walk above: a page showing a household without an audit event fails loudly."""
     from flask import Blueprint
 
@@ -175,6 +176,7 @@ def test_a_household_view_that_forgets_the_audit_cannot_pass(app, client, auth, 
     test_app = create_app({key: app.config[key] for key in ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI",
                                                             "WTF_CSRF_ENABLED", "PASSWORD_HASH_METHOD")})
     test_app.register_blueprint(forgetful)
+    monkeypatch.setitem(PERMISSIONS, "forgetful.show", "household:view")
     test_client = test_app.test_client()
     test_client.post("/login", data={"email": world.coach.email, "password": "correct horse battery staple"})
     with pytest.raises(AuditMissing):

@@ -1,0 +1,104 @@
+"""Every endpoint declares who may reach it, in this one table; a route missing from it is refused.
+
+Levels:
+- public: anyone (login, language, static files);
+- user: any logged-in account (own account pages);
+- worker: coaches and team leads (their lists, which the policy filters);
+- household:<need>: family data; the view loads it with `get_household_or_404(need=...)`, which checks the
+  policy for that household and writes the audit event;
+- teamlead: team lead pages (404 for anyone else);
+- admin: administration (403 for anyone else).
+"""
+from flask import abort, current_app, request
+from flask_login import current_user
+
+PERMISSIONS = {
+    "static": "public",
+    "auth.login": "public",
+    "auth.login_code": "public",
+    "auth.set_language": "public",
+    "auth.logout": "user",
+    "auth.password": "user",
+    "auth.two_step_setup": "user",
+    "cases.index": "user",
+    "cases.start": "worker",
+    "cases.my_households": "worker",
+    "cases.new_track": "worker",
+    "cases.household": "household:view",
+    "cases.new_contact": "household:edit",
+    "cases.register": "household:edit",
+    "cases.new_member": "household:edit",
+    "cases.move_stage": "household:edit",
+    "cases.reopen": "household:edit",
+    "cases.new_check_in": "household:edit",
+    "cases.check_in_done": "household:edit",
+    "cases.handover": "household:hand_over",
+    "cases.workers": "household:edit",
+    "cases.remove_worker": "household:edit",
+    "cases.privacy_export": "household:hand_over",
+    "cases.audit_trail": "household:audit",
+    "signals.record": "household:edit",
+    "signals.signal": "household:view",
+    "signals.admin_checklist": "admin",
+    "signals.admin_retire": "admin",
+    "plans.member": "household:view",
+    "plans.assess": "household:edit",
+    "plans.assessment": "household:view",
+    "plans.wish": "household:edit",
+    "plans.new_goal": "household:edit",
+    "plans.goal": "household:view",
+    "plans.edit_goal": "household:edit",
+    "plans.new_action": "household:edit",
+    "plans.action_done": "household:edit",
+    "plans.remove_action": "household:edit",
+    "plans.new_obstacle": "household:edit",
+    "plans.remove_obstacle": "household:edit",
+    "plans.review": "household:edit",
+    "plans.plan": "household:view",
+    "plans.edit_plan": "household:edit",
+    "plans.plan_download": "household:view",
+    "referrals.new": "household:edit",
+    "referrals.show": "household:view",
+    "referrals.edit": "household:edit",
+    "referrals.renew": "household:edit",
+    "referrals.skip_renewal": "household:edit",
+    "referrals.funds": "admin",
+    "referrals.new_fund": "admin",
+    "referrals.edit_fund": "admin",
+    "referrals.retire_fund": "admin",
+    "reports.dashboard": "teamlead",
+    "reports.households": "teamlead",
+    "reports.reach_report": "teamlead",
+    "reports.outcomes_report": "teamlead",
+    "admin.users": "admin",
+    "admin.edit_user": "admin",
+    "admin.toggle_active": "admin",
+    "admin.teams": "admin",
+    "admin.targets": "admin",
+}
+
+
+class UndeclaredEndpoint(RuntimeError):
+    """A route was added without a line in PERMISSIONS."""
+
+
+def is_public(endpoint: str | None) -> bool:
+    return PERMISSIONS.get(endpoint) == "public"
+
+
+def enforce() -> None:
+    """Runs before every request that has a logged-in user (the login check comes first)."""
+    endpoint = request.endpoint
+    if endpoint is None:
+        return
+    level = PERMISSIONS.get(endpoint)
+    if level is None:
+        if current_app.testing or current_app.debug:
+            raise UndeclaredEndpoint(f"{endpoint} has no line in gezinsaanpak/auth/endpoints.py")
+        abort(404)
+    if level == "worker" and current_user.role not in ("coach", "teamlead"):
+        abort(404)
+    if level == "teamlead" and current_user.role != "teamlead":
+        abort(404)
+    if level == "admin" and current_user.role != "admin":
+        abort(403)
