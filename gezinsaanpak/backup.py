@@ -33,14 +33,7 @@ def _libpq(url) -> str:
 def backup(out: str) -> None:
     url = db.engine.url
     if url.get_backend_name() == "sqlite":
-        source = sqlite3.connect(_sqlite_path(url), timeout=30)
-        target = sqlite3.connect(out)
-        try:
-            with target:
-                source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        _copy_sqlite(_sqlite_path(url), out)
     elif url.get_backend_name() == "postgresql":
         _run(["pg_dump", "--format=custom", "--no-owner", "--file", out, _libpq(url)])
     else:
@@ -55,19 +48,24 @@ def restore(source_file: str) -> None:
     db.session.remove()
     db.engine.dispose()
     if url.get_backend_name() == "sqlite":
-        source = sqlite3.connect(source_file)
-        target = sqlite3.connect(_sqlite_path(url), timeout=30)
-        try:
-            with target:
-                source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        _copy_sqlite(source_file, _sqlite_path(url))
     elif url.get_backend_name() == "postgresql":
         _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname",
               _libpq(url), source_file])
     else:
         raise BackupError(f"no restore method for {url.get_backend_name()}")
+
+
+def _copy_sqlite(source_path: str, target_path: str) -> None:
+    """SQLite's online backup API: a consistent copy even while others write."""
+    source = sqlite3.connect(source_path, timeout=30)
+    target = sqlite3.connect(target_path, timeout=30)
+    try:
+        with target:
+            source.backup(target)
+    finally:
+        target.close()
+        source.close()
 
 
 def _run(command: list[str]) -> None:
