@@ -9,7 +9,7 @@ from faker import Faker
 from flask import current_app
 from sqlalchemy import func, select
 
-from .auth.models import User
+from .auth.models import Team, User
 from .auth.operations import create_user, find_or_create_team
 from .catalogues import load_all
 from .cases import operations as cases
@@ -17,6 +17,7 @@ from .cases.models import Household
 from .extensions import db
 from .plans.demo import add_demo_plan
 from .referrals.demo import add_demo_referrals
+from .referrals.panic import set_limit
 from .reports.models import ReachTarget
 from .signals.demo import add_demo_signals
 from .timeutil import today
@@ -67,6 +68,8 @@ def build_demo(seed: int = 2026) -> bool:
             coach = coaches[index % len(coaches)]
             stage_index = (index + number) % 7
             _demo_household(rng, fake, coach, f"Familie {next(flowers)}", rng.choice(neighbourhoods), stage_index)
+    for team in db.session.scalars(select(Team)):
+        set_limit(None, today().year, team.id, 75000)
     for income, children in (("social_assistance", 30), ("working", 25), ("self_employed", 8), ("other_benefit", 10)):
         db.session.add(ReachTarget(year=today().year, income_situation=income, neighbourhood="", children=children))
     db.session.flush()

@@ -6,5 +6,6 @@ from .cases.models import (CheckIn, Consent, Contact, CoordinatorAssignment, Hou
 from .plans.models import (Action, Assessment, AssessmentScore, Domain, DomainDescriptor, Goal,  # noqa: F401
                            GoalReview, Obstacle)
 from .referrals.models import Fund, Referral, ReferralChange  # noqa: F401
+from .referrals.panic import PanicBudget, PanicSpending  # noqa: F401
 from .reports.models import ReachTarget  # noqa: F401
 from .signals.models import ChecklistItem, Signal, SignalChange  # noqa: F401

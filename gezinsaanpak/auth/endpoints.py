@@ -62,6 +62,8 @@ PERMISSIONS = {
     "referrals.edit": "household:edit",
     "referrals.renew": "household:edit",
     "referrals.skip_renewal": "household:edit",
+    "referrals.panic_budget": "household:edit",
+    "referrals.panic_limits": "admin",
     "referrals.funds": "admin",
     "referrals.new_fund": "admin",
     "referrals.edit_fund": "admin",

@@ -198,3 +198,4 @@ def skip_renewal(household_id, referral_id):
 
 
 from . import views_admin  # noqa: E402,F401  (the fund catalogue's pages on this blueprint)
+from . import views_panic  # noqa: E402,F401  (the panic budget on this blueprint)
