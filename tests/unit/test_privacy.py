@@ -11,6 +11,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import (Action, Assessment, AssessmentScore, Domain, FamilyPlan, Goal, GoalReview,
                                        MemberWish, Obstacle)
 from gezinsaanpak.referrals.models import Fund, Referral, ReferralChange
+from gezinsaanpak.referrals.panic import PanicSpending
 from gezinsaanpak.signals.models import ChecklistItem, Signal, SignalChange
 from tests.factories import make_household
 
@@ -54,7 +55,9 @@ def seed_everything(world):
                         FamilyPlan(household_id=household.id, family_dream=f"family {SECRET}",
                                    next_meeting_note=SECRET, updated_by_id=world.coach.id),
                         MemberWish(household_id=household.id, member_id=child.id, words=f"wish {SECRET}",
-                                   updated_by_id=world.coach.id)])
+                                   updated_by_id=world.coach.id),
+                        PanicSpending(household_id=household.id, team_id=household.team_id, coach_id=world.coach.id,
+                                      spent_on=date.today(), amount_cents=2500, purpose=f"panic {SECRET}")])
     household.pseudonym = f"Familie {SECRET}"
     db.session.commit()
     return household
