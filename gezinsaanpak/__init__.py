@@ -68,7 +68,9 @@ def register_blueprints(app: Flask) -> None:
     from .signals.views import bp as signals_bp
 
     from .reports import views_admin  # noqa: F401  (target group sizes, on the admin blueprint)
+    from .web import RecordIdConverter
 
+    app.url_map.converters["int"] = RecordIdConverter
     for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, reports_bp, admin_bp):
         app.register_blueprint(blueprint)
 

@@ -59,7 +59,10 @@ def _tables_of(statement):
 
 
 def record(actor, action: str, household=None, obj=None, outcome: str = "ok", detail: dict | None = None):
-    """Add an audit event to the current transaction; it commits with the change it describes."""
+    """Add an audit event to the current transaction; it commits with the change it describes.
+
+    In a request the event joins the session only as it commits (`_add_pending`): an INSERT at once would hold
+    SQLite's write lock for the rest of the request, so that no two household pages could be served at once."""
     event = AuditEvent(
         actor_id=getattr(actor, "id", None),
         action=action,
@@ -70,11 +73,19 @@ def record(actor, action: str, household=None, obj=None, outcome: str = "ok", de
         path=request.path[:300] if has_request_context() else None,
         detail=json.dumps(detail, default=str, sort_keys=True) if detail else None,
     )
-    db.session.add(event)
     if has_request_context():
         g.audited = True
         g.setdefault("audit_events", []).append(event)
+    else:
+        db.session.add(event)
     return event
+
+
+@event.listens_for(Session, "before_commit")
+def _add_pending(session):
+    """The request's audit events go into the transaction that commits, with whatever it changed."""
+    if has_request_context():
+        session.add_all([e for e in g.get("audit_events", []) if e.id is None and e not in session])
 
 
 def keep_after_rollback() -> None:

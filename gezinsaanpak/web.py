@@ -1,10 +1,13 @@
-"""What every request shares: login required by default, session timeouts, one commit, safe headers."""
+"""What every request shares: login required by default, session timeouts, one commit, safe headers, typed text
+without control characters, and record ids that fit the database."""
 import time
 
-from flask import current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import Request, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
+from werkzeug.routing import IntegerConverter
 
 from . import audit
 from .auth import endpoints
@@ -19,7 +22,47 @@ class AuditMissing(RuntimeError):
     """A household page answered without writing an audit event: a programming error."""
 
 
+# Control characters except tab and line breaks: pasted along with text, invisible, and PostgreSQL refuses NUL.
+CONTROL_CHARACTERS = dict.fromkeys(c for c in [*range(0x20), 0x7F] if chr(c) not in "\t\n\r")
+
+
+def without_control_characters(value):
+    return value.translate(CONTROL_CHARACTERS) if isinstance(value, str) else value
+
+
+class TypedText(ImmutableMultiDict):
+    """Form fields and query parameters as typed, without control characters: one place for every form."""
+
+    def __init__(self, mapping=None):
+        super().__init__([(without_control_characters(key), without_control_characters(value))
+                          for key, value in iter_multi_items(mapping or ())])
+
+
+class CleanRequest(Request):
+    parameter_storage_class = TypedText
+
+
+MAX_RECORD_ID = 2**31 - 1  # ids are INTEGER columns: a larger number is a database error, not "not found"
+
+
+def record_id(text) -> int:
+    """A record id from a URL or a form (`request.form.get(..., type=record_id)`); ValueError when it cannot be one."""
+    value = int(text)
+    if not 0 < value <= MAX_RECORD_ID:
+        raise ValueError(f"not a record id: {text!r}")
+    return value
+
+
+class RecordIdConverter(IntegerConverter):
+    """`<int:...>` in every route: a number no record can have does not match, so it answers 404."""
+
+    def __init__(self, map, fixed_digits=0, min=1, max=MAX_RECORD_ID, signed=False):
+        super().__init__(map, fixed_digits, min, max, signed)
+
+
 def install_request_hooks(app):
+    app.request_class = CleanRequest
+
     @app.before_request
     def require_login_and_fresh_session():
         g.lang = select_locale()

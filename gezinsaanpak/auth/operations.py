@@ -70,8 +70,9 @@ def change_role(actor, user: User, role: str, team: Team | None) -> None:
 
 
 def find_or_create_team(name: str) -> Team:
+    """The team of that name in any letter case; compared here, as SQLite's lower() folds ASCII only ("Ölüm")."""
     name = name.strip()
-    team = db.session.scalar(select(Team).where(func.lower(Team.name) == name.lower()))
+    team = next((t for t in db.session.scalars(select(Team)) if t.name.casefold() == name.casefold()), None)
     if team is None:
         team = Team(name=name)
         db.session.add(team)

@@ -171,6 +171,8 @@ def move_stage(actor: User, household: Household, to_stage: str, on: date | None
             raise InvalidInput(_("Choose why the track is closed."))
         if household.is_registered and reason == "consent_refused":
             raise InvalidInput(_("A registered household has given consent; choose another reason."))
+    else:
+        reason = None  # only closing has a reason; the form may still send one that was picked first
     transition = _move(actor, household, to_stage, on or today(), note, reason)
     audit.record(actor, "household.stage", household, transition, detail={"to": to_stage})
     return transition

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from ..auth.permissions import visible_households_clause
 from ..extensions import db
@@ -37,7 +37,7 @@ def visible_households(user, include_closed=False, stage=None, neighbourhood=Non
     """
     query = (select(Household, last_contact_subquery().label("last_contact"), next_due_subquery().label("next_due"))
              .where(visible_households_clause(user))
-             .options(selectinload(Household.coordinator), selectinload(Household.members))
+             .options(joinedload(Household.coordinator))
              .order_by(Household.stage == "closed", Household.pseudonym, Household.id))
     if stage in STAGES:
         query = query.where(Household.stage == stage)
@@ -51,8 +51,9 @@ def visible_households(user, include_closed=False, stage=None, neighbourhood=Non
                                 Household.id.in_(select(Member.household_id)
                                                  .where(func.lower(Member.first_name).like(pattern)))))
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    rows = db.session.execute(query.limit(per_page).offset((max(page, 1) - 1) * per_page)).all()
-    return Page(rows=rows, page=max(page, 1), per_page=per_page, total=total)
+    page = min(max(page, 1), max((total + per_page - 1) // per_page, 1))  # a page past the end shows the last
+    rows = db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).all()
+    return Page(rows=rows, page=page, per_page=per_page, total=total)
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Who opened this family's file: the audit trail of one household, for the team lead."""
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from flask import render_template, request
 from sqlalchemy import select
@@ -8,6 +8,7 @@ from ..audit import AuditEvent
 from ..auth.models import User
 from ..auth.permissions import get_household_or_404
 from ..extensions import db
+from ..web import record_id
 from .views import bp
 
 
@@ -21,13 +22,13 @@ def _date_arg(name):
 @bp.route("/households/<int:household_id>/audit")
 def audit_trail(household_id: int):
     household = get_household_or_404(household_id, need="audit", action="audit.view")
-    start, end, user_id = _date_arg("from"), _date_arg("to"), request.args.get("user", type=int)
+    start, end, user_id = _date_arg("from"), _date_arg("to"), request.args.get("user", type=record_id)
     query = (select(AuditEvent, User).outerjoin(User, User.id == AuditEvent.actor_id)
              .where(AuditEvent.household_id == household.id).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()))
     if start:
         query = query.where(AuditEvent.at >= datetime.combine(start, time.min))
     if end:
-        query = query.where(AuditEvent.at < datetime.combine(end + timedelta(days=1), time.min))
+        query = query.where(AuditEvent.at <= datetime.combine(end, time.max))  # end + 1 day overflows 9999-12-31
     if user_id:
         query = query.where(AuditEvent.actor_id == user_id)
     events = db.session.execute(query.limit(500)).all()

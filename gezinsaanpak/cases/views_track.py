@@ -9,6 +9,7 @@ from ..auth.permissions import PermissionDenied, get_household_or_404
 from ..extensions import db
 from ..i18n import _
 from ..locking import EditConflict, check_version
+from ..web import record_id
 from . import operations
 from .forms import (CheckInForm, ContactForm, HandoverForm, MemberForm, RegisterForm, ReopenForm, StageForm,
                     TrackForm, WorkerForm)
@@ -165,7 +166,7 @@ def new_check_in(household_id):
 def check_in_done(household_id):
     household = get_household_or_404(household_id, need="edit", action="check_in.done")
     try:
-        operations.complete_check_in(current_user, household, request.form.get("check_in_id", type=int))
+        operations.complete_check_in(current_user, household, request.form.get("check_in_id", type=record_id))
     except InvalidInput as error:
         flash(str(error), "error")
         return redirect(url_for("cases.household", household_id=household.id))
@@ -219,7 +220,7 @@ def workers(household_id):
 def remove_worker(household_id):
     household = get_household_or_404(household_id, need="edit", action="household.remove_worker")
     try:
-        operations.remove_worker(current_user, household, request.form.get("user_id", type=int))
+        operations.remove_worker(current_user, household, request.form.get("user_id", type=record_id))
     except InvalidInput as error:
         flash(str(error), "error")
         return redirect(url_for("cases.workers", household_id=household.id))

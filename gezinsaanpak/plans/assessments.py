@@ -100,7 +100,7 @@ def record_assessment(actor, household, member, assessed_on: date, scores: dict)
 def assessments_of(member) -> list[Assessment]:
     """Oldest first."""
     return db.session.scalars(select(Assessment).where(Assessment.member_id == member.id)
-                              .options(selectinload(Assessment.scores).selectinload(AssessmentScore.domain))
+                              .options(selectinload(Assessment.scores).joinedload(AssessmentScore.domain))
                               .order_by(Assessment.assessed_on, Assessment.id)).all()
 
 

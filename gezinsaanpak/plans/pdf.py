@@ -66,9 +66,9 @@ def _line(label, value, style):
 
 
 def _table(rows, widths, s):
-    """A grid with a header row; every cell a paragraph so long texts wrap."""
+    """A grid with a header row; every cell a paragraph so long texts wrap, and a row taller than a page splits."""
     cells = [[Paragraph(esc(c), s.head) for c in rows[0]]] + [[Paragraph(esc(c), s.small) for c in r] for r in rows[1:]]
-    table = Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, LINE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef3f8"))]))
     return table

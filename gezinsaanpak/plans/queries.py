@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
 from .assessments import Summary, summarise
@@ -55,8 +55,8 @@ class PlanView:
 def goals_of(household, member_id=None, only_member=False) -> list[Goal]:
     """Open goals first, then by target date."""
     query = (select(Goal).where(Goal.household_id == household.id)
-             .options(selectinload(Goal.domain), selectinload(Goal.actions), selectinload(Goal.obstacles),
-                      selectinload(Goal.member)))
+             .options(joinedload(Goal.domain), selectinload(Goal.actions), selectinload(Goal.obstacles),
+                      joinedload(Goal.member)))
     if only_member:
         query = query.where(Goal.member_id == member_id)
     goals = db.session.scalars(query).all()
@@ -68,7 +68,7 @@ def plan_view(household, with_referrals: bool = True) -> PlanView:
     firsts, latests = {}, {}
     for assessment in db.session.scalars(
             select(Assessment).where(Assessment.household_id == household.id)
-            .options(selectinload(Assessment.scores).selectinload(AssessmentScore.domain))
+            .options(selectinload(Assessment.scores).joinedload(AssessmentScore.domain))
             .order_by(Assessment.assessed_on, Assessment.id)):
         firsts.setdefault(assessment.member_id, assessment)
         latests[assessment.member_id] = assessment
@@ -87,5 +87,5 @@ def _agreed_referrals(household) -> list:
     from ..referrals.models import Referral
     return db.session.scalars(select(Referral).where(Referral.household_id == household.id,
                                                      Referral.status.in_(PLAN_REFERRAL_STATUSES))
-                              .options(selectinload(Referral.fund), selectinload(Referral.member))
+                              .options(joinedload(Referral.fund), joinedload(Referral.member))
                               .order_by(Referral.created_at)).all()

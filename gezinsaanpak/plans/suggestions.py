@@ -42,17 +42,24 @@ def needs_attention(score: AssessmentScore) -> bool:
     return (score.step is not None and score.step <= 2) or score.colour in ("red", "orange")
 
 
-def suggest_domains(household) -> Suggestions:
-    """Concern in each member's latest assessment first (most urgent first), then open signals by life area."""
+def suggest_domains(household, plan=None) -> Suggestions:
+    """Concern in each member's latest assessment first (most urgent first), then open signals by life area.
+
+    `plan`, a `PlanView` the caller already has, saves loading the goals and assessments a second time."""
     members = {m.id: m for m in household.members if not m.left_on}
-    open_goals = {(g.member_id, g.domain_id) for g in db.session.scalars(
-        select(Goal).where(Goal.household_id == household.id, Goal.status.in_(OPEN_GOAL_STATUSES)))}
-    latest = {}
-    for assessment in db.session.scalars(
-            select(Assessment).where(Assessment.household_id == household.id)
-            .options(selectinload(Assessment.scores).selectinload(AssessmentScore.domain))
-            .order_by(Assessment.assessed_on, Assessment.id)):
-        latest[assessment.member_id] = assessment
+    if plan is not None:
+        open_goals = {(g.member_id, g.domain_id) for g in plan.goals if g.status in OPEN_GOAL_STATUSES}
+        assessed = sorted((row for row in plan.members if row.latest), key=lambda r: (r.first.assessed_on, r.first.id))
+        latest = {row.member.id: row.latest for row in assessed}  # in order of first assessment, as below
+    else:
+        open_goals = {(g.member_id, g.domain_id) for g in db.session.scalars(
+            select(Goal).where(Goal.household_id == household.id, Goal.status.in_(OPEN_GOAL_STATUSES)))}
+        latest = {}
+        for assessment in db.session.scalars(
+                select(Assessment).where(Assessment.household_id == household.id)
+                .options(selectinload(Assessment.scores).joinedload(AssessmentScore.domain))
+                .order_by(Assessment.assessed_on, Assessment.id)):
+            latest[assessment.member_id] = assessment
     result = Suggestions()
     for member_id, assessment in latest.items():
         if member_id not in members:

@@ -11,6 +11,7 @@ from ..extensions import db
 from ..i18n import _
 from ..locking import EditConflict, check_version
 from ..timeutil import today
+from ..web import record_id
 from . import operations
 from .assessments import domains_of
 from .forms import ActionForm, GoalForm, ObstacleForm, ReviewForm
@@ -47,7 +48,10 @@ def _fill_goal_form(form, household):
 
 
 def _chosen_domain(form):
-    return db.session.get(Domain, int(form.domain_id.data)) if (form.domain_id.data or "").isdigit() else None
+    try:
+        return db.session.get(Domain, record_id(form.domain_id.data))
+    except (TypeError, ValueError):  # nothing chosen, or not an id ("²" is a digit to str.isdigit, not to int)
+        return None
 
 
 @bp.route("/households/<int:household_id>/goals/new", methods=["GET", "POST"])

@@ -20,7 +20,8 @@ from .views import apply_error, bp, render
 @bp.app_template_global()
 def plan_overview(household):
     """For the household page: members with their latest assessment, goals with status, suggestions."""
-    return plan_view(household, with_referrals=False), suggest_domains(household)
+    view = plan_view(household, with_referrals=False)
+    return view, suggest_domains(household, plan=view)
 
 
 @bp.route("/households/<int:household_id>/plan")

@@ -57,6 +57,9 @@ class Referral(db.Model):
         CheckConstraint("fund_id IS NOT NULL OR organisation IS NOT NULL", name="fund_or_organisation"),
         CheckConstraint("amount_cents IS NULL OR amount_cents >= 0", name="amount"),
         Index("ix_referrals_household_status", "household_id", "status"),
+        # A household's referrals with what they were for, without reading the table: the team lead's
+        # "provisions delivered" then costs the team's referrals, not the municipality's, on PostgreSQL too.
+        Index("ix_referrals_household_target", "household_id", "fund_id", postgresql_include=["id", "organisation"]),
         Index("ix_referrals_follow_up", "follow_up_on"),
     )
 

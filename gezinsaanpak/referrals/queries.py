@@ -5,20 +5,22 @@ One set of rules (`attention`) serves both the coach's due list and the househol
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, or_, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import aliased, joinedload
 
+from ..auth.models import User
 from ..auth.permissions import visible_households_clause
-from ..cases.models import Household
+from ..cases.models import Household, Member
 from ..cases.queries import DueItem
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today
 from .funds import active_funds
 from .labels import STATUS_LABELS
-from .models import OPEN_STATUSES, Referral, ReferralChange
+from .models import OPEN_STATUSES, Fund, Referral, ReferralChange
 from .suggestions import suggestions_for
 
+RENEWAL = aliased(Referral, name="renewal")  # a later referral renewing another; made once, an alias is costly
 PARTICIPATION_CHECK_DAYS = 42  # six weeks after a grant or delivery: has the child actually gone?
 
 
@@ -57,13 +59,12 @@ def describe(referral: Referral, kind: str) -> str:
 
 def referral_due_items(user, until: date) -> list[DueItem]:
     """Referrals on the coach's due list: follow-up passed, no decision, participation unchecked, renewal due."""
-    later = aliased(Referral)
-    renewed = exists().where(later.renewal_of_id == Referral.id)
+    renewed = exists().where(RENEWAL.renewal_of_id == Referral.id)
     participation_from = until - timedelta(days=PARTICIPATION_CHECK_DAYS)
     rows = db.session.execute(
         select(Referral, Household, renewed.label("renewed"))
         .join(Household, Household.id == Referral.household_id)
-        .options(selectinload(Referral.fund), selectinload(Referral.member))
+        .options(joinedload(Referral.fund), joinedload(Referral.member))
         .where(visible_households_clause(user), Household.stage != "closed",
                or_(and_(Referral.status.in_(OPEN_STATUSES), Referral.follow_up_on <= until),
                    and_(Referral.status == "applied", Referral.decision_expected_on <= until),
@@ -101,7 +102,7 @@ def household_overview(household, on: date | None = None, suggest: bool = True) 
     on = on or today()
     referrals = db.session.scalars(
         select(Referral).where(Referral.household_id == household.id)
-        .options(selectinload(Referral.fund), selectinload(Referral.member))
+        .options(joinedload(Referral.fund), joinedload(Referral.member))
         .order_by(Referral.status_on.desc(), Referral.id.desc())).all()
     referrals.sort(key=lambda r: not r.is_open)
     renewed_ids = {r.renewal_of_id for r in referrals if r.renewal_of_id}
@@ -112,17 +113,18 @@ def household_overview(household, on: date | None = None, suggest: bool = True) 
 
 
 def timeline_entries(household) -> list:
-    """Every dated step of the household's referrals, for the household timeline; one query."""
+    """Every dated step of the household's referrals, for the household timeline; one query of plain columns."""
     from ..cases.timeline import Entry
     rows = db.session.execute(
-        select(ReferralChange, Referral).join(Referral, Referral.id == ReferralChange.referral_id)
-        .where(Referral.household_id == household.id)
-        .options(selectinload(ReferralChange.by), selectinload(Referral.fund), selectinload(Referral.member))).all()
+        select(ReferralChange.changed_on, ReferralChange.from_status, ReferralChange.to_status, ReferralChange.note,
+               Referral.request, func.coalesce(Fund.name, Referral.organisation), Member.first_name, User.name)
+        .join(Referral, Referral.id == ReferralChange.referral_id).join(User, User.id == ReferralChange.by_id)
+        .outerjoin(Fund, Fund.id == Referral.fund_id).outerjoin(Member, Member.id == Referral.member_id)
+        .where(Referral.household_id == household.id))
     entries = []
-    for change, referral in rows:
-        title = _("Referral to %(to)s: %(status)s", to=referral.target, status=STATUS_LABELS[change.to_status])
-        if referral.member:
-            title += f" ({referral.member.first_name})"
-        entries.append(Entry(change.changed_on, "referral", title, referral.request if change.from_status is None
-                             else change.note, change.by.name))
+    for changed_on, from_status, to_status, note, request, target, first_name, by in rows:
+        title = _("Referral to %(to)s: %(status)s", to=target, status=STATUS_LABELS[to_status])
+        if first_name:
+            title += f" ({first_name})"
+        entries.append(Entry(changed_on, "referral", title, request if from_status is None else note, by))
     return entries

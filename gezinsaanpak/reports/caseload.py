@@ -4,10 +4,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import and_, case, exists, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
 from ..cases.models import STAGES, CheckIn, Contact, Household
+from ..cases.queries import Page
 from ..extensions import db
 from ..i18n import _l
 from ..plans.models import Goal
@@ -45,25 +46,25 @@ def metric_clause(metric: str, on: date | None = None):
     is_open = Household.stage != "closed"
     if metric.startswith("stage:") and metric[6:] in STAGES:
         return Household.stage == metric[6:]
-    clauses = {
-        "open": is_open,
-        "overdue_check_ins": and_(is_open, exists().where(CheckIn.household_id == Household.id,
-                                                          CheckIn.done_on.is_(None), CheckIn.due_on < on)),
-        "overdue_referrals": and_(is_open, exists().where(Referral.household_id == Household.id,
-                                                          Referral.status.in_(OPEN_REFERRAL),
-                                                          Referral.follow_up_on < on)),
-        "overdue_goals": and_(is_open, exists().where(Goal.household_id == Household.id, Goal.status == "active",
-                                                      Goal.target_on < on)),
-        "no_contact": and_(is_open, Household.phase == "registered",
-                           ~exists().where(Contact.household_id == Household.id,
-                                           Contact.contact_on >= on - timedelta(days=NO_CONTACT_DAYS))),
-        "past_15_months": and_(is_open, Household.registered_on <= months_ago(on, WARNING_MONTHS)),
-        "pending_referrals": and_(is_open, exists().where(Referral.household_id == Household.id,
-                                                          Referral.status.in_(("to_apply", "applied")))),
+    clauses = {  # built only for the metric asked: each one is a few subqueries to put together
+        "open": lambda: is_open,
+        "overdue_check_ins": lambda: and_(is_open, exists().where(CheckIn.household_id == Household.id,
+                                                                  CheckIn.done_on.is_(None), CheckIn.due_on < on)),
+        "overdue_referrals": lambda: and_(is_open, exists().where(Referral.household_id == Household.id,
+                                                                  Referral.status.in_(OPEN_REFERRAL),
+                                                                  Referral.follow_up_on < on)),
+        "overdue_goals": lambda: and_(is_open, exists().where(Goal.household_id == Household.id,
+                                                              Goal.status == "active", Goal.target_on < on)),
+        "no_contact": lambda: and_(is_open, Household.phase == "registered",
+                                   ~exists().where(Contact.household_id == Household.id,
+                                                   Contact.contact_on >= on - timedelta(days=NO_CONTACT_DAYS))),
+        "past_15_months": lambda: and_(is_open, Household.registered_on <= months_ago(on, WARNING_MONTHS)),
+        "pending_referrals": lambda: and_(is_open, exists().where(Referral.household_id == Household.id,
+                                                                  Referral.status.in_(("to_apply", "applied")))),
     }
     if metric not in clauses:
         raise KeyError(metric)
-    return clauses[metric]
+    return clauses[metric]()
 
 
 @dataclass
@@ -80,31 +81,36 @@ class CoachRow:
 
 def caseload(team_id: int, on: date | None = None) -> list[CoachRow]:
     """Per coach of the team: households by stage, weighted caseload and what needs attention.
-    A fixed number of grouped queries, whatever the size of the team."""
+    One grouped query counts them all (each number a sum over the same clause its list uses), whatever the size of
+    the team or the municipality."""
     coaches = db.session.scalars(select(User).where(User.team_id == team_id, User.role == "coach")
                                  .order_by(User.active.desc(), User.name)).all()
     rows = {c.id: CoachRow(coach=c) for c in coaches}
-    in_team = Household.team_id == team_id
     weight = case(*[(Household.stage == s, w) for s, w in STAGE_WEIGHTS.items()], else_=0.0)
-    for coach_id, stage, count, weighted in db.session.execute(
-            select(Household.coordinator_id, Household.stage, func.count(), func.sum(weight))
-            .where(in_team).group_by(Household.coordinator_id, Household.stage)):
-        if coach_id in rows:
-            rows[coach_id].stages[stage] = count
-            rows[coach_id].weighted += float(weighted or 0)
-    for metric in ATTENTION_METRICS:
-        for coach_id, count in db.session.execute(
-                select(Household.coordinator_id, func.count()).where(in_team, metric_clause(metric, on))
-                .group_by(Household.coordinator_id)):
-            if coach_id in rows:
-                rows[coach_id].metrics[metric] = count
+    counts = [func.sum(case((metric_clause(metric, on), 1), else_=0)) for metric in ATTENTION_METRICS]
+    for coach_id, stage, count, weighted, *metrics in db.session.execute(
+            select(Household.coordinator_id, Household.stage, func.count(), func.sum(weight), *counts)
+            .where(Household.team_id == team_id).group_by(Household.coordinator_id, Household.stage)):
+        row = rows.get(coach_id)
+        if row is None:
+            continue
+        row.stages[stage] = count
+        row.weighted += float(weighted or 0)
+        for metric, n in zip(ATTENTION_METRICS, metrics):
+            if n:
+                row.metrics[metric] = row.metrics.get(metric, 0) + int(n)
     return list(rows.values())
 
 
-def households_behind(team_id: int, metric: str, coach_id: int | None = None, on: date | None = None):
-    """The list a dashboard number stands for."""
+def households_behind(team_id: int, metric: str, coach_id: int | None = None, on: date | None = None,
+                      page: int | None = None, per_page: int = 50):
+    """The list a dashboard number stands for: all of it (for CSV), or one page of it when `page` is given."""
     query = (select(Household).where(Household.team_id == team_id, metric_clause(metric, on))
-             .options(selectinload(Household.coordinator)).order_by(Household.pseudonym, Household.id))
+             .options(joinedload(Household.coordinator)).order_by(Household.pseudonym, Household.id))
     if coach_id:
         query = query.where(Household.coordinator_id == coach_id)
-    return db.session.scalars(query).all()
+    if page is None:
+        return db.session.scalars(query).all()
+    page = max(page, 1)
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    return Page(db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all(), page, per_page, total)

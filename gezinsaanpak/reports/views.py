@@ -4,7 +4,7 @@ import csv
 import io
 from datetime import date
 
-from flask import Blueprint, Response, abort, g, render_template, request
+from flask import Blueprint, Response, abort, current_app, g, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -15,6 +15,7 @@ from ..cases.models import STAGES, Household
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today
+from ..web import record_id
 from . import caseload, outcomes, reach
 
 bp = Blueprint("reports", __name__, url_prefix="/team")
@@ -58,9 +59,11 @@ def dashboard():
 @bp.route("/households")
 def households():
     metric = request.args.get("metric", "open")
-    coach_id = request.args.get("coach", type=int)
+    coach_id = request.args.get("coach", type=record_id)
+    page = None if _wants_csv() else request.args.get("page", 1, type=record_id)  # the CSV holds the whole list
     try:
-        listed = caseload.households_behind(current_user.team_id, metric, coach_id)
+        listed = caseload.households_behind(current_user.team_id, metric, coach_id, page=page,
+                                            per_page=current_app.config["PAGE_SIZE"])
     except KeyError:
         abort(404)
     coach = db.session.get(User, coach_id) if coach_id else None
@@ -71,7 +74,7 @@ def households():
         return csv_response("households", [_("Household"), _("Stage"), _("Neighbourhood"), _("Coordinator")],
                             [[h.pseudonym, STAGE_LABELS[h.stage], h.neighbourhood or "", h.coordinator.name]
                              for h in listed])
-    return render_template("reports/households.html", households=listed, title=title, coach=coach, metric=metric)
+    return render_template("reports/households.html", page=listed, title=title, coach=coach, metric=metric)
 
 
 def _period():

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from ..cases.models import Contact
 from ..extensions import db
@@ -133,7 +133,7 @@ def overview(household) -> Overview:
     """A household's signals for its page: open ones per member and heading, set-aside ones apart."""
     from ..plans.models import Domain
     signals = db.session.scalars(select(Signal).where(Signal.household_id == household.id)
-                                 .options(selectinload(Signal.item), selectinload(Signal.member))
+                                 .options(joinedload(Signal.item), joinedload(Signal.member))
                                  .order_by(Signal.observed_on.desc(), Signal.id)).all()
     open_ = [s for s in signals if s.state in OPEN_STATES]
     subjects = []

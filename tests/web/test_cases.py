@@ -179,3 +179,9 @@ def test_the_family_can_get_everything_held_about_them(client, auth, world, hous
     assert page.status_code == 200 and "Samira" in page.text and "Alles wat we over dit huishouden" in page.text
     data = client.get(f"/households/{household.id}/privacy-export?format=json")
     assert data.mimetype == "application/json" and data.json["tables"]["members"][0]["first_name"] == "Samira"
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(client, auth, world, household):
+    auth.login(world.coach)
+    response = client.get("/my-households?page=99999999999999999999")
+    assert response.status_code == 200 and "Familie Tulp" in response.text

@@ -1,0 +1,71 @@
+"""No query per row: the main pages send the same number of SQL statements whether a municipality has 10 or 40
+households, a coach 10 or 30 of them, a team one coach or two. Counts, not times, so the test is stable."""
+from sqlalchemy import event, select
+from werkzeug.security import generate_password_hash
+
+from gezinsaanpak.auth.models import User
+from gezinsaanpak.cases.models import Household
+from gezinsaanpak.extensions import db
+from gezinsaanpak.reports.benchmark_data import build
+from tests.factories import PASSWORD
+
+PAGES = {
+    "start page": ("coach", "/start"),
+    "households list": ("coach", "/my-households"),
+    "household page": ("coach", "/households/{h}"),
+    "signals recording": ("coach", "/households/{h}/signals/record"),
+    "family plan": ("coach", "/households/{h}/plan"),
+    "family plan PDF": ("coach", "/households/{h}/plan.pdf"),
+    "team dashboard": ("teamlead", "/team/"),
+    "team list": ("teamlead", "/team/households?metric=open"),
+    "reach report": ("teamlead", "/team/reach"),
+}
+
+
+def municipality(app, households):
+    """An empty database filled by the benchmark-data builder; the first coach, their first household in
+    carrying out, and the team lead of their team."""
+    with app.app_context():
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        build(households, generate_password_hash(PASSWORD, method=app.config["PASSWORD_HASH_METHOD"]))
+        db.session.commit()
+        coach = db.session.scalar(select(User).where(User.role == "coach").order_by(User.id))
+        lead = db.session.scalar(select(User).where(User.role == "teamlead", User.team_id == coach.team_id))
+        household = db.session.scalar(select(Household.id).where(Household.coordinator_id == coach.id,
+                                                                 Household.stage == "carrying_out")
+                                      .order_by(Household.id))
+        return coach.email, lead.email, household
+
+
+def statement_counts(app, households) -> dict[str, int]:
+    coach, lead, household = municipality(app, households)
+    clients = {"coach": app.test_client(), "teamlead": app.test_client()}
+    for who, email in (("coach", coach), ("teamlead", lead)):
+        assert clients[who].post("/login", data={"email": email, "password": PASSWORD}).status_code == 302
+    with app.app_context():
+        engine = db.engine
+    statements = []
+
+    def count(*args):
+        statements.append(1)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        counts = {}
+        for page, (who, path) in PAGES.items():
+            clients[who].get(path.format(h=household))  # first visit: catalogues and caches warm up
+            statements.clear()
+            response = clients[who].get(path.format(h=household))
+            assert response.status_code == 200, page
+            counts[page] = len(statements)
+        return counts
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def test_pages_cost_the_same_number_of_statements_as_the_municipality_grows(app):
+    small = statement_counts(app, 10)
+    large = statement_counts(app, 40)
+    assert large == small

@@ -1,0 +1,360 @@
+"""Random and hostile input to every form, as a user allowed to use it: never a server error, markup from the
+input never reaches a page unescaped, nothing reaches the database with a NUL in it, and a refused form saves
+nothing. Then the family plan PDF, after saving the strangest text the forms accept.
+
+The forms are found by walking the URL map (every route that accepts POST), their identifiers are made by the
+access walk's factories, and their fields are read from the form page, or, for a button without a page of its
+own, from the template that draws it. More examples: FUZZ_EXAMPLES=50 pytest tests/web/test_fuzz.py
+"""
+import io
+import os
+import re
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+from sqlalchemy import event, func, select
+from werkzeug.datastructures import MultiDict
+
+from gezinsaanpak.auth.endpoints import PERMISSIONS
+from gezinsaanpak.auth.models import User
+from gezinsaanpak.auth.operations import InvalidInput, create_user
+from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.models import Household
+from gezinsaanpak.catalogues import load_catalogue
+from gezinsaanpak.extensions import db, limiter
+from gezinsaanpak.plans.models import Domain
+from gezinsaanpak.referrals.funds import create_fund
+from gezinsaanpak.signals.operations import add_local_item
+from tests.conftest import AuthActions
+from tests.factories import PASSWORD, make_household
+from tests.web.form_pages import page_form, serial, template_form
+from tests.web.test_access import make_identifiers
+
+# Every example fills in every form, so it is slow: a few examples, and no shrinking (the message names the form).
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "6")), deadline=None, database=None,
+                phases=[Phase.explicit, Phase.generate],
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                       HealthCheck.data_too_large])
+
+# What hostile input looks like.
+INJECTIONS = ["<script>alert('fuzz')</script>", "\"><img src=x onerror=alert('fuzz')>", "'><svg onload=alert('fuzz')>",
+              "</textarea><script>alert('fuzz')</script>", "{{ 7*7 }}{% raw %}"]
+RAW_MARKUP = ("<script>alert(", "<img src=x onerror", "<svg onload")  # must never come back unescaped
+REPORTLAB = ["<para>", "<font name=x>", "<font size=9000>", "&", "&amp", "&#0;", "&bogus;", "<br/>", "</b>", "<b>",
+             "<img src='/etc/passwd'/>", "<a href='file:///etc/passwd'>", "<seq/>", "<onDraw name=x/>", "]]>"]
+SCRIPTS = ["مرحبا بالعائلة", "你好，家人", "👨‍👩‍👧‍👦🎉", "e\u0301\u0308\u20dd", "\u202eevil\u202c", "עברית", "Zoë Çelik",
+           "\ufeff\u200b\u200d", "𝕳𝖊𝖑𝖑𝖔", "\U0010ffff"]
+SQL = ["' OR '1'='1", "'; DROP TABLE households; --", "%", "_", "\\", "' UNION SELECT password_hash FROM users --"]
+NUMBERS = ["-1", "0", "-0", "99999999999999999999999", "1e309", "NaN", "inf", "1,5", "0x1F", "٣", "१२", "−5", "+7",
+           "1_000", " 12 ", "2147483648", "-9223372036854775809"]
+DATES = ["2026-02-30", "99999-01-01", "", "0000-01-01", "0001-01-01", "9999-12-31", "2026-13-01", "-2026-01-01",
+         "2026-1-1", "30-02-2026", "٢٠٢٦-٠١-٠١", "2026-01-01T00:00", " ", "1900-01-01"]
+AMOUNTS = ["45,00", "125.50", "-5", "-0,01", "1.000.000,00", "€ -12,50", "100000,01", "Infinity", "1e5", "12,345",
+           "0,001", "99999999999999999999,99", "-€5"]
+
+control = st.text(st.characters(max_codepoint=0x1F) | st.just("\x7f"), min_size=1, max_size=6)
+short = st.one_of(*(st.sampled_from(kind) for kind in (INJECTIONS, REPORTLAB, SCRIPTS, SQL, NUMBERS, DATES, AMOUNTS)),
+                  st.integers(-10**30, 10**30).map(str), control, st.text(max_size=30))
+long_text = st.builds(lambda unit, tail: unit * (10_000 // len(unit) + 1) + tail,
+                      st.sampled_from(["a", "Wij gaan ", "ك ", "家", "😀", "e\u0301", "<b>&amp; ", "\x00x"]), short)
+hostile = st.one_of(short, st.builds("".join, st.lists(short, min_size=2, max_size=4)), long_text)
+
+
+def user_for(endpoint):
+    """Who may use the form: from the permission table, so a new route is covered the day it is declared."""
+    level = PERMISSIONS[endpoint]
+    if level == "public":
+        return None
+    if level in ("teamlead", "household:audit"):
+        return "teamlead"
+    return "admin" if level == "admin" else "coach"
+
+
+def post_rules(app):
+    rules = [rule for rule in app.url_map.iter_rules() if "POST" in rule.methods and rule.endpoint != "static"]
+    assert len(rules) > 30, "the walk found too few forms"
+    return sorted(rules, key=lambda rule: rule.rule)
+
+
+# Identifiers of administration pages; household identifiers come from the access walk's factories.
+def _coach(admin):
+    team = db.session.scalar(select(User).where(User.role == "coach")).team
+    return create_user(admin, f"fuzz{next(serial)}@example.nl", "Fuzz Coach", "coach", PASSWORD, team).id
+
+
+def _item(admin):
+    if not db.session.scalar(select(func.count()).select_from(db.metadata.tables["checklist_items"])):
+        load_catalogue("checklist")
+    n = next(serial)
+    return add_local_item(admin, "home_visit", "signal", "Fuzz", "Fuzz", f"Fuzz-item {n}", f"Fuzz item {n}").id
+
+
+def _fund(admin):
+    return create_fund(admin, name=f"Fuzzfonds {next(serial)}", provides_nl="Test", provides_en=None, website=None,
+                       min_age=None, max_age=None, lead_time_days=None, applicants=None, is_sam=False,
+                       is_yearly=False).id
+
+
+ADMIN_FACTORIES = {"user_id": _coach, "item_id": _item, "fund_id": _fund}
+
+
+def _registered(app, coach_id):
+    with app.app_context():
+        return make_household(db.session.get(User, coach_id)).id
+
+
+def _contact_track(app, coach_id):
+    with app.app_context():
+        return make_household(db.session.get(User, coach_id), registered=False).id
+
+
+def _closed(app, coach_id):
+    with app.app_context():
+        household = make_household(db.session.get(User, coach_id))
+        cases.move_stage(household.coordinator, household, "closed", date.today(), "", "moved_away")
+        db.session.commit()
+        return household.id
+
+
+HOUSEHOLDS = (_registered, _contact_track, _closed)  # the form may need a household in another stage
+chosen_household = {}  # endpoint -> which of HOUSEHOLDS shows its form
+
+
+class Walker:
+    """One logged-in client per kind of user, and a fresh household and records for every form it fills in."""
+
+    def __init__(self, app, world):
+        self.app, self.world, self.clients = app, world, {}
+
+    def client(self, who):
+        """A fresh session for every form (a form may log out), except the administrator's: a code works once."""
+        if who in self.clients:
+            return self.clients[who]
+        client = self.app.test_client()
+        if who is not None:
+            response = AuthActions(client).login(self.world.by_role(who))
+            assert response.status_code == 302, f"{who} could not log in"
+        if who == "admin":
+            self.clients[who] = client
+        return client
+
+    def values(self, rule, household):
+        if "household_id" in rule.arguments:
+            return make_identifiers(self.app, rule, household(self.app, self.world.coach.id), self.world.coach.id)
+        with self.app.app_context():
+            admin = db.session.get(User, self.world.admin.id)
+            values = {name: ADMIN_FACTORIES[name](admin) for name in sorted(rule.arguments)}
+            db.session.commit()
+        return values
+
+    def form(self, rule):
+        """A client of the right user, the form's address, and its fields as the page (or template) offers them."""
+        client = self.client(user_for(rule.endpoint))
+        if "household_id" not in rule.arguments:
+            url = rule.build(self.values(rule, None), append_unknown=False)[1]
+            return client, url, ("GET" in rule.methods and page_form(client, url)) or template_form(rule.endpoint)
+        url = None
+        for index in [chosen_household.get(rule.endpoint, 0)] + list(range(len(HOUSEHOLDS))):
+            try:
+                url = rule.build(self.values(rule, HOUSEHOLDS[index]), append_unknown=False)[1]
+            except InvalidInput:
+                continue  # the records cannot be made in a household in this stage
+            form = page_form(client, url) if "GET" in rule.methods else None
+            if form or "GET" not in rule.methods:
+                chosen_household[rule.endpoint] = index
+                return client, url, form or template_form(rule.endpoint)
+        assert url, f"{rule.rule}: no household in which its records can be made"
+        return client, url, template_form(rule.endpoint)
+
+
+REFUSED = (400, 401, 409)  # invalid input, a wrong password, an edit conflict: each shown with a message
+
+
+def row_counts(app):
+    """Rows per table, except the audit trail (refused attempts are recorded on purpose)."""
+    with app.app_context():
+        return {table.name: db.session.scalar(select(func.count()).select_from(table))
+                for table in db.metadata.sorted_tables if table.name != "audit_events"}
+
+
+def shows_error(page):
+    return any(mark in page for mark in ('class="error"', 'role="alert"', "<title>400 ·", "<title>409 ·"))
+
+
+def check_page(response, where):
+    """No server error, and nothing typed comes back as live markup."""
+    assert response.status_code < 500, f"{where}: {response.status_code}"
+    if response.mimetype == "text/html":
+        page = response.get_data(as_text=True)
+        raw = [mark for mark in RAW_MARKUP if mark in page]
+        assert not raw, f"{where}: input shown unescaped: {raw}"
+
+
+def post_hostile(app, client, url, form, replace):
+    """Post the form with some fields replaced; check the answer and what a refusal left behind."""
+    sent = MultiDict([(name, value) for name, value in form["sent"] if name not in replace])
+    for name, value in replace.items():
+        sent.add(name, value)
+    if url.startswith("/login"):
+        with app.app_context():
+            limiter.reset()  # the login limit is tested elsewhere; here it would hide the form
+    before = row_counts(app)
+    response = client.post(url, data=sent)
+    where = f"POST {url} {sorted(replace)}"
+    check_page(response, where)
+    status = response.status_code
+    assert status < 300 or status in (302, 303) or status in REFUSED, f"{where}: {status}"
+    page = response.get_data(as_text=True)
+    if status >= 400 or (status == 200 and shows_error(page)):
+        assert status < 400 or shows_error(page), f"{where}: {status} without a message"
+        assert row_counts(app) == before, f"{where}: refused, yet rows were saved"
+    if status in (302, 303) and response.location.startswith("/"):
+        check_page(client.get(response.location), f"{where} -> {response.location}")
+    return response
+
+
+@pytest.fixture
+def walker(app, world):
+    return Walker(app, world)
+
+
+@pytest.fixture
+def nul_bytes(app):
+    """What reached the database with a NUL character in it: PostgreSQL refuses those in text columns."""
+    seen = []
+
+    def strings(parameters):
+        if isinstance(parameters, str):
+            yield parameters
+        elif isinstance(parameters, (list, tuple, dict)):
+            for value in parameters.values() if isinstance(parameters, dict) else parameters:
+                yield from strings(value)
+
+    def check(conn, cursor, statement, parameters, context, executemany):
+        if any("\x00" in value for value in strings(parameters)):
+            seen.append(statement.split("(")[0][:60])
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", check)
+    yield seen
+    event.remove(engine, "before_cursor_execute", check)
+
+
+@FUZZ
+@given(data=st.data())
+def test_every_form_survives_hostile_input(app, walker, nul_bytes, data):
+    for rule in post_rules(app):
+        client, url, form = walker.form(rule)
+        names = form["names"]
+        # Draws that do not depend on the page, so hypothesis can replay and shrink them.
+        every = data.draw(st.booleans(), label=f"{rule.endpoint}: every field")
+        pick = data.draw(st.integers(0, 999), label=f"{rule.endpoint}: which field")
+        values = data.draw(st.lists(hostile, min_size=1, max_size=3), label=f"{rule.endpoint}: values")
+        chosen = names if every else [names[pick % len(names)]]
+        replace = {name: values[i % len(values)] for i, name in enumerate(chosen)}
+        nul_bytes.clear()
+        post_hostile(app, client, url, form, replace)
+        assert not nul_bytes, f"POST {url} {sorted(replace)}: a NUL character reached the database: {nul_bytes}"
+    for rule in app.url_map.iter_rules():  # the lists and reports that show what was saved still open
+        if "GET" in rule.methods and not rule.arguments:
+            check_page(walker.client(user_for(rule.endpoint)).get(rule.rule), f"GET {rule.rule}")
+
+
+# Text a form accepts (no control characters, within the length limits), but as strange as text gets.
+plain = st.characters(blacklist_categories=("Cs", "Cc"))
+strange = st.one_of(st.sampled_from(INJECTIONS + REPORTLAB + SCRIPTS + SQL), st.text(plain, min_size=1, max_size=40),
+                    st.builds("".join, st.lists(st.sampled_from(INJECTIONS + REPORTLAB + SCRIPTS), min_size=2)))
+
+
+def valid_text(max_size, always_long=False):
+    """Strange text that is still valid: something besides white space, at most `max_size` characters."""
+    long = st.builds(lambda start, unit: (start + unit * max_size)[:max_size], strange,
+                     st.sampled_from(["a", "Wij gaan ", "家", "😀 ", "<b>&amp; ", "ك"]))
+    text = long if always_long else st.one_of(strange.map(lambda text: text[:max_size]), long)
+    return text.filter(lambda text: text.strip())
+
+
+def fill(client, url, **values):
+    """Submit the form at `url` as shown, with `values` typed in; it must be accepted."""
+    form = page_form(client, url)
+    sent = MultiDict([(name, value) for name, value in form["sent"] if name not in values])
+    sent.update(values)
+    response = client.post(url, data=sent)
+    errors = re.findall(r'class="error"[^>]*>([^<]*)<', response.text)
+    assert response.status_code == 302, (url, response.status_code, errors)
+    return response.location
+
+
+@settings(FUZZ, max_examples=4)
+@given(name=valid_text(80), short=valid_text(120), note=valid_text(400), long=valid_text(4000, always_long=True),
+       title=valid_text(80), lang=st.sampled_from(["nl", "en"]))
+def test_the_family_plan_pdf_prints_whatever_was_typed(app, world, name, short, note, long, title, lang):
+    """Hostile text that the forms accept, in every place the PDF prints typed text; the longest where a table
+    cell or a paragraph has to break across pages."""
+    with app.app_context():
+        if not db.session.scalar(select(func.count(Domain.id))):
+            load_catalogue("domains")
+        household_id = make_household(db.session.get(User, world.coach.id)).id
+    client = app.test_client()
+    AuthActions(client).login(world.coach)
+    base = f"/households/{household_id}"
+    fill(client, f"{base}/members/new", first_name=name, role="child", date_of_birth="2016-05-01", school=short)
+    goal = fill(client, f"{base}/goals/new", description=long, dream=note, own_words=note)
+    fill(client, f"{goal}/actions/new", description=long, who=short, support_needed=note)
+    fill(client, f"{goal}/obstacles/new", obstacle=note, if_then_plan=note)
+    fill(client, f"{base}/plan/edit", family_dream=note, next_meeting_on=date.today().isoformat(),
+         next_meeting_note=short)
+    fill(client, f"{base}/referrals/new", request=long, organisation=short)
+    with app.app_context():
+        members = db.session.get(Household, household_id).members
+    for member in members:
+        fill(client, f"{base}/members/{member.id}/wish", words=note)
+    response = client.get(f"{base}/plan.pdf", query_string={"lang": lang, "name": title})
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    pdf = PdfReader(io.BytesIO(response.data))
+    assert len(pdf.pages) >= 1 and pdf.pages[0].extract_text()
+
+
+# What the fuzzing found, kept as plain examples.
+def test_control_characters_are_dropped_before_anything_is_saved(app, client, auth, world, household):
+    auth.login(world.coach)
+    response = client.post(f"/households/{household.id}/plan/edit",
+                           data={"family_dream": "Rust\x00 in\x0b huis\x7f,\r\nsamen\teten"})
+    assert response.status_code == 302
+    page = client.get(f"/households/{household.id}/plan").text
+    assert "Rust in huis,\r\nsamen\teten" in page or "Rust in huis,\nsamen\teten" in page
+
+
+def test_a_number_no_record_can_have_is_not_found(client, auth, world, household):
+    auth.login(world.coach)
+    assert client.get(f"/households/{household.id}{'9' * 25}").status_code == 404
+    response = client.post(f"/households/{household.id}/check-ins/done", data={"check_in_id": "9" * 25})
+    assert response.status_code == 302
+    response = client.post(f"/households/{household.id}/goals/new", data={"domain_id": "²", "description": "x"})
+    assert response.status_code == 400
+
+
+def test_the_audit_trail_filter_takes_the_last_day_there_is(client, auth, world, household):
+    auth.login(world.teamlead)
+    response = client.get(f"/households/{household.id}/audit", query_string={"to": "9999-12-31", "user": "9" * 25})
+    assert response.status_code == 200
+
+
+def test_a_reason_only_counts_when_closing(client, auth, world, household):
+    """The reason list keeps its choice when the coach then picks another stage: the household page still opens."""
+    auth.login(world.coach)
+    response = client.post(f"/households/{household.id}/stage", data={
+        "to_stage": "plan", "moved_on": date.today().isoformat(), "reason": "2026-13-01", "version": household.version})
+    assert response.status_code == 302
+    assert client.get(f"/households/{household.id}").status_code == 200
+
+
+def test_a_team_name_with_accents_is_found_again(app, world):
+    """SQLite's lower() leaves "É" as it is: looking the name up there added the same team twice."""
+    from gezinsaanpak.auth.operations import find_or_create_team
+    with app.app_context():
+        assert find_or_create_team("Één") == find_or_create_team("Één") == find_or_create_team("ÉÉN ")
