@@ -11,7 +11,6 @@ import argparse
 import http.cookiejar
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,23 +23,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 from benchmarks.municipality import TOKEN, build, make_app, pick_subjects  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(port: int, seconds: float = 30) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    sys.exit("the server did not start")
+from benchmarks.serving import free_port, wait_for  # noqa: E402
 
 
 def logged_in(base: str, email: str, password: str):
