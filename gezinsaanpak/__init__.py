@@ -29,6 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_request_hooks(app)
     register_errorhandlers(app)
     register_commands(app)
+    register_template_filters(app)
     return app
 
 
@@ -88,3 +89,8 @@ def register_errorhandlers(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from .commands import register
     register(app)
+
+
+def register_template_filters(app: Flask) -> None:
+    from .history import as_date
+    app.add_template_filter(as_date, "isodate")  # a stored ISO date, then |dateformat as everywhere

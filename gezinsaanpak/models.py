@@ -3,6 +3,7 @@ from .audit import AuditEvent  # noqa: F401
 from .auth.models import Team, User  # noqa: F401
 from .cases.models import (CheckIn, Consent, Contact, CoordinatorAssignment, Household,  # noqa: F401
                            HouseholdWorker, Member, StageTransition)
+from .history import FieldChange  # noqa: F401
 from .plans.models import (Action, Assessment, AssessmentScore, Domain, DomainDescriptor, Goal,  # noqa: F401
                            GoalReview, Obstacle)
 from .referrals.models import Fund, Referral, ReferralChange  # noqa: F401

@@ -15,7 +15,7 @@ from .extensions import db
 CODE_COLUMNS = {"phase", "stage", "source", "income_situation", "neighbourhood", "close_reason", "role", "kind",
                 "state", "from_state", "to_state", "from_stage", "to_stage", "reason", "scale", "age_band", "colour",
                 "status", "applied_by", "participation", "from_status", "to_status", "level", "language", "outcome",
-                "action", "object_type"}
+                "action", "object_type", "record_type", "field"}
 SKIP_TABLES = {"audit_events"}  # evidence; holds no family data, only ids and actions
 
 

@@ -24,6 +24,17 @@ GOAL_STATUS_LABELS = {
     "adjusted": _l("Adjusted"),
     "stopped": _l("Stopped"),
 }
+# The fields of a goal its change history names (gezinsaanpak/history.py); dates are stored in ISO form.
+GOAL_FIELD_LABELS = {
+    "domain": _l("Domain"),
+    "description": _l("Goal (SMART)"),
+    "target_on": _l("Target date"),
+    "dream": _l("The dream behind it"),
+    "own_words": _l("In their own words"),
+    "status": _l("Status"),
+    "next_review_on": _l("Next review"),
+}
+GOAL_DATE_FIELDS = ("target_on", "next_review_on")
 # Colours ordered from most to least concern: a move to the right is progress.
 COLOUR_ORDER = ("red", "orange", "green")
 
@@ -39,6 +50,8 @@ def domain_label(domain, lang: str | None = None) -> str:
 
 def pillar_label(domain, lang: str | None = None) -> str:
     return domain.pillar_en if english(lang) else domain.pillar_nl
+
+
 # Referrals as the family reads them in its plan.
 REFERRAL_PLAN_LABELS = {
     "to_apply": _l("We will apply"),

@@ -11,7 +11,7 @@ from flask import current_app
 from flask_babel import format_date
 from sqlalchemy import select
 
-from .. import audit
+from .. import audit, history
 from ..auth.operations import InvalidInput
 from ..auth.permissions import can_edit_household, require
 from ..extensions import db
@@ -95,14 +95,22 @@ def update_goal(actor, household, goal, domain, description: str, target_on: dat
     """Change what a goal says; its member stays. A review records why (status "adjusted")."""
     _check_open(actor, household)
     _check_goal_fields(household, goal.member, domain, description, target_on, own_words, old_target=goal.target_on)
-    old = {"domain": goal.domain.code, "target_on": goal.target_on}
+    before = _goal_fields(goal)
     goal.domain_id, goal.domain = domain.id, domain
     goal.description, goal.target_on = _text(description), target_on
     goal.dream, goal.own_words = _text(dream), _text(own_words)
+    history.record_changes(actor, household, "goal", goal, before, _goal_fields(goal))
     db.session.flush()
     audit.record(actor, "goal.update", household, goal,
-                 detail={"old": old, "new": {"domain": domain.code, "target_on": target_on}})
+                 detail={"old": {"domain": before["domain"], "target_on": before["target_on"]},
+                         "new": {"domain": domain.code, "target_on": target_on}})
     return goal
+
+
+def _goal_fields(goal) -> dict:
+    """What a goal says, as its change history compares it; the family's words stay out of the audit trail."""
+    return {"domain": goal.domain.code, "description": goal.description, "target_on": goal.target_on,
+            "dream": goal.dream, "own_words": goal.own_words}
 
 
 def review_goal(actor, household, goal, reviewed_on: date, status: str, note: str | None = None,
@@ -123,12 +131,14 @@ def review_goal(actor, household, goal, reviewed_on: date, status: str, note: st
             raise InvalidInput(_("The next review comes after this one."), "next_review_on")
     review = GoalReview(goal_id=goal.id, reviewed_on=reviewed_on, status=status, note=_text(note), by_id=actor.id)
     goal.reviews.append(review)
-    old = goal.status
+    before = {"status": goal.status, "next_review_on": goal.next_review_on}
     goal.status = status
     goal.next_review_on = next_review_on if status in ("active", "adjusted") else None
+    history.record_changes(actor, household, "goal", goal, before,
+                           {"status": status, "next_review_on": goal.next_review_on})
     db.session.flush()
     audit.record(actor, "goal.review", household, goal,
-                 detail={"old": old, "new": status, "next_review_on": goal.next_review_on})
+                 detail={"old": before["status"], "new": status, "next_review_on": goal.next_review_on})
     return review
 
 

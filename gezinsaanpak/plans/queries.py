@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
+from ..history import changes_of
 from .assessments import Summary, summarise
-from .models import Assessment, AssessmentScore, FamilyPlan, Goal, MemberWish
+from .models import Assessment, AssessmentScore, Domain, FamilyPlan, Goal, MemberWish
 from .operations import support_ends_on
 
 STATUS_ORDER = {"active": 0, "adjusted": 1, "achieved": 2, "stopped": 3}
@@ -61,6 +62,15 @@ def goals_of(household, member_id=None, only_member=False) -> list[Goal]:
         query = query.where(Goal.member_id == member_id)
     goals = db.session.scalars(query).all()
     return sorted(goals, key=lambda g: (STATUS_ORDER[g.status], g.target_on or date.max, g.id))
+
+
+def goal_history(goal) -> tuple[list, dict[str, Domain]]:
+    """The goal's field changes, newest first, and the domains they name by code (a domain may be retired)."""
+    changes = changes_of("goal", goal.id, goal.household_id)
+    codes = {value for change, _name in changes if change.field == "domain"
+             for value in (change.old_value, change.new_value) if value}
+    domains = db.session.scalars(select(Domain).where(Domain.code.in_(codes))) if codes else []
+    return changes, {domain.code: domain for domain in domains}
 
 
 def plan_view(household, with_referrals: bool = True) -> PlanView:

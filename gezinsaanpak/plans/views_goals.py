@@ -17,6 +17,7 @@ from .assessments import domains_of
 from .forms import ActionForm, GoalForm, ObstacleForm, ReviewForm
 from .labels import domain_label
 from .models import Action, Domain, Goal, Obstacle
+from .queries import goal_history
 from .suggestions import suggest_domains
 from .views import apply_error, bp, render
 
@@ -86,8 +87,10 @@ def new_goal(household_id):
 def goal(household_id, goal_id):
     household = get_household_or_404(household_id, action="goal.view")
     record = get_in_household_or_404(Goal, goal_id, household)
+    changes, changed_domains = goal_history(record)
     return render_template("plans/goal.html", household=household, goal=record,
-                           support_ends=operations.support_ends_on(household))
+                           support_ends=operations.support_ends_on(household), changes=changes,
+                           changed_domains=changed_domains)
 
 
 @bp.route("/households/<int:household_id>/goals/<int:goal_id>/edit", methods=["GET", "POST"])

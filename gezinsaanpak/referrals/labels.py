@@ -29,3 +29,15 @@ APPLICANT_LABELS = {
     "professionals": _l("Professionals"),
     "school": _l("The school"),
 }
+# The fields of a referral its change history names (gezinsaanpak/history.py); dates are stored in ISO form.
+FIELD_LABELS = {
+    "request": _l("What is asked"),
+    "amount_cents": _l("Amount"),
+    "applied_by": _l("Who applies"),
+    "follow_up_on": _l("Follow up on"),
+    "decision_expected_on": _l("Decision expected on"),
+    "participation": _l("Participation"),
+    "participation_checked_on": _l("Participation checked on"),
+    "renewal_due_on": _l("Renewal due"),
+}
+DATE_FIELDS = ("follow_up_on", "decision_expected_on", "participation_checked_on", "renewal_due_on")

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from flask_babel import format_date
 from sqlalchemy import exists, select
 
-from .. import audit
+from .. import audit, history
 from ..auth.operations import InvalidInput
 from ..auth.permissions import can_edit_household, require
 from ..cases.models import Member
@@ -92,10 +92,12 @@ def update_referral(actor, household, referral: Referral, request: str, amount_c
     _belongs(referral, household)
     started_on = referral.changes[0].changed_on if referral.changes else referral.status_on
     values = _checked(request, applied_by, amount_cents, follow_up_on, decision_expected_on, started_on)
-    changed = {key: [str(getattr(referral, key)), str(value)] for key, value in values.items()
-               if key != "request" and getattr(referral, key) != value}
+    before = {key: getattr(referral, key) for key in values}
+    changed = {key: [str(before[key]), str(value)] for key, value in values.items()
+               if key != "request" and before[key] != value}
     for key, value in values.items():
         setattr(referral, key, value)
+    history.record_changes(actor, household, "referral", referral, before, values)
     audit.record(actor, "referral.update", household, referral, detail=changed)
     db.session.flush()
     return referral
@@ -140,6 +142,8 @@ def follow_up_again(actor, household, referral: Referral, follow_up_on: date) ->
     if follow_up_on is None or follow_up_on <= today():
         raise InvalidInput(_("Choose a follow-up date after today."), "follow_up_on")
     old, referral.follow_up_on = referral.follow_up_on, follow_up_on
+    history.record_changes(actor, household, "referral", referral, {"follow_up_on": old},
+                           {"follow_up_on": follow_up_on})
     audit.record(actor, "referral.follow_up", household, referral, detail={"old": old, "new": follow_up_on})
     db.session.flush()
     return referral
@@ -157,9 +161,12 @@ def record_participation(actor, household, referral: Referral, participation: st
     on = on or today()
     if on > today():
         raise InvalidInput(_("The date cannot be in the future."), "checked_on")
-    old = referral.participation
+    before = {"participation": referral.participation, "participation_checked_on": referral.participation_checked_on}
     referral.participation, referral.participation_checked_on = participation, on
-    audit.record(actor, "referral.participation", household, referral, detail={"old": old, "new": participation})
+    history.record_changes(actor, household, "referral", referral, before,
+                           {"participation": participation, "participation_checked_on": on})
+    audit.record(actor, "referral.participation", household, referral,
+                 detail={"old": before["participation"], "new": participation})
     db.session.flush()
     return referral
 
@@ -188,6 +195,7 @@ def skip_renewal(actor, household, referral: Referral) -> Referral:
     if referral.renewal_due_on is None:
         raise InvalidInput(_("This referral has no renewal planned."))
     old, referral.renewal_due_on = referral.renewal_due_on, None
+    history.record_changes(actor, household, "referral", referral, {"renewal_due_on": old}, {"renewal_due_on": None})
     audit.record(actor, "referral.skip_renewal", household, referral, detail={"old": old})
     db.session.flush()
     return referral

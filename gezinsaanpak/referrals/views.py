@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from ..auth.operations import InvalidInput
 from ..auth.permissions import get_household_or_404, get_in_household_or_404
+from ..history import changes_of
 from ..i18n import _
 from ..locking import EditConflict, check_version
 from . import labels, operations
@@ -95,7 +96,8 @@ def show(household_id, referral_id):
     return render_template("referrals/show.html", household=household, referral=referral, status_form=forms["status"],
                            follow_up_form=forms["follow_up"], participation_form=forms["participation"],
                            attention=overview.attention(referral), may_renew=overview.may_renew(referral),
-                           renewals=[r for r in overview.referrals if r.renewal_of_id == referral.id]), \
+                           renewals=[r for r in overview.referrals if r.renewal_of_id == referral.id],
+                           changes=changes_of("referral", referral.id, household.id)), \
         400 if posted else 200
 
 

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from gezinsaanpak import privacy
+from gezinsaanpak import history, privacy
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.extensions import db
@@ -58,6 +58,9 @@ def seed_everything(world):
                                    updated_by_id=world.coach.id),
                         PanicSpending(household_id=household.id, team_id=household.team_id, coach_id=world.coach.id,
                                       spent_on=date.today(), amount_cents=2500, purpose=f"panic {SECRET}")])
+    db.session.flush()
+    history.record_changes(world.coach, household, "goal", goal, {"description": f"old goal {SECRET}"},
+                           {"description": f"goal {SECRET}"})
     household.pseudonym = f"Familie {SECRET}"
     db.session.commit()
     return household
@@ -75,7 +78,8 @@ def test_the_access_export_holds_everything_and_who_it_was_shared_with(world):
     data = privacy.export_household(world.coach, household)
     assert data["shared_with"]
     text = repr(data)
-    for expected in (f"note {SECRET}", f"goal {SECRET}", f"wish {SECRET}", f"request {SECRET}", "Anna Coach"):
+    for expected in (f"note {SECRET}", f"goal {SECRET}", f"wish {SECRET}", f"request {SECRET}", "Anna Coach",
+                     f"old goal {SECRET}"):
         assert expected in text
 
 
@@ -94,4 +98,7 @@ def test_after_the_retention_period_nothing_personal_remains(world):
     rows = privacy._rows_by_table(household.id)
     assert rows["members"][0]["date_of_birth"] == date(born.year, 7, 1)  # age bands still work
     assert rows["households"][0]["stage"] == "closed" and rows["households"][0]["income_situation"] == "working"
+    change = rows["field_changes"][0]  # which field of which record changed stays; what it said does not
+    assert (change["record_type"], change["field"], change["old_value"], change["new_value"]) == \
+        ("goal", "description", None, None)
     assert privacy.due_for_anonymising(24) == []

@@ -1,8 +1,10 @@
 """The plan through the pages: assessments with their change, goals with actions, and the family's PDF."""
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
+from babel.dates import format_date
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -245,3 +247,28 @@ def test_a_closed_household_shows_its_plan_but_takes_no_new_goals(app, client, a
         "member": "family", "domain_id": str(domains["family.safety"]), "description": "Veilig thuis",
         "target_on": (TODAY + timedelta(days=30)).isoformat()})
     assert response.status_code == 400 and "afgesloten" in response.text
+
+
+def test_changing_a_goal_shows_what_it_said_before_and_after(app, client, auth, world, family, domains):
+    hid, people = family
+    first, later = TODAY + timedelta(days=30), TODAY + timedelta(days=75)
+    with app.app_context():
+        goal = plans.set_goal(db.session.merge(world.coach), db.session.get(Household, hid), None,
+                              db.session.get(Domain, domains["family.basic_needs"]), "Iedereen een winterjas", first)
+        db.session.commit()
+        gid = goal.id
+    auth.login(world.coach)
+    goal_url = f"/households/{hid}/goals/{gid}"
+    assert "Nog geen wijzigingen." in client.get(goal_url).text
+    response = client.post(f"{goal_url}/edit", data={
+        "domain_id": str(domains["family.routine_structure"]), "description": "Elke avond om zes uur samen eten",
+        "dream": "", "own_words": "", "target_on": later.isoformat()})
+    assert response.status_code == 302
+    page = client.get(goal_url).text
+    history = " ".join(re.sub(r"<[^>]+>", " ", page.split('id="change-history-heading"')[1]
+                              .split("</section>")[0]).split())
+    for text in ("Doel (SMART) · Anna Coach Iedereen een winterjas → Elke avond om zes uur samen eten",
+                 f"Streefdatum · Anna Coach {format_date(first, locale='nl')} → {format_date(later, locale='nl')}",
+                 "Domein · Anna Coach Basisbehoeften → Routine en structuur"):
+        assert text in history, history
+    assert "Nog geen wijzigingen." not in page

@@ -1,4 +1,5 @@
 """Referrals through the pages: start one from a suggestion, follow it up, and the administrator's fund catalogue."""
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -199,3 +200,17 @@ def test_only_administrators_open_the_fund_catalogue(client, auth, world, catalo
     auth.login(world.by_role(who))
     assert client.get("/admin/funds").status_code == 403
     assert client.post(f"/admin/funds/{catalogue['leergeld']}/retire").status_code == 403
+
+
+def test_a_corrected_amount_shows_in_the_change_history(app, client, auth, world, household, catalogue):
+    rid = start_referral(app, world, household.id, "leergeld", amount_cents=12550)
+    auth.login(world.coach)
+    url = f"/households/{household.id}/referrals/{rid}"
+    assert "Nog geen wijzigingen." in client.get(url).text
+    assert client.post(f"{url}/edit", data={"request": "Contributie voetbalclub", "amount": "99,95",
+                                            "applied_by": "coach"}).status_code == 302
+    page = client.get(url).text
+    history = " ".join(re.sub(r"<[^>]+>", " ", page.split('id="change-history-heading"')[1]
+                              .split("</section>")[0]).split())
+    assert "Bedrag · Anna Coach € 125,50 → € 99,95" in history, history
+    assert "Wat er gevraagd wordt" not in history  # the request did not change

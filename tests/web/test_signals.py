@@ -120,6 +120,7 @@ def test_setting_a_signal_aside_keeps_it_in_history(app, client, auth, world, ho
     assert "Opzijgezet als niet van toepassing (1)" in page
     history = client.get(url).text
     assert "Gordijnen dicht vanwege nachtdienst" in history and "Anna Coach" in history
+    assert "Gesignaleerd → Niet van toepassing" in history  # the state it had, and the state it got
     assert 'value="observed"' in history  # reopening is possible
 
 

@@ -1,0 +1,87 @@
+"""The household's timeline: the newest entries on the household page, everything a page at a time on its own
+page, narrowed to one kind when a coach looks for, say, the last contacts only."""
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.catalogues import load_catalogue
+from gezinsaanpak.cases.models import Household
+from gezinsaanpak.extensions import db
+from gezinsaanpak.signals.models import ChecklistItem
+from gezinsaanpak.signals.operations import Tick, record_signals
+
+CONTACTS = 24
+
+
+def _entries(page: str) -> list[str]:
+    """The timeline entries of a page as text, in the order shown."""
+    block = page.split('<ol class="timeline">', 1)[1].split("</ol>", 1)[0]
+    return [re.sub(r"<[^>]+>", "", item).strip() for item in re.findall(r"<li[^>]*>(.*?)</li>", block, re.S)]
+
+
+@pytest.fixture
+def busy(app, household, world):
+    """A household with two dozen home visits, one a day, and a signal recorded a week ago."""
+    with app.app_context():
+        load_catalogue("checklist")
+        h = db.session.get(Household, household.id)
+        for days_ago in range(CONTACTS, 0, -1):
+            cases.log_contact(world.coach, h, "home_visit", date.today() - timedelta(days=days_ago),
+                              note=f"Bezoek {days_ago} dagen geleden")
+        item = db.session.scalars(db.select(ChecklistItem).where(ChecklistItem.group_code == "home_visit")
+                                   .order_by(ChecklistItem.id)).first()
+        record_signals(world.coach, h, [Tick(item_id=item.id, member_id=None, note=None)],
+                       observed_on=date.today() - timedelta(days=7))
+        db.session.commit()
+    return household
+
+
+def test_household_page_shows_the_newest_entries_and_links_to_the_rest(client, auth, world, busy):
+    auth.login(world.coach)
+    page = client.get(f"/households/{busy.id}").text
+    entries = _entries(page)
+    assert len(entries) == 10
+    visits = [int(re.search(r"Bezoek (\d+) dagen", e).group(1)) for e in entries if "Bezoek" in e]
+    assert visits == list(range(1, len(visits) + 1)) and len(visits) >= 8, "the newest visits, newest first"
+    total = CONTACTS + 1 + 2 + 1  # contacts, the signal, two stage moves, the first coordinator
+    assert f"De hele tijdlijn ({total} items)" in page
+
+
+def test_timeline_pages_through_everything_newest_first(app, client, auth, world, busy, monkeypatch):
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 10)
+    auth.login(world.coach)
+    seen = []
+    for number in (1, 2, 3):
+        page = client.get(f"/households/{busy.id}/timeline?page={number}").text
+        assert f"Pagina {number} van 3" in page
+        seen += _entries(page)
+    assert len(seen) == CONTACTS + 4
+    visits = [int(re.search(r"Bezoek (\d+) dagen", e).group(1)) for e in seen if "Bezoek" in e]
+    assert visits == list(range(1, CONTACTS + 1)), "newest first, none twice, none missing"
+    # An old link past the end shows the last page instead of an empty one.
+    assert "Pagina 3 van 3" in client.get(f"/households/{busy.id}/timeline?page=99").text
+
+
+def test_timeline_narrows_to_one_kind(client, auth, world, busy):
+    auth.login(world.coach)
+    signals = _entries(client.get(f"/households/{busy.id}/timeline?kind=signal").text)
+    assert len(signals) == 1 and signals[0].startswith((date.today() - timedelta(days=7)).strftime("%-d"))
+    assert "Signaal:" in signals[0]
+    contacts = _entries(client.get(f"/households/{busy.id}/timeline?kind=contact").text)
+    assert len(contacts) == CONTACTS and all("Huisbezoek" in e for e in contacts)
+    # An unknown kind is ignored rather than an error.
+    assert len(_entries(client.get(f"/households/{busy.id}/timeline?kind=nonsense").text)) == CONTACTS + 4
+
+
+def test_timeline_is_in_the_readers_language(client, auth, world, busy):
+    auth.login(world.coach)
+    client.post("/language", data={"lang": "en"})
+    page = client.get(f"/households/{busy.id}/timeline?kind=signal").text
+    assert "Signal:" in page and "Signaal:" not in page
+
+
+def test_a_colleague_without_access_gets_no_timeline(client, auth, world, busy):
+    auth.login(world.colleague)
+    assert client.get(f"/households/{busy.id}/timeline").status_code == 404
