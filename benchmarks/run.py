@@ -6,9 +6,9 @@ PostgreSQL.
 For each database and size it builds a synthetic municipality (migrations, then the benchmark-data builder),
 logs in a coach and a team lead through the login form and requests each page through the real WSGI app.
 Server time is the time the application takes to produce the whole response body; SQL statements are counted
-with SQLAlchemy's `before_cursor_execute` event. The timeline is part of the household page (there is no page
-of its own), so the household page is its measurement. For the dashboard and the reach report the query
-functions behind them are also timed on their own ("bare SQL").
+with SQLAlchemy's `before_cursor_execute` event. The household page shows the newest timeline entries; the
+timeline page shows them all, a page at a time. For the dashboard and the reach report the query functions
+behind them are also timed on their own ("bare SQL").
 """
 import argparse
 import gc
@@ -36,7 +36,8 @@ from gezinsaanpak.reports import caseload, reach  # noqa: E402
 PAGES = [
     ("start", "coach: start page", "coach", "/start"),
     ("households", "coach: households list", "coach", "/my-households"),
-    ("household", "household page + timeline", "coach", "/households/{h}"),
+    ("household", "household page", "coach", "/households/{h}"),
+    ("timeline", "timeline (first page)", "coach", "/households/{h}/timeline"),
     ("signals", "signals recording page", "coach", "/households/{h}/signals/record"),
     ("plan", "family plan page", "coach", "/households/{h}/plan"),
     ("pdf", "family plan PDF", "coach", "/households/{h}/plan.pdf"),
@@ -238,8 +239,7 @@ def print_table(name: str, sizes: dict, targets: list[dict]) -> None:
         print(line)
     print(f"targets: p95 < {P95_LIMIT_MS:.0f} ms for every page but the PDF at {ordered[-1]}; the same number of "
           f"statements at every size; median at {ordered[-1]} <= {GROWTH_LIMIT}x median at {ordered[0]}; PDF p95 < "
-          f"{PDF_LIMIT_MS:.0f} ms; dashboard and reach median <= {BARE_LIMIT:.0f}x their bare SQL. "
-          "The timeline is part of the household page (no page of its own).")
+          f"{PDF_LIMIT_MS:.0f} ms; dashboard and reach median <= {BARE_LIMIT:.0f}x their bare SQL.")
     missed = [t for t in targets if not t["passed"]]
     print(f"{len(targets) - len(missed)} of {len(targets)} targets met" + (":" if missed else "."))
     for t in missed:

@@ -13,6 +13,7 @@ PAGES = {
     "start page": ("coach", "/start"),
     "households list": ("coach", "/my-households"),
     "household page": ("coach", "/households/{h}"),
+    "timeline": ("coach", "/households/{h}/timeline"),
     "signals recording": ("coach", "/households/{h}/signals/record"),
     "family plan": ("coach", "/households/{h}/plan"),
     "family plan PDF": ("coach", "/households/{h}/plan.pdf"),

@@ -5,7 +5,9 @@ Levels:
 - user: any logged-in account (own account pages);
 - worker: coaches and team leads (their lists, which the policy filters);
 - household:<need>: family data; the view loads it with `get_household_or_404(need=...)`, which checks the
-  policy for that household and writes the audit event;
+  policy for that household and writes the audit event; "household:view/edit" when a page is shown to anyone
+  who may view it and its form is taken only from those who may edit. In tests and development the loader
+  checks that it is called with the declared need (`check_declared`), so this table cannot drift from the views;
 - teamlead: team lead pages (404 for anyone else);
 - admin: administration (403 for anyone else).
 """
@@ -25,6 +27,7 @@ PERMISSIONS = {
     "cases.my_households": "worker",
     "cases.new_track": "worker",
     "cases.household": "household:view",
+    "cases.household_timeline": "household:view",
     "cases.new_contact": "household:edit",
     "cases.register": "household:edit",
     "cases.new_member": "household:edit",
@@ -38,7 +41,7 @@ PERMISSIONS = {
     "cases.privacy_export": "household:hand_over",
     "cases.audit_trail": "household:audit",
     "signals.record": "household:edit",
-    "signals.signal": "household:view",
+    "signals.signal": "household:view/edit",
     "signals.admin_checklist": "admin",
     "signals.admin_retire": "admin",
     "plans.member": "household:view",
@@ -58,7 +61,7 @@ PERMISSIONS = {
     "plans.edit_plan": "household:edit",
     "plans.plan_download": "household:view",
     "referrals.new": "household:edit",
-    "referrals.show": "household:view",
+    "referrals.show": "household:view/edit",
     "referrals.edit": "household:edit",
     "referrals.renew": "household:edit",
     "referrals.skip_renewal": "household:edit",
@@ -82,6 +85,30 @@ PERMISSIONS = {
 
 class UndeclaredEndpoint(RuntimeError):
     """A route was added without a line in PERMISSIONS."""
+
+
+class DeclarationMismatch(RuntimeError):
+    """A view loads its household with another need than its line in PERMISSIONS declares."""
+
+
+def declared_need(endpoint: str | None, method: str) -> str | None:
+    """The need a household route declares for this method ("view/edit": view to GET, edit to POST)."""
+    kind, _sep, needs = PERMISSIONS.get(endpoint, "").partition(":")
+    if kind != "household":
+        return None
+    read, _sep, write = needs.partition("/")
+    return (write or read) if method == "POST" else read
+
+
+def check_declared(need: str) -> None:
+    """Called by the household loader: in tests and development, refuse a view whose need differs from its
+    declaration. (A stricter view would be safe, a laxer one a leak; both mean the table is wrong.)"""
+    if not (current_app.testing or current_app.debug) or request.endpoint is None:
+        return
+    declared = declared_need(request.endpoint, request.method)
+    if declared != need:
+        raise DeclarationMismatch(f"{request.endpoint} declares {PERMISSIONS.get(request.endpoint)!r} but loads its "
+                                  f"household with need={need!r} on {request.method}")
 
 
 def is_public(endpoint: str | None) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import aliased
 
 from .. import audit
 from ..extensions import db
+from .endpoints import check_declared
 
 
 class PermissionDenied(Exception):
@@ -94,6 +95,7 @@ def get_household_or_404(household_id: int, need: str = "view", action: str | No
     from ..cases.models import Household
     checks = {"view": can_view_household, "edit": can_edit_household, "hand_over": can_hand_over,
               "audit": can_view_audit}
+    check_declared(need)
     household = db.session.get(Household, household_id)
     action = action or f"household.{need}"
     if household is None or not checks[need](current_user, household):

@@ -8,9 +8,10 @@ from . import labels
 from .models import STAGES
 from .operations import NEXT_STAGES
 from .queries import due_items, months_in_support, neighbourhoods, visible_households
-from .timeline import timeline
+from .timeline import KINDS, timeline_page
 
 bp = Blueprint("cases", __name__)
+RECENT_ENTRIES = 10  # on the household page; the timeline page has the rest
 
 
 @bp.app_context_processor
@@ -48,8 +49,19 @@ def my_households():
 @bp.route("/households/<int:household_id>")
 def household(household_id: int):
     household = get_household_or_404(household_id)
-    return render_template("cases/household.html", household=household, entries=timeline(household),
+    return render_template("cases/household.html", household=household,
+                           recent=timeline_page(household, per_page=RECENT_ENTRIES),
                            next_stages=NEXT_STAGES[household.stage],
                            open_check_ins=[c for c in household.check_ins if not c.done_on],
                            may_hand_over=can_hand_over(current_user, household),
                            may_view_audit=can_view_audit(current_user, household))
+
+
+@bp.route("/households/<int:household_id>/timeline")
+def household_timeline(household_id: int):
+    """Everything that happened, a page at a time, optionally one kind of entry."""
+    household = get_household_or_404(household_id, action="household.timeline")
+    kind = request.args.get("kind") if request.args.get("kind") in KINDS else None
+    page = timeline_page(household, page=request.args.get("page", 1, type=int),
+                         per_page=current_app.config["PAGE_SIZE"], kind=kind)
+    return render_template("cases/timeline.html", household=household, page=page, kind=kind, kinds=KINDS)

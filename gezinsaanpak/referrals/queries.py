@@ -5,7 +5,7 @@ One set of rules (`attention`) serves both the coach's due list and the househol
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased, joinedload
 
 from ..auth.models import User
@@ -16,7 +16,6 @@ from ..extensions import db
 from ..i18n import _
 from ..timeutil import today
 from .funds import active_funds
-from .labels import STATUS_LABELS
 from .models import OPEN_STATUSES, Fund, Referral, ReferralChange
 from .suggestions import suggestions_for
 
@@ -112,19 +111,13 @@ def household_overview(household, on: date | None = None, suggest: bool = True) 
     return overview
 
 
-def timeline_entries(household) -> list:
-    """Every dated step of the household's referrals, for the household timeline; one query of plain columns."""
-    from ..cases.timeline import Entry
-    rows = db.session.execute(
-        select(ReferralChange.changed_on, ReferralChange.from_status, ReferralChange.to_status, ReferralChange.note,
-               Referral.request, func.coalesce(Fund.name, Referral.organisation), Member.first_name, User.name)
-        .join(Referral, Referral.id == ReferralChange.referral_id).join(User, User.id == ReferralChange.by_id)
-        .outerjoin(Fund, Fund.id == Referral.fund_id).outerjoin(Member, Member.id == Referral.member_id)
-        .where(Referral.household_id == household.id))
-    entries = []
-    for changed_on, from_status, to_status, note, request, target, first_name, by in rows:
-        title = _("Referral to %(to)s: %(status)s", to=target, status=STATUS_LABELS[to_status])
-        if first_name:
-            title += f" ({first_name})"
-        entries.append(Entry(changed_on, "referral", title, request if from_status is None else note, by))
-    return entries
+def timeline_rows(household_id: int):
+    """The household's referral steps as a branch of the household timeline (see cases/timeline.py)."""
+    from ..cases.timeline import row
+    return (select(*row(ReferralChange.changed_on, "referral", ReferralChange.id, code=ReferralChange.to_status,
+                        reason=func.coalesce(Fund.name, Referral.organisation), text=Member.first_name,
+                        detail=case((ReferralChange.from_status.is_(None), Referral.request),
+                                    else_=ReferralChange.note), by=User.name))
+            .join(Referral, Referral.id == ReferralChange.referral_id).join(User, User.id == ReferralChange.by_id)
+            .outerjoin(Fund, Fund.id == Referral.fund_id).outerjoin(Member, Member.id == Referral.member_id)
+            .where(Referral.household_id == household_id))

@@ -79,6 +79,30 @@ def test_a_replayed_cookie_after_logout_is_refused(app, client, auth, world):
     assert response.status_code == 302 and "/login" in response.location
 
 
+def test_logging_in_starts_a_new_session(app, client, auth, world):
+    """Session fixation: a cookie someone planted or copied before the login is worth nothing after it."""
+    client.get("/login")
+    with client.session_transaction() as session:
+        session["planted"] = "by someone else"
+    before = client.get_cookie("session").value
+    auth.login(world.coach)
+    after = client.get_cookie("session").value
+    assert after != before
+    with client.session_transaction() as session:
+        assert "planted" not in session
+    client.set_cookie("session", before)
+    response = client.get("/my-households")
+    assert response.status_code == 302 and "/login" in response.location
+
+
+def test_the_session_cookie_is_kept_from_scripts_and_other_sites(app, client, auth, world, monkeypatch):
+    cookie = auth.login(world.coach).headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+    auth.logout()
+    monkeypatch.setitem(app.config, "SESSION_COOKIE_SECURE", True)  # served over HTTPS
+    assert "Secure" in auth.login(world.coach).headers["Set-Cookie"]
+
+
 def test_disabling_an_account_ends_its_sessions(app, client, auth, world):
     auth.login(world.coach)
     with app.app_context():

@@ -3,11 +3,11 @@ import pytest
 from flask import Blueprint
 
 from gezinsaanpak import create_app
-from gezinsaanpak.auth.endpoints import PERMISSIONS, UndeclaredEndpoint
+from gezinsaanpak.auth.endpoints import PERMISSIONS, DeclarationMismatch, UndeclaredEndpoint
 from tests.factories import PASSWORD
 
 LEVELS = {"public", "user", "worker", "teamlead", "admin", "household:view", "household:edit",
-          "household:hand_over", "household:audit"}
+          "household:hand_over", "household:audit", "household:view/edit"}
 
 
 def test_every_route_declares_its_permission(app):
@@ -34,3 +34,22 @@ def test_a_route_without_a_declaration_is_refused(app, world):
     client.post("/login", data={"email": world.coach.email, "password": PASSWORD})
     with pytest.raises(UndeclaredEndpoint):
         client.get("/extra")
+
+
+def test_a_view_that_loads_its_household_with_another_need_than_declared_fails(app, client, auth, world, household,
+                                                                                 monkeypatch):
+    """The table cannot drift from the views: the walks in test_access and test_fuzz request every route, and
+    each household load is checked against the route's declared need. Here the contact form (edit) is declared
+    as a page anyone who may view could use."""
+    monkeypatch.setitem(PERMISSIONS, "cases.new_contact", "household:view")
+    auth.login(world.coach)
+    with pytest.raises(DeclarationMismatch):
+        client.get(f"/households/{household.id}/contacts/new")
+    monkeypatch.setitem(PERMISSIONS, "cases.new_contact", "household:edit")
+    assert client.get(f"/households/{household.id}/contacts/new").status_code == 200
+
+
+def test_a_page_shown_to_viewers_takes_its_form_only_from_editors(app, client, auth, world, household, monkeypatch):
+    monkeypatch.setitem(PERMISSIONS, "cases.household", "household:view/edit")
+    auth.login(world.coach)
+    assert client.get(f"/households/{household.id}").status_code == 200

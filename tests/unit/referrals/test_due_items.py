@@ -90,10 +90,10 @@ def test_the_household_overview_lists_open_referrals_first_with_what_needs_atten
 
 
 def test_every_step_appears_on_the_household_timeline(world, household):
-    from gezinsaanpak.referrals.queries import timeline_entries
+    from gezinsaanpak.cases.timeline import timeline
     referral = refer(world.coach, household, "kinderhulp", 10)
     operations.change_status(world.coach, household, referral, "applied", on=today() - 5 * DAY, note="Via de school")
-    entries = sorted(timeline_entries(household), key=lambda e: e.on)
+    entries = sorted(timeline(household, kind="referral"), key=lambda e: e.on)
     assert [(e.on, e.title, e.detail) for e in entries] == [
         (today() - 10 * DAY, "Verwijzing naar Nationaal Fonds Kinderhulp: Nog aanvragen (Kind0)",
          "Aanvraag Nationaal Fonds Kinderhulp"),
