@@ -45,6 +45,19 @@ class CleanRequest(Request):
 MAX_RECORD_ID = 2**31 - 1  # ids are INTEGER columns: a larger number is a database error, not "not found"
 
 
+def once_per_request(key, load):
+    """What two parts of one page both need (the domain catalogue, a household's signals) is loaded once.
+
+    Only for reading: a request that changes data redirects, and the next request loads afresh."""
+    from flask import has_request_context
+    if not has_request_context():
+        return load()
+    loaded = g.setdefault("loaded_once", {})
+    if key not in loaded:
+        loaded[key] = load()
+    return loaded[key]
+
+
 def record_id(text) -> int:
     """A record id from a URL or a form (`request.form.get(..., type=record_id)`); ValueError when it cannot be one."""
     value = int(text)

@@ -41,6 +41,12 @@ def scale_for(member, on: date) -> str:
     return "bridge"
 
 
+def domains_by_code() -> dict[str, Domain]:
+    """The whole domain catalogue (a few dozen rows, retired ones included), once per request."""
+    from ..web import once_per_request
+    return once_per_request("domains", lambda: {d.code: d for d in db.session.scalars(select(Domain))})
+
+
 def domains_of(scale: str) -> list[Domain]:
     return db.session.scalars(select(Domain).where(Domain.scale == scale, Domain.retired_at.is_(None))
                               .order_by(Domain.position)).all()

@@ -53,11 +53,12 @@ class PlanView:
         return sorted(g.next_review_on for g in self.goals if g.next_review_on)
 
 
-def goals_of(household, member_id=None, only_member=False) -> list[Goal]:
-    """Open goals first, then by target date."""
+def goals_of(household, member_id=None, only_member=False, details: bool = True) -> list[Goal]:
+    """Open goals first, then by target date; `details` loads their action points and if-then plans too."""
     query = (select(Goal).where(Goal.household_id == household.id)
-             .options(joinedload(Goal.domain), selectinload(Goal.actions), selectinload(Goal.obstacles),
-                      joinedload(Goal.member)))
+             .options(joinedload(Goal.domain), joinedload(Goal.member)))
+    if details:
+        query = query.options(selectinload(Goal.actions), selectinload(Goal.obstacles))
     if only_member:
         query = query.where(Goal.member_id == member_id)
     goals = db.session.scalars(query).all()
@@ -73,7 +74,9 @@ def goal_history(goal) -> tuple[list, dict[str, Domain]]:
     return changes, {domain.code: domain for domain in domains}
 
 
-def plan_view(household, with_referrals: bool = True) -> PlanView:
+def plan_view(household, with_referrals: bool = True, details: bool = True) -> PlanView:
+    """The plan of a household. Without `details` (the household page's summary) it leaves out the action
+    points, if-then plans, wishes and the family plan, which only the plan page and the PDF show."""
     members = [m for m in household.members if not m.left_on]
     firsts, latests = {}, {}
     for assessment in db.session.scalars(
@@ -82,10 +85,12 @@ def plan_view(household, with_referrals: bool = True) -> PlanView:
             .order_by(Assessment.assessed_on, Assessment.id)):
         firsts.setdefault(assessment.member_id, assessment)
         latests[assessment.member_id] = assessment
-    goals = goals_of(household)
-    wishes = {w.member_id: w for w in db.session.scalars(select(MemberWish)
-                                                         .where(MemberWish.household_id == household.id))}
-    family_plan = db.session.scalar(select(FamilyPlan).where(FamilyPlan.household_id == household.id))
+    goals = goals_of(household, details=details)
+    wishes, family_plan = {}, None
+    if details:
+        wishes = {w.member_id: w for w in db.session.scalars(select(MemberWish)
+                                                             .where(MemberWish.household_id == household.id))}
+        family_plan = db.session.scalar(select(FamilyPlan).where(FamilyPlan.household_id == household.id))
     rows = [MemberPlan(m, firsts.get(m.id), latests.get(m.id), [g for g in goals if g.member_id == m.id],
                        wishes.get(m.id)) for m in members]
     return PlanView(household, rows, [g for g in goals if g.member_id is None], family_plan,

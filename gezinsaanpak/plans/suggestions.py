@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..timeutil import today
-from .assessments import scale_for
+from .assessments import domains_by_code, scale_for
 from .models import Assessment, AssessmentScore, Domain, Goal
 
 OPEN_GOAL_STATUSES = ("active", "adjusted")
@@ -100,8 +100,8 @@ def _add_signal_suggestions(household, members, open_goals, items) -> bool:
     if counts is None:
         return False
     codes = {code for per_member in counts.values() for code in per_member}
-    domains = {d.code: d for d in db.session.scalars(select(Domain).where(Domain.code.in_(codes),
-                                                                          Domain.retired_at.is_(None)))}
+    catalogue = domains_by_code()
+    domains = {code: catalogue[code] for code in codes if code in catalogue and catalogue[code].retired_at is None}
     for member_id, per_area in counts.items():
         for code, count in per_area.items():
             domain = domains.get(code)

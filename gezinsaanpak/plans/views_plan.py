@@ -20,7 +20,7 @@ from .views import apply_error, bp, render
 @bp.app_template_global()
 def plan_overview(household):
     """For the household page: members with their latest assessment, goals with status, suggestions."""
-    view = plan_view(household, with_referrals=False)
+    view = plan_view(household, with_referrals=False, details=False)
     return view, suggest_domains(household, plan=view)
 
 

@@ -12,6 +12,7 @@ from ..cases.models import Contact
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today
+from ..web import once_per_request
 from .areas import area_of
 from .labels import in_language
 from .models import GROUPS, ChecklistItem, Signal
@@ -97,15 +98,22 @@ def previous_visit_on(household, before: date | None = None) -> date | None:
 
 def open_signal_counts(household) -> dict:
     """Open signals per member (None for the household) and life area: {member_id: {area: count}}."""
-    rows = db.session.execute(select(Signal.member_id, ChecklistItem)
-                              .join(ChecklistItem, ChecklistItem.id == Signal.item_id)
-                              .where(Signal.household_id == household.id, Signal.state.in_(OPEN_STATES)))
     counts: dict = {}
-    for member_id, item in rows:
-        per_member = counts.setdefault(member_id, {})
-        area = area_of(item)
-        per_member[area] = per_member.get(area, 0) + 1
+    for signal in household_signals(household):
+        if signal.state in OPEN_STATES:
+            per_member = counts.setdefault(signal.member_id, {})
+            area = area_of(signal.item)
+            per_member[area] = per_member.get(area, 0) + 1
     return counts
+
+
+def household_signals(household) -> list[Signal]:
+    """Every signal of the household with its item and member, newest first; loaded once per request, as the
+    household page shows them and the plan suggestions count them."""
+    return once_per_request(("signals", household.id), lambda: db.session.scalars(
+        select(Signal).where(Signal.household_id == household.id)
+        .options(joinedload(Signal.item), joinedload(Signal.member))
+        .order_by(Signal.observed_on.desc(), Signal.id)).all())
 
 
 def open_signals_by_area(household) -> dict[str, int]:
@@ -131,10 +139,8 @@ class Overview:
 
 def overview(household) -> Overview:
     """A household's signals for its page: open ones per member and heading, set-aside ones apart."""
-    from ..plans.models import Domain
-    signals = db.session.scalars(select(Signal).where(Signal.household_id == household.id)
-                                 .options(joinedload(Signal.item), joinedload(Signal.member))
-                                 .order_by(Signal.observed_on.desc(), Signal.id)).all()
+    from ..plans.assessments import domains_by_code
+    signals = household_signals(household)
     open_ = [s for s in signals if s.state in OPEN_STATES]
     subjects = []
     members = [None] + sorted({s.member for s in open_ if s.member}, key=lambda m: m.id)
@@ -147,7 +153,7 @@ def overview(household) -> Overview:
     for s in open_:
         area = area_of(s.item)
         totals[area] = totals.get(area, 0) + 1
-    domains = {d.code: d for d in db.session.scalars(select(Domain).where(Domain.code.in_(totals)))} if totals else {}
+    domains = domains_by_code() if totals else {}
     areas = sorted(((in_language(domains[code], "label") if code in domains else code, count)
                     for code, count in totals.items()), key=lambda pair: (-pair[1], pair[0]))
     return Overview(previous_visit_on(household), subjects, [s for s in signals if s.state not in OPEN_STATES],
