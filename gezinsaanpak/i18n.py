@@ -1,11 +1,13 @@
 """The one place translation functions come from.
 
 Source strings are English; `translations/nl` holds the Dutch catalogue, and Dutch is the default.
+
+The functions behave as Flask-Babel's, but look the catalogue up once per request and language: Flask-Babel
+finds it anew for every string through several context lookups, and a household page shows hundreds of strings.
 """
-from flask import request, session
-from flask_babel import gettext as _  # noqa: F401
-from flask_babel import lazy_gettext as _l  # noqa: F401
-from flask_babel import ngettext  # noqa: F401
+from flask import g, has_app_context, request, session
+from flask_babel import get_translations
+from flask_babel.speaklater import LazyString
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"
@@ -15,3 +17,42 @@ def select_locale():
     """The language the user chose, else the default: Dutch, whatever the browser says."""
     lang = session.get("lang") if request else None
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def catalogue():
+    """The current catalogue; kept on `g` with the locale it is for, so `force_locale` (the PDF in another
+    language) still switches it."""
+    if not has_app_context():
+        return get_translations()
+    state = g.get("_flask_babel")
+    locale = getattr(state, "babel_locale", None)
+    kept = g.get("catalogue")
+    if kept is not None and locale is not None and kept[0] is locale:
+        return kept[1]
+    translations = get_translations()  # also settles the locale, on the first string of a request
+    g.catalogue = (getattr(g.get("_flask_babel"), "babel_locale", None), translations)
+    return translations
+
+
+def gettext(string, **variables):
+    text = catalogue().ugettext(string)
+    return text % variables if variables else text
+
+
+def ngettext(singular, plural, num, **variables):
+    variables.setdefault("num", num)
+    return catalogue().ungettext(singular, plural, num) % variables
+
+
+def lazy_gettext(string, **variables):
+    return LazyString(gettext, string, **variables)
+
+
+_, _l = gettext, lazy_gettext
+
+
+def install(app):
+    """Templates use the same lookup (`{{ _("...") }}`); called after Flask-Babel has installed its own."""
+    app.jinja_env.install_gettext_callables(gettext=lambda s: catalogue().ugettext(s),
+                                            ngettext=lambda s, p, n: catalogue().ungettext(s, p, n),
+                                            newstyle=True)
