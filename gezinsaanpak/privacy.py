@@ -84,7 +84,30 @@ def export_household(actor, household) -> dict:
                             "outcome": outcome} for at, action, actor_id, outcome in events]}
 
 
-def anonymise(actor, household) -> None:
+def is_anonymised(household) -> bool:
+    return household.pseudonym.startswith("#")
+
+
+def erase_on_request(actor, household, confirmation: str) -> None:
+    """The family asked to be forgotten (art. 17 AVG): anonymise now rather than after the retention period.
+
+    Only a closed household (the coach closes the support first, so nobody works on a file that is being
+    erased), and only when the team lead types its pseudonym, because it cannot be undone."""
+    from .auth.operations import InvalidInput
+    from .auth.permissions import PermissionDenied, can_erase_household
+    from .i18n import _
+    if not can_erase_household(actor, household):
+        raise PermissionDenied()
+    if is_anonymised(household):
+        raise InvalidInput(_("This household has already been erased."))
+    if not household.is_closed:
+        raise InvalidInput(_("Close the support first; then the file can be erased."))
+    if (confirmation or "").strip() != household.pseudonym:
+        raise InvalidInput(_("Type the pseudonym exactly as shown to confirm."), "confirmation")
+    anonymise(actor, household, reason="request")
+
+
+def anonymise(actor, household, reason: str = "retention") -> None:
     """Erase everything personal and keep what anonymous counts need: stages, categories, months, age."""
     ids = {"households": [household.id]}
     for table, parent, column in household_tables():
@@ -111,7 +134,7 @@ def anonymise(actor, household) -> None:
         db.session.execute(update(members).where(members.c.id == member_id)
                            .values(date_of_birth=date(born.year, 7, 1)))
     db.session.expire_all()
-    audit.record(actor, "household.anonymise", household)
+    audit.record(actor, "household.anonymise", household, detail={"reason": reason})
 
 
 def due_for_anonymising(retention_months: int, on: date | None = None):

@@ -8,6 +8,7 @@ Levels:
   policy for that household and writes the audit event; "household:view/edit" when a page is shown to anyone
   who may view it and its form is taken only from those who may edit. In tests and development the loader
   checks that it is called with the declared need (`check_declared`), so this table cannot drift from the views;
+  the needs are view, edit, hand_over (coordinator or team lead), audit and erase (team lead of the team);
 - teamlead: team lead pages (404 for anyone else);
 - admin: administration (403 for anyone else).
 """
@@ -40,6 +41,7 @@ PERMISSIONS = {
     "cases.remove_worker": "household:edit",
     "cases.privacy_export": "household:hand_over",
     "cases.audit_trail": "household:audit",
+    "cases.erase": "household:erase",
     "signals.record": "household:edit",
     "signals.signal": "household:view/edit",
     "signals.admin_checklist": "admin",

@@ -54,6 +54,11 @@ def can_view_audit(user, household) -> bool:
     return can_view_household(user, household) and user.role == "teamlead"
 
 
+def can_erase_household(user, household) -> bool:
+    """Erasing a family's file on its request (art. 17 AVG) is the team lead's decision, not the coach's."""
+    return can_view_audit(user, household)
+
+
 def can_administer(user) -> bool:
     return bool(user and user.is_authenticated and user.active and user.role == "admin")
 
@@ -90,11 +95,11 @@ def require(allowed: bool) -> None:
 def get_household_or_404(household_id: int, need: str = "view", action: str | None = None):
     """Load a household the current user may use, and record the access; otherwise a plain 404.
 
-    `need` is "view", "edit", "hand_over" or "audit". The audit event is written here so no view can forget it.
+    `need` is "view", "edit", "hand_over", "audit" or "erase". The audit event is written here so no view can forget it.
     """
     from ..cases.models import Household
     checks = {"view": can_view_household, "edit": can_edit_household, "hand_over": can_hand_over,
-              "audit": can_view_audit}
+              "audit": can_view_audit, "erase": can_erase_household}
     check_declared(need)
     household = db.session.get(Household, household_id)
     action = action or f"household.{need}"

@@ -126,3 +126,10 @@ class CheckInForm(FlaskForm):
     subject = StringField(_l("How did it go with ...?"), validators=[
         DataRequired(message=_l("Write what you want to ask about.")), Length(max=200)])
     submit = SubmitField(_l("Plan check-in"))
+
+
+class EraseForm(FlaskForm):
+    """Erasing cannot be undone: the team lead types the household's pseudonym to confirm."""
+    confirmation = StringField(_l("Type the pseudonym to confirm"), validators=[
+        DataRequired(message=_l("Type the pseudonym to confirm.")), Length(max=120)])
+    submit = SubmitField(_l("Erase the file"))

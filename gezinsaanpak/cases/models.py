@@ -158,7 +158,7 @@ class HouseholdWorker(db.Model):
     added_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    user: Mapped[User] = relationship(foreign_keys=[user_id], lazy="joined")  # the page names every co-worker
 
 
 class StageTransition(db.Model):

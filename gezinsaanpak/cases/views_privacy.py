@@ -1,11 +1,15 @@
-"""The family's right of access: everything held about the household, readable and as JSON."""
+"""The family's rights: everything held about the household, readable and as JSON (art. 15), and erasure on
+request (art. 17)."""
 import json
 
-from flask import Response, render_template, request
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from .. import privacy
+from ..auth.operations import InvalidInput
 from ..auth.permissions import get_household_or_404
+from ..i18n import _
+from .forms import EraseForm
 from .views import bp
 
 
@@ -18,3 +22,20 @@ def privacy_export(household_id: int):
                         headers={"Content-Disposition":
                                  f'attachment; filename="household-{household.id}-{data["exported_on"]}.json"'})
     return render_template("cases/privacy_export.html", household=household, data=data)
+
+
+@bp.route("/households/<int:household_id>/erase", methods=["GET", "POST"])
+def erase(household_id: int):
+    """The team lead erases a closed household's personal data at the family's request."""
+    household = get_household_or_404(household_id, need="erase", action="household.erase_form")
+    form = EraseForm()
+    if form.validate_on_submit():
+        try:
+            privacy.erase_on_request(current_user, household, form.confirmation.data)
+        except InvalidInput as error:
+            form.confirmation.errors.append(str(error))
+        else:
+            flash(_("The file has been erased. What remains are anonymous figures for reports."), "success")
+            return redirect(url_for("cases.household", household_id=household.id))
+    return render_template("cases/erase.html", household=household, form=form,
+                           erased=privacy.is_anonymised(household)), 400 if form.errors else 200

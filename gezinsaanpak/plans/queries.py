@@ -81,8 +81,8 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
     firsts, latests = {}, {}
     for assessment in db.session.scalars(
             select(Assessment).where(Assessment.household_id == household.id)
-            .options(selectinload(Assessment.scores).joinedload(AssessmentScore.domain))
-            .order_by(Assessment.assessed_on, Assessment.id)):
+            .options(joinedload(Assessment.scores).joinedload(AssessmentScore.domain))
+            .order_by(Assessment.assessed_on, Assessment.id)).unique():
         firsts.setdefault(assessment.member_id, assessment)
         latests[assessment.member_id] = assessment
     goals = goals_of(household, details=details)

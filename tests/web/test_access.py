@@ -29,6 +29,7 @@ MAY_SEE = {
 # Pages with a stricter rule than "whoever works on the household": endpoint -> who may open them.
 STRICTER = {
     "cases.audit_trail": {"teamlead"},  # who opened the file: for the team lead to review
+    "cases.erase": {"teamlead"},  # erasing at the family's request: the team lead decides
 }
 
 
