@@ -66,3 +66,27 @@ def test_team_lead_hands_over_a_household(page, world, household):
     expect(page.locator("dl.facts")).to_contain_text("Bert Collega")
     expect(page.locator("ol.timeline")).to_contain_text("Regisseur: Bert Collega")
     expect(page.locator("ol.timeline")).to_contain_text("Regisseur: Anna Coach")
+
+
+def test_the_whole_timeline_a_page_at_a_time_and_one_kind_only(page, app, world, household):
+    from gezinsaanpak.cases import operations as cases
+    from gezinsaanpak.cases.models import Household
+    from gezinsaanpak.extensions import db
+    with app.app_context():
+        h = db.session.get(Household, household.id)
+        for days_ago in range(14, 0, -1):
+            cases.log_contact(world.coach, h, "phone", date.today() - timedelta(days=days_ago),
+                              note=f"Telefoontje {days_ago}")
+        db.session.commit()
+    page.goto("/login")
+    log_in_with_keyboard(page, world.coach.email)
+    expect(page).to_have_url(re.compile(r"/start$"))
+    page.goto(f"/households/{household.id}")
+    expect(page.locator("ol.timeline li")).to_have_count(10)
+    page.get_by_role("link", name=re.compile(r"De hele tijdlijn \(\d+ items\)")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Tijdlijn van {household.pseudonym}")
+    page.get_by_label("Tonen").select_option(label="Contacten")
+    page.get_by_role("button", name="Filteren").click()
+    expect(page.locator("ol.timeline li")).to_have_count(14)
+    expect(page.locator("ol.timeline li").first).to_contain_text("Telefoontje 1")
+    expect(page.get_by_text("14 items")).to_be_visible()
