@@ -1,4 +1,5 @@
 """A coach's daily work through the pages: trust building, registration, stages, handover, time awareness."""
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -185,3 +186,22 @@ def test_a_page_number_past_the_end_shows_the_last_page(client, auth, world, hou
     auth.login(world.coach)
     response = client.get("/my-households?page=99999999999999999999")
     assert response.status_code == 200 and "Familie Tulp" in response.text
+
+
+def test_my_households_pages_and_keeps_the_filter_on_every_page(app, client, auth, world, monkeypatch):
+    with app.app_context():
+        coach = db.session.merge(world.coach)
+        for name in ("Familie Aster", "Familie Berk", "Familie Den", "Fam. Zonder Filter"):
+            cases.open_contact_track(coach, name, "school", "Tarwewijk")
+        db.session.commit()
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    auth.login(world.coach)
+    first = client.get("/my-households?q=Familie").text
+    assert "Pagina 1 van 2" in first
+    next_link = re.search(r'<a href="([^"]+)">Volgende</a>', first).group(1).replace("&amp;", "&")
+    assert "q=Familie" in next_link and "page=2" in next_link
+    second = client.get(next_link).text
+    assert "Pagina 2 van 2" in second and "Volgende</a>" not in second and "Vorige</a>" in second
+    shown = re.findall(r"Familie \w+", first + second)
+    assert sorted(set(shown)) == ["Familie Aster", "Familie Berk", "Familie Den"]
+    assert "Zonder Filter" not in first + second
