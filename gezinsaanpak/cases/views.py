@@ -7,7 +7,7 @@ from ..timeutil import age_on, today
 from . import labels
 from .models import STAGES
 from .operations import NEXT_STAGES
-from .queries import due_items, months_in_support, neighbourhoods, visible_households
+from .queries import Page, due_items, months_in_support, neighbourhoods, visible_households
 from .timeline import KINDS, timeline_page
 
 bp = Blueprint("cases", __name__)
@@ -29,9 +29,16 @@ def index():
 
 @bp.route("/start")
 def start():
-    """What needs doing: overdue and due this week."""
+    """What needs doing: overdue and due this week, a page at a time (a team lead sees the whole team's)."""
     overdue, this_week = due_items(current_user)
-    return render_template("cases/start.html", overdue=overdue, this_week=this_week)
+    per_page = current_app.config["PAGE_SIZE"]
+    everything = overdue + this_week  # oldest first: what waits longest comes first
+    pages = max((len(everything) + per_page - 1) // per_page, 1)
+    number = min(max(request.args.get("page", 1, type=int), 1), pages)
+    first, last, split = (number - 1) * per_page, number * per_page, len(overdue)
+    return render_template("cases/start.html", page=Page(everything[first:last], number, per_page, len(everything)),
+                           overdue=everything[first:min(last, split)], this_week=everything[max(first, split):last],
+                           overdue_count=len(overdue), this_week_count=len(this_week))
 
 
 @bp.route("/my-households")

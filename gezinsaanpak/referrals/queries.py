@@ -5,6 +5,7 @@ One set of rules (`attention`) serves both the coach's due list and the househol
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from flask_babel.speaklater import LazyString
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased, joinedload
 
@@ -71,7 +72,8 @@ def referral_due_items(user, until: date) -> list[DueItem]:
                         Referral.participation_checked_on.is_(None), Referral.status_on <= participation_from),
                    and_(Referral.status == "delivered", Referral.renewal_due_on <= until, ~renewed,
                         Referral.participation != "not_taking_part")))).all()
-    return [DueItem(due_on, household, describe(referral, kind), kind)
+    # The question is worded only when shown: a team lead's list is long, and paged.
+    return [DueItem(due_on, household, LazyString(describe, referral, kind), kind)
             for referral, household, is_renewed in rows
             for kind, due_on in attention(referral, until, is_renewed)]
 

@@ -205,3 +205,21 @@ def test_my_households_pages_and_keeps_the_filter_on_every_page(app, client, aut
     shown = re.findall(r"Familie \w+", first + second)
     assert sorted(set(shown)) == ["Familie Aster", "Familie Berk", "Familie Den"]
     assert "Zonder Filter" not in first + second
+
+
+def test_a_long_due_list_comes_a_page_at_a_time_oldest_first(app, client, auth, world, household, monkeypatch):
+    """A team lead's start page holds the whole team's due items: it must stay a page, not a phone book."""
+    with app.app_context():
+        h = db.session.get(Household, household.id)
+        coach = db.session.merge(world.coach)
+        for days in range(1, 6):
+            cases.plan_check_in(coach, h, date.today() - timedelta(days=days), f"overdue {days}")
+        db.session.commit()
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    auth.login(world.teamlead)
+    first = client.get("/start").text
+    assert 'Te laat <span class="count">(5)</span>' in first and "Pagina 1 van 3" in first
+    assert "overdue 5" in first and "overdue 4" in first and "overdue 3" not in first
+    last = client.get("/start?page=3").text
+    assert "overdue 1" in last and "overdue 5" not in last
+    assert "Pagina 3 van 3" in client.get("/start?page=99").text
