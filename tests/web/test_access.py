@@ -3,6 +3,7 @@
 Expected outcomes come from the table below, not from the code under test.
 """
 import importlib
+import re
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,22 @@ def test_the_team_lead_sees_who_opened_a_file(client, auth, world, household):
     assert "Anna Coach" in page and "Chris Anders" in page and "geweigerd" in page
     only_chris = client.get(f"/households/{household.id}/audit?user={world.other_coach.id}").text
     assert "Anna Coach</td>" not in only_chris and "Chris Anders</td>" in only_chris
+
+
+def test_the_audit_trail_reads_as_plain_words_a_page_at_a_time(app, client, auth, world, household, monkeypatch):
+    auth.login(world.coach)
+    for _ in range(3):
+        client.get(f"/households/{household.id}")
+    client.get(f"/households/{household.id}/contacts/new")
+    auth.logout()
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    auth.login(world.teamlead)
+    first = client.get(f"/households/{household.id}/audit?user={world.coach.id}").text
+    assert "Contactformulier geopend" in first and "Dossier geopend" in first  # newest first, in plain words
+    assert "household.view" not in first and "contact.form" not in first
+    total = int(re.search(r"(\d+) gebeurtenissen", first).group(1))
+    pages = (total + 1) // 2
+    assert total >= 4 and f"Pagina 1 van {pages}" in first
+    assert f"user={world.coach.id}" in first.split('class="pager"')[1]  # the filter stays on the next page
+    last = client.get(f"/households/{household.id}/audit?user={world.coach.id}&page={pages}").text
+    assert f"Pagina {pages} van {pages}" in last and "Contactformulier geopend" not in last
