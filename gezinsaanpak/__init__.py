@@ -49,14 +49,20 @@ def register_extensions(app: Flask) -> None:
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record):
     """SQLite per connection: check foreign keys; write-ahead log so readers never block the writer; wait for a
-    busy writer instead of failing with "database is locked"."""
+    busy writer instead of failing with "database is locked". Its lower() folds ASCII only, so searching
+    "özdemir" missed "Özdemir": Python's takes its place, as PostgreSQL's folds every letter too."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
+        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+
+def _lower(text):
+    return text.lower() if isinstance(text, str) else text
 
 
 def register_blueprints(app: Flask) -> None:

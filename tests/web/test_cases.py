@@ -223,3 +223,11 @@ def test_a_long_due_list_comes_a_page_at_a_time_oldest_first(app, client, auth, 
     last = client.get("/start?page=3").text
     assert "overdue 1" in last and "overdue 5" not in last
     assert "Pagina 3 van 3" in client.get("/start?page=99").text
+
+
+def test_search_finds_names_with_accents_in_any_letter_case(app, client, auth, world):
+    with app.app_context():
+        make_household(db.session.merge(world.coach), pseudonym="Familie Özdemir, Bloemhof")
+    auth.login(world.coach)
+    for typed in ("özdemir", "ÖZDEMIR", "Özdemir"):
+        assert "Familie Özdemir" in client.get("/my-households", query_string={"q": typed}).text, typed
