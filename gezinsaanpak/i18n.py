@@ -5,7 +5,7 @@ Source strings are English; `translations/nl` holds the Dutch catalogue, and Dut
 The functions behave as Flask-Babel's, but look the catalogue up once per request and language: Flask-Babel
 finds it anew for every string through several context lookups, and a household page shows hundreds of strings.
 """
-from flask import g, has_app_context, request, session
+from flask import g, request, session
 from flask_babel import get_translations
 from flask_babel.speaklater import LazyString
 
@@ -22,15 +22,16 @@ def select_locale():
 def catalogue():
     """The current catalogue; kept on `g` with the locale it is for, so `force_locale` (the PDF in another
     language) still switches it."""
-    if not has_app_context():
+    try:
+        kept_on = g._get_current_object().__dict__  # one context lookup instead of one per attribute
+    except RuntimeError:  # outside an application context
         return get_translations()
-    state = g.get("_flask_babel")
-    locale = getattr(state, "babel_locale", None)
-    kept = g.get("catalogue")
+    locale = getattr(kept_on.get("_flask_babel"), "babel_locale", None)
+    kept = kept_on.get("catalogue")
     if kept is not None and locale is not None and kept[0] is locale:
         return kept[1]
     translations = get_translations()  # also settles the locale, on the first string of a request
-    g.catalogue = (getattr(g.get("_flask_babel"), "babel_locale", None), translations)
+    kept_on["catalogue"] = (getattr(kept_on.get("_flask_babel"), "babel_locale", None), translations)
     return translations
 
 
