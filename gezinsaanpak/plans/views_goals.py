@@ -136,51 +136,47 @@ def _goal_form_page(household, record, form, title):
                   goal=record, who_suggestions=names)
 
 
-@bp.route("/households/<int:household_id>/goals/<int:goal_id>/actions/new", methods=["GET", "POST"])
-def new_action(household_id, goal_id):
-    household = get_household_or_404(household_id, need="edit", action="action.form")
+def _goal_step(household_id, goal_id, action, form, save, saved, title):
+    """A form that adds to a goal (an action point, an if-then plan, a review): load the goal, validate, save
+    through the operation, back to the goal; a refusal stays on the form with the message beside its field."""
+    household = get_household_or_404(household_id, need="edit", action=action)
     record = get_in_household_or_404(Goal, goal_id, household)
-    form = ActionForm()
+    form = form(record)
     if form.validate_on_submit():
         try:
-            operations.add_action(current_user, household, record, form.description.data, form.who.data,
-                                  form.due_on.data, form.support_needed.data)
+            save(household, record, form)
         except InvalidInput as error:
             apply_error(form, error)
         else:
-            return _to_goal(household, record, _("Action point added."))
-    return _goal_form_page(household, record, form, _("Add an action point"))
+            return _to_goal(household, record, saved)
+    return _goal_form_page(household, record, form, title)
+
+
+@bp.route("/households/<int:household_id>/goals/<int:goal_id>/actions/new", methods=["GET", "POST"])
+def new_action(household_id, goal_id):
+    return _goal_step(household_id, goal_id, "action.form", lambda goal: ActionForm(),
+                      lambda household, goal, form: operations.add_action(
+                          current_user, household, goal, form.description.data, form.who.data, form.due_on.data,
+                          form.support_needed.data),
+                      _("Action point added."), _("Add an action point"))
 
 
 @bp.route("/households/<int:household_id>/goals/<int:goal_id>/obstacles/new", methods=["GET", "POST"])
 def new_obstacle(household_id, goal_id):
-    household = get_household_or_404(household_id, need="edit", action="obstacle.form")
-    record = get_in_household_or_404(Goal, goal_id, household)
-    form = ObstacleForm()
-    if form.validate_on_submit():
-        try:
-            operations.add_obstacle(current_user, household, record, form.obstacle.data, form.if_then_plan.data)
-        except InvalidInput as error:
-            apply_error(form, error)
-        else:
-            return _to_goal(household, record, _("If-then plan added."))
-    return _goal_form_page(household, record, form, _("Think an obstacle through: if … then …"))
+    return _goal_step(household_id, goal_id, "obstacle.form", lambda goal: ObstacleForm(),
+                      lambda household, goal, form: operations.add_obstacle(
+                          current_user, household, goal, form.obstacle.data, form.if_then_plan.data),
+                      _("If-then plan added."), _("Think an obstacle through: if … then …"))
 
 
 @bp.route("/households/<int:household_id>/goals/<int:goal_id>/review", methods=["GET", "POST"])
 def review(household_id, goal_id):
-    household = get_household_or_404(household_id, need="edit", action="goal.review_form")
-    record = get_in_household_or_404(Goal, goal_id, household)
-    form = ReviewForm(status=record.status) if request.method == "GET" else ReviewForm()
-    if form.validate_on_submit():
-        try:
-            operations.review_goal(current_user, household, record, form.reviewed_on.data, form.status.data,
-                                   form.note.data, form.next_review_on.data)
-        except InvalidInput as error:
-            apply_error(form, error)
-        else:
-            return _to_goal(household, record, _("Review saved."))
-    return _goal_form_page(household, record, form, _("Review the goal with the family"))
+    return _goal_step(household_id, goal_id, "goal.review_form",
+                      lambda goal: ReviewForm(status=goal.status) if request.method == "GET" else ReviewForm(),
+                      lambda household, goal, form: operations.review_goal(
+                          current_user, household, goal, form.reviewed_on.data, form.status.data, form.note.data,
+                          form.next_review_on.data),
+                      _("Review saved."), _("Review the goal with the family"))
 
 
 def _change(household, record, change, message):
