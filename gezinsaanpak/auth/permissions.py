@@ -9,7 +9,7 @@ from functools import cache, wraps
 from flask import abort
 from flask_login import current_user
 from sqlalchemy import exists, select, union_all
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, joinedload
 
 from .. import audit
 from ..extensions import db
@@ -101,7 +101,9 @@ def get_household_or_404(household_id: int, need: str = "view", action: str | No
     checks = {"view": can_view_household, "edit": can_edit_household, "hand_over": can_hand_over,
               "audit": can_view_audit, "erase": can_erase_household}
     check_declared(need)
-    household = db.session.get(Household, household_id)
+    # Its members come along: nearly every household page shows them, and the policy needs its co-workers.
+    household = db.session.get(Household, household_id,
+                               options=[joinedload(Household.members), joinedload(Household.workers)])
     action = action or f"household.{need}"
     if household is None or not checks[need](current_user, household):
         audit.record_denied(current_user, action, household_id)
