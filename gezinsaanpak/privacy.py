@@ -84,10 +84,6 @@ def export_household(actor, household) -> dict:
                             "outcome": outcome} for at, action, actor_id, outcome in events]}
 
 
-def is_anonymised(household) -> bool:
-    return household.pseudonym.startswith("#")
-
-
 def erase_on_request(actor, household, confirmation: str) -> None:
     """The family asked to be forgotten (art. 17 AVG): anonymise now rather than after the retention period.
 
@@ -98,7 +94,7 @@ def erase_on_request(actor, household, confirmation: str) -> None:
     from .i18n import _
     if not can_erase_household(actor, household):
         raise PermissionDenied()
-    if is_anonymised(household):
+    if household.is_anonymised:
         raise InvalidInput(_("This household has already been erased."))
     if not household.is_closed:
         raise InvalidInput(_("Close the support first; then the file can be erased."))

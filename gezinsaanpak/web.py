@@ -2,7 +2,8 @@
 without control characters, and record ids that fit the database."""
 import time
 
-from flask import Request, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import (Request, current_app, flash, g, has_request_context, redirect, render_template, request,
+                   session, url_for)
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
@@ -49,7 +50,6 @@ def once_per_request(key, load):
     """What two parts of one page both need (the domain catalogue, a household's signals) is loaded once.
 
     Only for reading: a request that changes data redirects, and the next request loads afresh."""
-    from flask import has_request_context
     if not has_request_context():
         return load()
     loaded = g.setdefault("loaded_once", {})

@@ -87,6 +87,11 @@ class Household(db.Model):
     def is_closed(self):
         return self.stage == "closed"
 
+    @property
+    def is_anonymised(self):
+        """Erased (retention or the family's request): the pseudonym became "#<id>" (see privacy.anonymise)."""
+        return self.pseudonym.startswith("#")
+
 
 class Member(db.Model):
     """A person in a registered household. Only registered households have members."""

@@ -50,10 +50,16 @@ def visible_households(user, include_closed=False, stage=None, neighbourhood=Non
         query = query.where(or_(func.lower(Household.pseudonym).like(pattern),
                                 Household.id.in_(select(Member.household_id)
                                                  .where(func.lower(Member.first_name).like(pattern)))))
+    return paged(query, page, per_page)
+
+
+def paged(query, page: int, per_page: int, entities: bool = False) -> "Page":
+    """One page of a query's rows (its entities, with `entities`) and how many there are in all."""
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    page = min(max(page, 1), max((total + per_page - 1) // per_page, 1))  # a page past the end shows the last
-    rows = db.session.execute(query.limit(per_page).offset((page - 1) * per_page)).all()
-    return Page(rows=rows, page=page, per_page=per_page, total=total)
+    page = Page.within(page, total, per_page)
+    window = query.limit(per_page).offset((page - 1) * per_page)
+    return Page(db.session.scalars(window).all() if entities else db.session.execute(window).all(), page, per_page,
+                total)
 
 
 @dataclass
@@ -66,6 +72,12 @@ class Page:
     @property
     def pages(self):
         return max((self.total + self.per_page - 1) // self.per_page, 1)
+
+    @staticmethod
+    def within(requested, total: int, per_page: int) -> int:
+        """The page number asked for, kept between the first and the last page: an old link past the end (the
+        list got shorter) shows the last page rather than an empty one."""
+        return min(max(requested or 1, 1), max((total + per_page - 1) // per_page, 1))
 
 
 def neighbourhoods(user) -> list[str]:

@@ -36,9 +36,9 @@ class Entry:
     by: str | None = None
 
 
-def timeline(household, limit: int | None = None, offset: int = 0, kind: str | None = None) -> list[Entry]:
+def timeline(household, limit: int | None = None, kind: str | None = None) -> list[Entry]:
     """The newest entries (all when `limit` is None), newest first; `kind` narrows it to one kind of entry."""
-    return [entry for entry, _total in _entries(household.id, limit, offset, kind)]
+    return [entry for entry, _total in _entries(household.id, limit, 0, kind)]
 
 
 def timeline_page(household, page: int = 1, per_page: int = 50, kind: str | None = None) -> Page:
@@ -46,8 +46,7 @@ def timeline_page(household, page: int = 1, per_page: int = 50, kind: str | None
     page = max(page, 1)
     rows = _entries(household.id, per_page, (page - 1) * per_page, kind)
     if not rows and page > 1:  # past the end (an old link): the last page
-        total = count_entries(household, kind)
-        page = max((total + per_page - 1) // per_page, 1)
+        page = Page.within(page, count_entries(household, kind), per_page)
         rows = _entries(household.id, per_page, (page - 1) * per_page, kind)
     total = rows[0][1] if rows else 0
     return Page(rows=[entry for entry, _total in rows], page=page, per_page=per_page, total=total)
@@ -85,7 +84,9 @@ def _statements(kind: str | None):
 
 def row(on, kind: str, id_, code=None, other_code=None, reason=None, number=None, text=None, detail=None,
         by=None):
-    """One source's columns in the timeline's shape: a select of these is one branch of the union."""
+    """One source's columns in the timeline's shape: a select of these is one branch of the union. The slots are
+    generic; each kind's describe function below knows what it put where (a signal's Dutch and English text in
+    `code` and `other_code`, a referral's fund in `reason`)."""
     return (cast(on, String).label("on"), literal_column(f"'{kind}'").label("kind"), id_.label("id"),
             _text(code, "code"), _text(other_code, "other_code"), _text(reason, "reason"),
             (number if number is not None else cast(null(), Integer)).label("number"),

@@ -33,8 +33,7 @@ def start():
     overdue, this_week = due_items(current_user)
     per_page = current_app.config["PAGE_SIZE"]
     everything = overdue + this_week  # oldest first: what waits longest comes first
-    pages = max((len(everything) + per_page - 1) // per_page, 1)
-    number = min(max(request.args.get("page", 1, type=int), 1), pages)
+    number = Page.within(request.args.get("page", 1, type=int), len(everything), per_page)
     first, last, split = (number - 1) * per_page, number * per_page, len(overdue)
     return render_template("cases/start.html", page=Page(everything[first:last], number, per_page, len(everything)),
                            overdue=everything[first:min(last, split)], this_week=everything[max(first, split):last],

@@ -2,14 +2,14 @@
 from datetime import datetime, time
 
 from flask import current_app, render_template, request
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..audit import AuditEvent
 from ..auth.models import User
 from ..auth.permissions import get_household_or_404
 from ..extensions import db
 from ..web import record_id
-from .queries import Page
+from .queries import paged
 from .views import bp
 
 
@@ -32,12 +32,8 @@ def audit_trail(household_id: int):
         query = query.where(AuditEvent.at <= datetime.combine(end, time.max))  # end + 1 day overflows 9999-12-31
     if user_id:
         query = query.where(AuditEvent.actor_id == user_id)
-    per_page = current_app.config["PAGE_SIZE"]
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    pages = max((total + per_page - 1) // per_page, 1)
-    number = min(max(request.args.get("page", 1, type=int), 1), pages)
-    events = db.session.execute(query.limit(per_page).offset((number - 1) * per_page)).all()
+    page = paged(query, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"])
     people = db.session.scalars(select(User).where(User.id.in_(
         select(AuditEvent.actor_id).where(AuditEvent.household_id == household.id))).order_by(User.name)).all()
-    return render_template("cases/audit.html", household=household, events=events, people=people,
-                           start=start, end=end, user_id=user_id, page=Page(events, number, per_page, total))
+    return render_template("cases/audit.html", household=household, events=page.rows, people=people,
+                           start=start, end=end, user_id=user_id, page=page)

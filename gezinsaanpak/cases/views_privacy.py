@@ -37,5 +37,4 @@ def erase(household_id: int):
         else:
             flash(_("The file has been erased. What remains are anonymous figures for reports."), "success")
             return redirect(url_for("cases.household", household_id=household.id))
-    return render_template("cases/erase.html", household=household, form=form,
-                           erased=privacy.is_anonymised(household)), 400 if form.errors else 200
+    return render_template("cases/erase.html", household=household, form=form), 400 if form.errors else 200

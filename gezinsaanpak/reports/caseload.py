@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
 from ..cases.models import STAGES, CheckIn, Contact, Household
-from ..cases.queries import Page
+from ..cases.queries import paged
 from ..extensions import db
 from ..i18n import _l
 from ..plans.models import Goal
@@ -111,6 +111,4 @@ def households_behind(team_id: int, metric: str, coach_id: int | None = None, on
         query = query.where(Household.coordinator_id == coach_id)
     if page is None:
         return db.session.scalars(query).all()
-    page = max(page, 1)
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    return Page(db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all(), page, per_page, total)
+    return paged(query, page, per_page, entities=True)
