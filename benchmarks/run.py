@@ -26,8 +26,16 @@ import sqlalchemy
 from sqlalchemy import event, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.municipality import (POSTGRES_ADMIN_URL, build, log_in, make_app, pick_subjects,  # noqa: E402
-                                     postgres_database, postgres_problem, sqlite_database)
+from benchmarks.municipality import (  # noqa: E402
+    POSTGRES_ADMIN_URL,
+    build,
+    log_in,
+    make_app,
+    pick_subjects,
+    postgres_database,
+    postgres_problem,
+    sqlite_database,
+)
 from gezinsaanpak.cases.models import Household  # noqa: E402
 from gezinsaanpak.extensions import db  # noqa: E402
 from gezinsaanpak.reports import caseload, reach  # noqa: E402

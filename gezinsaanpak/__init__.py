@@ -35,7 +35,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (every table, for Alembic and relationships)
-    from .i18n import install as install_translations, select_locale
+    from .i18n import install as install_translations
+    from .i18n import select_locale
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
@@ -72,10 +73,9 @@ def register_blueprints(app: Flask) -> None:
     from .cases.views import bp as cases_bp
     from .plans.views import bp as plans_bp
     from .referrals.views import bp as referrals_bp
+    from .reports import views_admin  # noqa: F401  (target group sizes, on the admin blueprint)
     from .reports.views import bp as reports_bp
     from .signals.views import bp as signals_bp
-
-    from .reports import views_admin  # noqa: F401  (target group sizes, on the admin blueprint)
     from .web import RecordIdConverter
 
     app.url_map.converters["int"] = RecordIdConverter

@@ -9,7 +9,8 @@ from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 
 from .auth.models import ROLES
-from .auth.operations import InvalidInput, create_user, find_or_create_team
+from .auth.operations import create_user, find_or_create_team
+from .errors import InvalidInput
 from .extensions import db
 
 users_cli = AppGroup("users", help="Manage user accounts.")

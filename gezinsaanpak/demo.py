@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from .auth.models import Team, User
 from .auth.operations import create_user, find_or_create_team
-from .catalogues import load_all
 from .cases import operations as cases
 from .cases.models import Household
+from .catalogues import load_all
 from .extensions import db
 from .plans.demo import add_demo_plan
 from .referrals.demo import add_demo_referrals

@@ -7,12 +7,7 @@ version they were loaded with.
 """
 
 
-class EditConflict(Exception):
-    """The record changed since the form was loaded; `record` holds what is saved now."""
-
-    def __init__(self, record):
-        super().__init__("edit conflict")
-        self.record = record
+from .errors import EditConflict
 
 
 def check_version(record, submitted) -> None:

@@ -1,11 +1,18 @@
 """Every table of the application, imported in one place for Alembic and the tests."""
 from .audit import AuditEvent  # noqa: F401
 from .auth.models import Team, User  # noqa: F401
-from .cases.models import (CheckIn, Consent, Contact, CoordinatorAssignment, Household,  # noqa: F401
-                           HouseholdWorker, Member, StageTransition)
+from .cases.models import (  # noqa: F401
+                           CheckIn,
+                           Consent,
+                           Contact,
+                           CoordinatorAssignment,
+                           Household,
+                           HouseholdWorker,
+                           Member,
+                           StageTransition,
+)
 from .history import FieldChange  # noqa: F401
-from .plans.models import (Action, Assessment, AssessmentScore, Domain, DomainDescriptor, Goal,  # noqa: F401
-                           GoalReview, Obstacle)
+from .plans.models import Action, Assessment, AssessmentScore, Domain, DomainDescriptor, Goal, GoalReview, Obstacle  # noqa: F401
 from .referrals.models import Fund, Referral, ReferralChange  # noqa: F401
 from .referrals.panic import PanicBudget, PanicSpending  # noqa: F401
 from .reports.models import ReachTarget  # noqa: F401

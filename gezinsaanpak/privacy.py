@@ -89,8 +89,8 @@ def erase_on_request(actor, household, confirmation: str) -> None:
 
     Only a closed household (the coach closes the support first, so nobody works on a file that is being
     erased), and only when the team lead types its pseudonym, because it cannot be undone."""
-    from .auth.operations import InvalidInput
-    from .auth.permissions import PermissionDenied, can_erase_household
+    from .auth.permissions import can_erase_household
+    from .errors import InvalidInput, PermissionDenied
     from .i18n import _
     if not can_erase_household(actor, household):
         raise PermissionDenied()

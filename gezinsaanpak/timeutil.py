@@ -1,10 +1,10 @@
 """One notion of "now" and one date format, so tests and pages agree."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 
 def utcnow() -> datetime:
     """Naive UTC timestamp: what every `*_at` column holds, on SQLite and PostgreSQL alike."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def today() -> date:

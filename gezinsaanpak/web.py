@@ -2,8 +2,18 @@
 without control characters, and record ids that fit the database."""
 import time
 
-from flask import (Request, current_app, flash, g, has_request_context, redirect, render_template, request,
-                   session, url_for)
+from flask import (
+    Request,
+    current_app,
+    flash,
+    g,
+    has_request_context,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError

@@ -9,8 +9,8 @@ from contextlib import contextmanager
 
 import pyotp
 import pytest
-from flask_migrate import upgrade
 from flask import has_app_context
+from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 
 from gezinsaanpak import create_app

@@ -4,8 +4,9 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from ..auth.models import Team, User
-from ..auth.operations import InvalidInput, change_role, create_user, find_or_create_team, set_active
+from ..auth.operations import change_role, create_user, find_or_create_team, set_active
 from ..auth.permissions import admin_required
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from .forms import RoleForm, TeamForm, UserForm

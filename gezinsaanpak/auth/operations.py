@@ -5,6 +5,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from .. import audit
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from .models import ROLES, Team, User
@@ -17,14 +18,6 @@ COMMON_PASSWORDS = Path(__file__).parent / "data" / "common_passwords.txt"
 def common_passwords() -> frozenset[str]:
     lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
-class InvalidInput(ValueError):
-    """Bad input a user can correct; the message is shown to them, beside `field` when it names one."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 def password_problem(password: str) -> str | None:

@@ -12,12 +12,9 @@ from sqlalchemy import exists, select, union_all
 from sqlalchemy.orm import aliased, joinedload
 
 from .. import audit
+from ..errors import PermissionDenied
 from ..extensions import db
 from .endpoints import check_declared
-
-
-class PermissionDenied(Exception):
-    """Raised by operations when the acting user may not do what they ask."""
 
 
 def _is_worker(user, household) -> bool:

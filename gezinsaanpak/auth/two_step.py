@@ -4,9 +4,9 @@ import time
 import pyotp
 
 from .. import audit
+from ..errors import InvalidInput
 from ..i18n import _
 from .models import User
-from .operations import InvalidInput
 
 ISSUER = "Gezinsaanpak"
 

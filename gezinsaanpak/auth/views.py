@@ -7,6 +7,7 @@ from flask_login import current_user, login_user
 from sqlalchemy import select
 
 from .. import audit
+from ..errors import InvalidInput
 from ..extensions import db, limiter, login_manager
 from ..i18n import LANGUAGES, _
 from ..timeutil import utcnow
@@ -14,7 +15,7 @@ from ..web import end_session
 from . import two_step
 from .forms import CodeForm, LoginForm, PasswordForm
 from .models import User
-from .operations import InvalidInput, change_password
+from .operations import change_password
 
 TWO_STEP_SECONDS = 300
 bp = Blueprint("auth", __name__)

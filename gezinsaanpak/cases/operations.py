@@ -9,13 +9,26 @@ from sqlalchemy import update
 
 from .. import audit
 from ..auth.models import User
-from ..auth.operations import InvalidInput
 from ..auth.permissions import can_edit_household, can_hand_over, require
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today, utcnow
-from .models import (CLOSE_REASONS, CONTACT_KINDS, INCOME_SITUATIONS, MEMBER_ROLES, SOURCES, CheckIn, Consent,
-                     Contact, CoordinatorAssignment, Household, HouseholdWorker, Member, StageTransition)
+from .models import (
+    CLOSE_REASONS,
+    CONTACT_KINDS,
+    INCOME_SITUATIONS,
+    MEMBER_ROLES,
+    SOURCES,
+    CheckIn,
+    Consent,
+    Contact,
+    CoordinatorAssignment,
+    Household,
+    HouseholdWorker,
+    Member,
+    StageTransition,
+)
 
 # Where a household may go from each stage. Closing is possible from anywhere; reopening is its own step.
 NEXT_STAGES = {

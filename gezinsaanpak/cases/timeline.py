@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from sqlalchemy import (Integer, String, bindparam, case, cast, func, literal_column, null, select,
-                        union_all)
+from sqlalchemy import Integer, String, bindparam, case, cast, func, literal_column, null, select, union_all
 from sqlalchemy.orm import aliased
 
 from ..auth.models import User

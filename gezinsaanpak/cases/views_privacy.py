@@ -6,8 +6,8 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from .. import privacy
-from ..auth.operations import InvalidInput
 from ..auth.permissions import get_household_or_404
+from ..errors import InvalidInput
 from ..i18n import _
 from .forms import EraseForm
 from .views import bp

@@ -4,15 +4,24 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from ..auth.models import User
-from ..auth.operations import InvalidInput
-from ..auth.permissions import PermissionDenied, get_household_or_404
+from ..auth.permissions import get_household_or_404
+from ..errors import EditConflict, InvalidInput, PermissionDenied
 from ..extensions import db
 from ..i18n import _
-from ..locking import EditConflict, check_version
+from ..locking import check_version
 from ..web import record_id
 from . import operations
-from .forms import (CheckInForm, ContactForm, HandoverForm, MemberForm, RegisterForm, ReopenForm, StageForm,
-                    TrackForm, WorkerForm)
+from .forms import (
+    CheckInForm,
+    ContactForm,
+    HandoverForm,
+    MemberForm,
+    RegisterForm,
+    ReopenForm,
+    StageForm,
+    TrackForm,
+    WorkerForm,
+)
 from .labels import CLOSE_REASON_LABELS, STAGE_LABELS
 from .operations import NEXT_STAGES
 from .views import bp

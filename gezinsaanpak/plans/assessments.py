@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from .. import audit
-from ..auth.operations import InvalidInput
 from ..auth.permissions import can_edit_household, require
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import age_on, today

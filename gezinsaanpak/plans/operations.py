@@ -12,8 +12,8 @@ from flask_babel import format_date
 from sqlalchemy import select
 
 from .. import audit, history
-from ..auth.operations import InvalidInput
 from ..auth.permissions import can_edit_household, require
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import age_on, today, utcnow

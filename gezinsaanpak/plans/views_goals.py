@@ -5,11 +5,11 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_login import current_user
 
-from ..auth.operations import InvalidInput
 from ..auth.permissions import get_household_or_404, get_in_household_or_404
+from ..errors import EditConflict, InvalidInput
 from ..extensions import db
 from ..i18n import _
-from ..locking import EditConflict, check_version
+from ..locking import check_version
 from ..timeutil import today
 from ..web import record_id
 from . import operations

@@ -2,12 +2,21 @@
 from datetime import timedelta
 
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, HiddenField, DateField, IntegerField, SelectField, SelectMultipleField, StringField,
-                     SubmitField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..auth.operations import InvalidInput
+from ..errors import InvalidInput
 from ..i18n import _l
 from ..timeutil import today
 from .labels import APPLICANT_LABELS, APPLIED_BY_LABELS, PARTICIPATION_LABELS

@@ -8,8 +8,8 @@ import unicodedata
 from sqlalchemy import select
 
 from .. import audit
-from ..auth.operations import InvalidInput
 from ..auth.permissions import can_administer, require
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import utcnow

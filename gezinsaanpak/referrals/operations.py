@@ -11,9 +11,9 @@ from flask_babel import format_date
 from sqlalchemy import exists, select
 
 from .. import audit, history
-from ..auth.operations import InvalidInput
 from ..auth.permissions import can_edit_household, require
 from ..cases.models import Member
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today

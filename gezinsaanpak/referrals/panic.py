@@ -7,8 +7,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .. import audit
 from ..auth.models import User
-from ..auth.operations import InvalidInput
 from ..auth.permissions import can_edit_household, require
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today, utcnow

@@ -3,11 +3,11 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_login import current_user
 
-from ..auth.operations import InvalidInput
 from ..auth.permissions import get_household_or_404, get_in_household_or_404
+from ..errors import EditConflict, InvalidInput
 from ..history import changes_of
 from ..i18n import _
-from ..locking import EditConflict, check_version
+from ..locking import check_version
 from . import labels, operations
 from .forms import FollowUpForm, ParticipationForm, ReferralDetailsForm, ReferralForm, StatusForm
 from .funds import active_funds
@@ -199,5 +199,7 @@ def skip_renewal(household_id, referral_id):
     return _show(household, referral, _("No renewal: the reminder is removed."))
 
 
-from . import views_admin  # noqa: E402,F401  (the fund catalogue's pages on this blueprint)
-from . import views_panic  # noqa: E402,F401  (the panic budget on this blueprint)
+from . import (
+    views_admin,  # noqa: E402,F401  (the fund catalogue's pages on this blueprint)
+    views_panic,  # noqa: E402,F401  (the panic budget on this blueprint)
+)

@@ -7,8 +7,8 @@ from wtforms import DateField, IntegerField, SelectField, StringField, SubmitFie
 from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
 
 from ..auth.models import Team, User
-from ..auth.operations import InvalidInput
 from ..auth.permissions import admin_required, get_household_or_404
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _, _l
 from ..timeutil import today

@@ -10,8 +10,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, insert, select
 
 from ..auth.models import Team, User
+from ..cases.models import Consent, Contact, CoordinatorAssignment, Household, Member, StageTransition
 from ..catalogues import load_all
-from ..cases.models import (Consent, Contact, CoordinatorAssignment, Household, Member, StageTransition)
 from ..extensions import db
 from ..plans.models import Action, Assessment, AssessmentScore, Domain, Goal
 from ..referrals.models import Fund, Referral, ReferralChange

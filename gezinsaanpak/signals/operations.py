@@ -9,8 +9,8 @@ from datetime import date
 from sqlalchemy import func, select
 
 from .. import audit
-from ..auth.operations import InvalidInput
 from ..auth.permissions import can_administer, can_edit_household, require
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today, utcnow

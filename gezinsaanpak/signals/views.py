@@ -2,10 +2,10 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.operations import InvalidInput
 from ..auth.permissions import get_household_or_404, get_in_household_or_404
+from ..errors import EditConflict, InvalidInput
 from ..i18n import _
-from ..locking import EditConflict, check_version
+from ..locking import check_version
 from ..timeutil import today
 from . import labels, operations
 from .forms import RecordForm, StateForm, read_ticks

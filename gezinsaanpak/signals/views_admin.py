@@ -3,8 +3,8 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..auth.operations import InvalidInput
 from ..auth.permissions import admin_required
+from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from . import operations

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from tests.browser.test_login import log_in_with_keyboard
 

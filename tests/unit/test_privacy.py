@@ -5,11 +5,20 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from gezinsaanpak import history, privacy
-from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
-from gezinsaanpak.plans.models import (Action, Assessment, AssessmentScore, Domain, FamilyPlan, Goal, GoalReview,
-                                       MemberWish, Obstacle)
+from gezinsaanpak.plans.models import (
+    Action,
+    Assessment,
+    AssessmentScore,
+    Domain,
+    FamilyPlan,
+    Goal,
+    GoalReview,
+    MemberWish,
+    Obstacle,
+)
 from gezinsaanpak.referrals.models import Fund, Referral, ReferralChange
 from gezinsaanpak.referrals.panic import PanicSpending
 from gezinsaanpak.signals.models import ChecklistItem, Signal, SignalChange

@@ -20,10 +20,11 @@ from werkzeug.datastructures import MultiDict
 
 from gezinsaanpak.auth.endpoints import PERMISSIONS
 from gezinsaanpak.auth.models import User
-from gezinsaanpak.auth.operations import InvalidInput, create_user
+from gezinsaanpak.auth.operations import create_user
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.catalogues import load_catalogue
+from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.extensions import db, limiter
 from gezinsaanpak.plans.models import Domain
 from gezinsaanpak.referrals.funds import create_fund

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
+from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import Goal
 from tests.factories import PASSWORD
@@ -71,6 +71,7 @@ def test_the_database_refuses_a_save_on_a_stale_copy(app, ctx, world, household)
     """The version column also catches two saves at the same moment, below the forms."""
     import pytest
     from sqlalchemy.orm.exc import StaleDataError
+
     from gezinsaanpak.cases.models import Household as H
     mine = db.session.get(H, household.id)
     db.session.execute(H.__table__.update().where(H.id == household.id).values(version=H.version + 1))

@@ -9,9 +9,9 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from gezinsaanpak.audit import AuditEvent
-from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
+from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.assessments import record_assessment

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from gezinsaanpak.auth.models import User
-from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Contact, Household, Member
+from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import Assessment, AssessmentScore, Domain, Goal
 from gezinsaanpak.signals.models import Signal

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import pytest
 
 from gezinsaanpak.cases import operations as cases
-from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.cases.models import Household
+from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.signals.models import ChecklistItem
 from gezinsaanpak.signals.operations import Tick, record_signals

@@ -3,10 +3,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from gezinsaanpak.auth.operations import InvalidInput
-from gezinsaanpak.auth.permissions import PermissionDenied
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import CoordinatorAssignment
+from gezinsaanpak.errors import InvalidInput, PermissionDenied
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
 

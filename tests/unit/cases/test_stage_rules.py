@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
-from gezinsaanpak.auth.operations import InvalidInput
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import STAGES
+from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
 

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from gezinsaanpak.auth.operations import InvalidInput
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
 

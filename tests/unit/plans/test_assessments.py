@@ -6,11 +6,17 @@ import pytest
 from sqlalchemy import select
 
 from gezinsaanpak.audit import AuditEvent
-from gezinsaanpak.auth.operations import InvalidInput
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.extensions import db
-from gezinsaanpak.plans.assessments import (age_band_for, assessments_of, compare, record_assessment, scale_for,
-                                            summarise)
+from gezinsaanpak.plans.assessments import (
+    age_band_for,
+    assessments_of,
+    compare,
+    record_assessment,
+    scale_for,
+    summarise,
+)
 from tests.factories import make_household
 from tests.unit.plans.conftest import colours, steps
 

@@ -3,9 +3,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from gezinsaanpak.auth.operations import InvalidInput
-from gezinsaanpak.auth.permissions import PermissionDenied
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.errors import InvalidInput, PermissionDenied
 from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.operations import add_months, support_ends_on
 from tests.factories import make_household

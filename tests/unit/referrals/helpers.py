@@ -3,8 +3,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.referrals.models import Fund
 

@@ -1,7 +1,7 @@
 """Amounts are typed the way people write them at a kitchen table, and stored in cents."""
 import pytest
 
-from gezinsaanpak.auth.operations import InvalidInput
+from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.referrals.operations import add_months, parse_amount
 
 

@@ -2,9 +2,8 @@
 
 import pytest
 
-from gezinsaanpak.auth.operations import InvalidInput
-from gezinsaanpak.auth.permissions import PermissionDenied
 from gezinsaanpak.catalogues import load_catalogue
+from gezinsaanpak.errors import InvalidInput, PermissionDenied
 from gezinsaanpak.referrals import funds as catalogue
 from gezinsaanpak.referrals import operations
 

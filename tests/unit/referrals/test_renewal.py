@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from gezinsaanpak.auth.operations import InvalidInput
+from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.referrals import operations
 from gezinsaanpak.timeutil import today
 

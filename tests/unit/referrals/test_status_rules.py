@@ -3,8 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from gezinsaanpak.auth.operations import InvalidInput
-from gezinsaanpak.auth.permissions import PermissionDenied
+from gezinsaanpak.errors import InvalidInput, PermissionDenied
 from gezinsaanpak.referrals import operations
 from gezinsaanpak.referrals.models import Referral
 from gezinsaanpak.timeutil import today

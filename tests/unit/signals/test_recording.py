@@ -5,9 +5,8 @@ import pytest
 from sqlalchemy import select
 
 from gezinsaanpak.audit import AuditEvent
-from gezinsaanpak.auth.operations import InvalidInput
-from gezinsaanpak.auth.permissions import PermissionDenied
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.errors import InvalidInput, PermissionDenied
 from gezinsaanpak.extensions import db
 from gezinsaanpak.signals import operations
 from gezinsaanpak.signals.models import Signal

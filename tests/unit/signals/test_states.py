@@ -3,7 +3,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from gezinsaanpak.auth.operations import InvalidInput
+from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.signals import operations
 from gezinsaanpak.signals.operations import Tick
 from gezinsaanpak.signals.queries import open_signal_counts, open_signals_by_area, overview
