@@ -26,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     register_extensions(app)
     register_blueprints(app)
+    register_household_parts(app)
     register_request_hooks(app)
     register_errorhandlers(app)
     register_commands(app)
@@ -81,6 +82,17 @@ def register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = RecordIdConverter
     for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, reports_bp, admin_bp):
         app.register_blueprint(blueprint)
+
+
+def register_household_parts(app: Flask) -> None:
+    """Each area's household-page section, timeline entries, due items and audit labels (cases/registry.py)."""
+    from .cases import parts as cases_parts
+    from .cases.registry import install
+    from .plans import parts as plans_parts
+    from .referrals import parts as referrals_parts
+    from .signals import parts as signals_parts
+
+    install(app, [cases_parts.register, signals_parts.register, plans_parts.register, referrals_parts.register])
 
 
 def register_request_hooks(app: Flask) -> None:

@@ -52,8 +52,20 @@ def lazy_gettext(string, **variables):
 _, _l = gettext, lazy_gettext
 
 
+def is_english(lang: str | None = None) -> bool:
+    """Whether a page (or a PDF made in `lang`) is in English; Dutch otherwise."""
+    return (lang or g.get("lang")) == "en"
+
+
+def in_language(obj, field: str, lang: str | None = None) -> str:
+    """Catalogue texts are data with `_nl` and `_en` columns (checklist items, domains, funds, timeline rows):
+    the one place that picks the column, English only when the reader chose it."""
+    return getattr(obj, f"{field}_en" if is_english(lang) else f"{field}_nl")
+
+
 def install(app):
     """Templates use the same lookup (`{{ _("...") }}`); called after Flask-Babel has installed its own."""
     app.jinja_env.install_gettext_callables(gettext=lambda s: catalogue().ugettext(s),
                                             ngettext=lambda s, p, n: catalogue().ungettext(s, p, n),
                                             newstyle=True)
+    app.jinja_env.globals["in_language"] = in_language

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length
 
-from ..cases.labels import USER_ROLE_LABELS
+from ..auth.labels import USER_ROLE_LABELS
 from ..i18n import _l
 
 

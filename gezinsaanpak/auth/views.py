@@ -14,11 +14,17 @@ from ..timeutil import utcnow
 from ..web import end_session
 from . import two_step
 from .forms import CodeForm, LoginForm, PasswordForm
+from .labels import USER_ROLE_LABELS
 from .models import User
 from .operations import change_password
 
 TWO_STEP_SECONDS = 300
 bp = Blueprint("auth", __name__)
+
+
+@bp.app_context_processor
+def inject_role_labels():
+    return {"role_labels": USER_ROLE_LABELS}
 
 
 @login_manager.user_loader

@@ -9,6 +9,7 @@ from ..auth.permissions import visible_households_clause
 from ..extensions import db
 from ..timeutil import months_between, today
 from .models import STAGES, CheckIn, Contact, Household, Member
+from .registry import DueItem, household_parts
 
 
 def months_in_support(household, on=None) -> int | None:
@@ -86,14 +87,6 @@ def neighbourhoods(user) -> list[str]:
                               .distinct().order_by(Household.neighbourhood)).all()
 
 
-@dataclass
-class DueItem:
-    due_on: date
-    household: Household
-    subject: str
-    kind: str
-
-
 def due_items(user, on: date | None = None) -> tuple[list[DueItem], list[DueItem]]:
     """What is overdue and what is due this week, for the households a user works on."""
     on = on or today()
@@ -104,7 +97,7 @@ def due_items(user, on: date | None = None) -> tuple[list[DueItem], list[DueItem
                Household.stage != "closed")
         .order_by(CheckIn.due_on)).all()
     items = [DueItem(check_in.due_on, household, check_in.subject, "check_in") for check_in, household in rows]
-    from ..referrals.queries import referral_due_items  # the referrals area owns its follow-up rules
-    items += referral_due_items(user, week_end)
+    for source in household_parts().due:  # each area owns its follow-up rules (referrals: decisions, renewals)
+        items += source(user, week_end)
     items.sort(key=lambda item: item.due_on)
     return [i for i in items if i.due_on < on], [i for i in items if i.due_on >= on]

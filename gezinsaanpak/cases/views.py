@@ -8,7 +8,9 @@ from . import labels
 from .models import STAGES
 from .operations import NEXT_STAGES
 from .queries import Page, due_items, months_in_support, neighbourhoods, visible_households
-from .timeline import KINDS, timeline_page
+from .registry import household_parts
+from .timeline import kinds as timeline_kinds
+from .timeline import timeline_page
 
 bp = Blueprint("cases", __name__)
 RECENT_ENTRIES = 10  # on the household page; the timeline page has the rest
@@ -55,7 +57,8 @@ def my_households():
 @bp.route("/households/<int:household_id>")
 def household(household_id: int):
     household = get_household_or_404(household_id)
-    return render_template("cases/household.html", household=household,
+    sections = [(section, section.load(household)) for section in household_parts().sections]
+    return render_template("cases/household.html", household=household, sections=sections,
                            recent=timeline_page(household, per_page=RECENT_ENTRIES),
                            next_stages=NEXT_STAGES[household.stage],
                            open_check_ins=[c for c in household.check_ins if not c.done_on],
@@ -67,7 +70,8 @@ def household(household_id: int):
 def household_timeline(household_id: int):
     """Everything that happened, a page at a time, optionally one kind of entry."""
     household = get_household_or_404(household_id, action="household.timeline")
-    kind = request.args.get("kind") if request.args.get("kind") in KINDS else None
+    kinds = timeline_kinds()
+    kind = request.args.get("kind") if request.args.get("kind") in kinds else None
     page = timeline_page(household, page=request.args.get("page", 1, type=int),
                          per_page=current_app.config["PAGE_SIZE"], kind=kind)
-    return render_template("cases/timeline.html", household=household, page=page, kind=kind, kinds=KINDS)
+    return render_template("cases/timeline.html", household=household, page=page, kind=kind, kinds=kinds)

@@ -10,6 +10,7 @@ from ..auth.permissions import get_household_or_404
 from ..extensions import db
 from ..web import record_id
 from .queries import paged
+from .registry import household_parts
 from .views import bp
 
 
@@ -36,4 +37,5 @@ def audit_trail(household_id: int):
     people = db.session.scalars(select(User).where(User.id.in_(
         select(AuditEvent.actor_id).where(AuditEvent.household_id == household.id))).order_by(User.name)).all()
     return render_template("cases/audit.html", household=household, events=page.rows, people=people,
-                           start=start, end=end, user_id=user_id, page=page)
+                           start=start, end=end, user_id=user_id, page=page,
+                           audit_label=household_parts().audit_label)

@@ -18,7 +18,6 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import age_on, today
-from .labels import COLOUR_ORDER
 from .models import COLOURS, Assessment, AssessmentScore, Domain
 
 NOTE_MAX = 4000
@@ -112,7 +111,7 @@ def assessments_of(member) -> list[Assessment]:
 
 def level_of(score) -> int:
     """A comparable number: the step, or the colour's place from red (1) to green (3)."""
-    return score.step if score.step is not None else COLOUR_ORDER.index(score.colour) + 1
+    return score.step if score.step is not None else COLOURS.index(score.colour) + 1
 
 
 @dataclass
@@ -149,6 +148,6 @@ class Summary:
 
 def summarise(assessment: Assessment) -> Summary:
     steps = [s.step for s in assessment.scores if s.step is not None]
-    colours = {c: sum(1 for s in assessment.scores if s.colour == c) for c in COLOUR_ORDER}
+    colours = {c: sum(1 for s in assessment.scores if s.colour == c) for c in COLOURS}
     average = round(sum(steps) / len(steps), 1) if steps else None
     return Summary(assessment, average, sum(1 for step in steps if step <= 2), colours)

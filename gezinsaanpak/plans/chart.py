@@ -6,7 +6,8 @@ the content security policy allows no inline styles; the same figures are in a t
 from dataclasses import dataclass
 
 from .assessments import Comparison, level_of
-from .labels import COLOUR_ORDER, domain_label
+from .labels import domain_label
+from .models import COLOURS
 
 LABEL_WIDTH = 220
 SCALE_WIDTH = 320
@@ -41,7 +42,7 @@ def _x(level: int, levels: int) -> int:
 def build_chart(comparisons: list[Comparison], scale: str, tick_labels: dict) -> Chart:
     """Steps 1-5 for the Bridge; red, orange, green for the Child Bridge (left is more concern)."""
     levels = 5 if scale == "bridge" else 3
-    keys = list(range(1, 6)) if scale == "bridge" else list(COLOUR_ORDER)
+    keys = list(range(1, 6)) if scale == "bridge" else list(COLOURS)
     ticks = [(_x(i + 1, levels), str(tick_labels[key])) for i, key in enumerate(keys)]
     rows = []
     for index, row in enumerate(comparisons):

@@ -64,7 +64,7 @@ def add_demo_plan(rng, coach, household, registered):
             scores = {}
             for domain in domains_of(scale):
                 levels[domain.id] = _next_level(rng, scale, levels.get(domain.id))
-                value = levels[domain.id] if scale == "bridge" else COLOURS[3 - levels[domain.id]]
+                value = levels[domain.id] if scale == "bridge" else COLOURS[levels[domain.id] - 1]
                 low = levels[domain.id] <= (2 if scale == "bridge" else 1)
                 scores[domain.id] = {"value": str(value), "note": NOTES.get(domain.code) if low else None}
             assessment = record_assessment(coach, household, member, on, scores)

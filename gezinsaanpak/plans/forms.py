@@ -5,7 +5,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from ..i18n import _l
 from ..timeutil import today
-from .labels import COLOUR_LABELS, COLOUR_NAMES, COLOUR_ORDER, GOAL_STATUS_LABELS, STEP_LABELS
+from .labels import COLOUR_LABELS, COLOUR_NAMES, GOAL_STATUS_LABELS, STEP_LABELS
+from .models import COLOURS
 
 NOTE_MAX = 4000
 
@@ -28,7 +29,7 @@ def assessment_form(scale: str, domains) -> AssessmentForm:
                                                  for step, label in STEP_LABELS.items()]
     else:
         choices = [("", _l("Not discussed"))] + [(colour, f"{COLOUR_LABELS[colour]} ({COLOUR_NAMES[colour]})")
-                                                 for colour in reversed(COLOUR_ORDER)]
+                                                 for colour in reversed(COLOURS)]
 
     class Form(AssessmentForm):
         pass

@@ -1,7 +1,5 @@
 """Translated names for the plans area's codes, and the language-aware catalogue texts, for pages and the PDF."""
-from flask import g
-
-from ..i18n import _l
+from ..i18n import _l, in_language
 
 STEP_LABELS = {
     1: _l("In crisis"),
@@ -35,21 +33,14 @@ GOAL_FIELD_LABELS = {
     "next_review_on": _l("Next review"),
 }
 GOAL_DATE_FIELDS = ("target_on", "next_review_on")
-# Colours ordered from most to least concern: a move to the right is progress.
-COLOUR_ORDER = ("red", "orange", "green")
-
-
-def english(lang: str | None = None) -> bool:
-    return (lang or g.get("lang")) == "en"
 
 
 def domain_label(domain, lang: str | None = None) -> str:
-    """Catalogue texts are data with a Dutch and an English column."""
-    return domain.label_en if english(lang) else domain.label_nl
+    return in_language(domain, "label", lang)
 
 
 def pillar_label(domain, lang: str | None = None) -> str:
-    return domain.pillar_en if english(lang) else domain.pillar_nl
+    return in_language(domain, "pillar", lang)
 
 
 # Referrals as the family reads them in its plan.
@@ -58,4 +49,34 @@ REFERRAL_PLAN_LABELS = {
     "applied": _l("Applied, waiting for the answer"),
     "granted": _l("Granted"),
     "delivered": _l("Received"),
+}
+
+# What the audit trail of a household shows for the actions of this area (see cases/registry.py).
+AUDIT_LABELS = {
+    "assessment.form": _l("Opened the assessment form"),
+    "assessment.add": _l("Recorded an assessment"),
+    "assessment.view": _l("Looked at an assessment"),
+    "goal.form": _l("Opened the goal form"),
+    "goal.add": _l("Set a goal"),
+    "goal.edit_form": _l("Opened a goal to change it"),
+    "goal.update": _l("Changed a goal"),
+    "goal.review_form": _l("Opened the review form"),
+    "goal.review": _l("Reviewed a goal"),
+    "goal.view": _l("Looked at a goal"),
+    "action.form": _l("Opened the action point form"),
+    "action.add": _l("Added an action point"),
+    "action.done": _l("Completed an action point"),
+    "action.reopen": _l("Reopened an action point"),
+    "action.remove": _l("Removed an action point"),
+    "obstacle.form": _l("Opened the if-then form"),
+    "obstacle.add": _l("Added an if-then plan"),
+    "obstacle.remove": _l("Removed an if-then plan"),
+    "wish.form": _l("Opened a wish"),
+    "wish.set": _l("Wrote down a wish"),
+    "wish.remove": _l("Removed a wish"),
+    "family_plan.form": _l("Opened the family plan form"),
+    "family_plan.update": _l("Changed the family plan"),
+    "plan.view": _l("Looked at the family plan"),
+    "plan.member": _l("Looked at a member's plan"),
+    "plan.pdf": _l("Downloaded the family plan"),
 }

@@ -16,7 +16,7 @@ from ..timeutil import utcnow
 
 SCALES = ("bridge", "child_bridge", "family")
 AGE_BANDS = ("by_5", "by_11", "by_18")
-COLOURS = ("green", "orange", "red")
+COLOURS = ("red", "orange", "green")  # from most to least concern: a move to the right is progress
 GOAL_STATUSES = ("active", "achieved", "adjusted", "stopped")
 
 
@@ -84,7 +84,7 @@ class AssessmentScore(db.Model):
     __table_args__ = (
         UniqueConstraint("assessment_id", "domain_id", name="uq_assessment_scores_domain"),
         CheckConstraint(f"(step BETWEEN 1 AND 5 AND colour IS NULL) OR "
-                        f"(step IS NULL AND {_in('colour', COLOURS)})", name="step_or_colour"),
+                        f"(step IS NULL AND {_in('colour', sorted(COLOURS))})", name="step_or_colour"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..cases.registry import household_parts
 from ..extensions import db
 from ..timeutil import today
 from .assessments import domains_by_code, scale_for
-from .models import Assessment, AssessmentScore, Domain, Goal
+from .models import COLOURS, Assessment, AssessmentScore, Domain, Goal
 
 OPEN_GOAL_STATUSES = ("active", "adjusted")
 
@@ -72,26 +73,23 @@ def suggest_domains(household, plan=None) -> Suggestions:
 
 
 def _urgency(score):
-    return (score.step if score.step is not None else ("red", "orange", "green").index(score.colour) + 1,
+    return (score.step if score.step is not None else COLOURS.index(score.colour) + 1,
             score.domain.position)
 
 
 def _open_signals(household) -> dict | None:
-    """{member id or None: {area (a domain code): count}} from the signals area; None when it offers nothing.
-
-    Prefers the count per member (so a child's signal suggests a goal for that child only), else the
-    household's `open_signals_by_area`.
-    """
-    try:
-        from ..signals.queries import open_signal_counts
-        return open_signal_counts(household)
-    except ImportError:
-        pass
-    try:
-        from ..signals.operations import open_signals_by_area
-    except ImportError:
+    """{member id or None: {area (a domain code): count}} from the areas that point to goals (signals); None when
+    no area offers such counts."""
+    sources = household_parts().domain_needs
+    if not sources:
         return None
-    return {None: dict(open_signals_by_area(household) or {})}
+    counts: dict = {}
+    for source in sources:
+        for member_id, per_area in source(household).items():
+            mine = counts.setdefault(member_id, {})
+            for code, count in per_area.items():
+                mine[code] = mine.get(code, 0) + count
+    return counts
 
 
 def _add_signal_suggestions(household, members, open_goals, items) -> bool:

@@ -13,15 +13,7 @@ from .descriptors import DescriptorFileError, load_descriptors
 from .forms import FamilyPlanForm
 from .pdf import plan_pdf
 from .queries import plan_view
-from .suggestions import suggest_domains
 from .views import apply_error, bp, render
-
-
-@bp.app_template_global()
-def plan_overview(household):
-    """For the household page: members with their latest assessment, goals with status, suggestions."""
-    view = plan_view(household, with_referrals=False, details=False)
-    return view, suggest_domains(household, plan=view)
 
 
 @bp.route("/households/<int:household_id>/plan")

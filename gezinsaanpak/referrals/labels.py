@@ -41,3 +41,20 @@ FIELD_LABELS = {
     "renewal_due_on": _l("Renewal due"),
 }
 DATE_FIELDS = ("follow_up_on", "decision_expected_on", "participation_checked_on", "renewal_due_on")
+
+# What the audit trail of a household shows for the actions of this area (see cases/registry.py).
+AUDIT_LABELS = {
+    "referral.form": _l("Opened the referral form"),
+    "referral.create": _l("Made a referral"),
+    "referral.edit_form": _l("Opened a referral to change it"),
+    "referral.update": _l("Changed a referral"),
+    "referral.status": _l("Recorded a referral step"),
+    "referral.step": _l("Worked on a referral"),
+    "referral.view": _l("Looked at a referral"),
+    "referral.follow_up": _l("Planned a follow-up"),
+    "referral.participation": _l("Checked participation"),
+    "referral.renew": _l("Started a renewal"),
+    "referral.skip_renewal": _l("Marked a renewal as not needed"),
+    "panic_budget.form": _l("Opened the panic budget"),
+    "panic_budget.spend": _l("Spent from the panic budget"),
+}

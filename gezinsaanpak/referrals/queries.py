@@ -6,18 +6,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from flask_babel.speaklater import LazyString
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import aliased, joinedload
 
-from ..auth.models import User
 from ..auth.permissions import visible_households_clause
-from ..cases.models import Household, Member
-from ..cases.queries import DueItem
+from ..cases.models import Household
+from ..cases.registry import DueItem
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today
 from .funds import active_funds
-from .models import OPEN_STATUSES, Fund, Referral, ReferralChange
+from .models import OPEN_STATUSES, Referral
 from .suggestions import suggestions_for
 
 RENEWAL = aliased(Referral, name="renewal")  # a later referral renewing another; made once, an alias is costly
@@ -112,14 +111,3 @@ def household_overview(household, on: date | None = None, suggest: bool = True) 
         overview.suggestions = suggestions_for(household.members, active_funds(), referrals, on)
     return overview
 
-
-def timeline_rows(household_id: int):
-    """The household's referral steps as a branch of the household timeline (see cases/timeline.py)."""
-    from ..cases.timeline import row
-    return (select(*row(ReferralChange.changed_on, "referral", ReferralChange.id, code=ReferralChange.to_status,
-                        reason=func.coalesce(Fund.name, Referral.organisation), text=Member.first_name,
-                        detail=case((ReferralChange.from_status.is_(None), Referral.request),
-                                    else_=ReferralChange.note), by=User.name))
-            .join(Referral, Referral.id == ReferralChange.referral_id).join(User, User.id == ReferralChange.by_id)
-            .outerjoin(Fund, Fund.id == Referral.fund_id).outerjoin(Member, Member.id == Referral.member_id)
-            .where(Referral.household_id == household_id))

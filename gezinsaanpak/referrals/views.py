@@ -18,12 +18,6 @@ from .queries import household_overview
 bp = Blueprint("referrals", __name__)
 
 
-@bp.app_template_global()
-def referral_overview(household):
-    """Referrals and suggestions for the household page (templates/referrals/_household.html)."""
-    return household_overview(household)
-
-
 @bp.app_context_processor
 def inject_referral_labels():
     return {"referral_labels": labels}

@@ -4,7 +4,7 @@ import csv
 import io
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -13,7 +13,7 @@ from ..auth.models import User
 from ..cases.labels import CLOSE_REASON_LABELS, INCOME_LABELS, STAGE_LABELS
 from ..cases.models import STAGES, Household
 from ..extensions import db
-from ..i18n import _
+from ..i18n import _, in_language
 from ..timeutil import today
 from ..web import record_id
 from . import caseload, outcomes, reach
@@ -121,7 +121,7 @@ def outcomes_report():
     if _wants_csv():
         rows = []
         for domain, entry in changes.items():
-            label = domain.label_en if g.get("lang") == "en" else domain.label_nl
+            label = in_language(domain, "label")
             if entry["suppressed"]:
                 rows.append([label, _("fewer than 5 households"), ""])
             for change, members in sorted(entry["changes"].items(), key=lambda kv: str(kv[0])):

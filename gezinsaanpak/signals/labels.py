@@ -1,5 +1,4 @@
-"""Translated names for the signal codes, and the language pick for catalogue texts."""
-from flask import g
+"""Translated names for the signal codes."""
 
 from ..i18n import _l
 
@@ -25,6 +24,11 @@ STATE_ACTIONS = {
 }
 
 
-def in_language(obj, field: str) -> str:
-    """Catalogue texts are data with _nl and _en columns; English only when the user chose it."""
-    return getattr(obj, f"{field}_en" if g.get("lang") == "en" else f"{field}_nl")
+
+# What the audit trail of a household shows for the actions of this area (see cases/registry.py).
+AUDIT_LABELS = {
+    "signal.form": _l("Opened the signalling list"),
+    "signal.record": _l("Recorded a signal"),
+    "signal.state": _l("Changed a signal"),
+    "signal.view": _l("Looked at a signal"),
+}

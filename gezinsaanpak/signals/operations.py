@@ -16,7 +16,6 @@ from ..i18n import _
 from ..timeutil import today, utcnow
 from .labels import STATE_LABELS
 from .models import GROUPS, KINDS, ChecklistItem, Signal, SignalChange
-from .queries import open_signals_by_area  # noqa: F401  (read side, also offered here for the plans area)
 from .rules import OPEN_STATES, fit_problem, next_states
 
 NOTE_MAX = 1000

@@ -10,11 +10,10 @@ from sqlalchemy.orm import joinedload
 
 from ..cases.models import Contact
 from ..extensions import db
-from ..i18n import _
+from ..i18n import _, in_language
 from ..timeutil import today
 from ..web import once_per_request
 from .areas import area_of
-from .labels import in_language
 from .models import GROUPS, ChecklistItem, Signal
 from .rules import OPEN_STATES, fitting_groups
 
@@ -114,15 +113,6 @@ def household_signals(household) -> list[Signal]:
         select(Signal).where(Signal.household_id == household.id)
         .options(joinedload(Signal.item), joinedload(Signal.member))
         .order_by(Signal.observed_on.desc(), Signal.id)).all())
-
-
-def open_signals_by_area(household) -> dict[str, int]:
-    """Open signals per life area (a plans domain code), for the plans area to suggest where goals are needed."""
-    totals: dict[str, int] = {}
-    for per_member in open_signal_counts(household).values():
-        for area, count in per_member.items():
-            totals[area] = totals.get(area, 0) + count
-    return totals
 
 
 @dataclass

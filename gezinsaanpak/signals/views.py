@@ -4,13 +4,13 @@ from flask_login import current_user
 
 from ..auth.permissions import get_household_or_404, get_in_household_or_404
 from ..errors import EditConflict, InvalidInput
-from ..i18n import _
+from ..i18n import _, in_language
 from ..locking import check_version
 from ..timeutil import today
 from . import labels, operations
 from .forms import RecordForm, StateForm, read_ticks
 from .models import Signal
-from .queries import open_signals, overview, recording_sections
+from .queries import open_signals, recording_sections
 from .rules import next_states
 
 bp = Blueprint("signals", __name__)
@@ -18,14 +18,8 @@ bp = Blueprint("signals", __name__)
 
 @bp.app_context_processor
 def inject_signal_labels():
-    return {"signal_labels": labels, "checklist_text": lambda item: labels.in_language(item, "text"),
-            "checklist_heading": lambda item: labels.in_language(item, "heading")}
-
-
-@bp.app_template_global()
-def signal_overview(household):
-    """What the household page shows of signals; a fixed number of queries."""
-    return overview(household)
+    return {"signal_labels": labels, "checklist_text": lambda item: in_language(item, "text"),
+            "checklist_heading": lambda item: in_language(item, "heading")}
 
 
 def _to_household(household, message):

@@ -1,10 +1,9 @@
 """Domains that may need a goal: concern in the latest assessment, and open signals when the signals area has them."""
-import sys
-import types
 from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from gezinsaanpak.cases.registry import household_parts
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.assessments import record_assessment
@@ -60,15 +59,12 @@ def test_open_signals_per_life_area_point_to_the_member_they_were_recorded_for(w
 
 def test_household_wide_counts_suggest_for_every_member_the_area_fits(world, household, people, domains,
                                                                      monkeypatch):
-    fake = types.ModuleType("gezinsaanpak.signals.operations")
-    fake.open_signals_by_area = lambda h: {"child.educational_progress": 2, "family.basic_needs": 1, "no.such": 1}
-    monkeypatch.setitem(sys.modules, "gezinsaanpak.signals.queries", types.ModuleType("without_counts"))
-    monkeypatch.setitem(sys.modules, "gezinsaanpak.signals.operations", fake)
+    household_wide = {None: {"child.educational_progress": 2, "family.basic_needs": 1, "no.such": 1}}
+    monkeypatch.setattr(household_parts(), "domain_needs", [lambda h: household_wide])
     assert sorted(codes(suggest_domains(household)), key=str) == [
         ("Kind0", "child.educational_progress"), ("Kind1", "child.educational_progress"), (None, "family.basic_needs")]
 
 
-def test_without_the_signals_functions_only_assessments_count(world, household, people, domains, monkeypatch):
-    monkeypatch.setitem(sys.modules, "gezinsaanpak.signals.queries", types.ModuleType("empty"))
-    monkeypatch.setitem(sys.modules, "gezinsaanpak.signals.operations", types.ModuleType("empty"))
+def test_without_an_area_pointing_to_goals_only_assessments_count(world, household, people, domains, monkeypatch):
+    monkeypatch.setattr(household_parts(), "domain_needs", [])
     assert not suggest_domains(household).signals_available
