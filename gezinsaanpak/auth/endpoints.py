@@ -15,6 +15,8 @@ Levels:
 from flask import abort, current_app, request
 from flask_login import current_user
 
+from .permissions import can_administer
+
 PERMISSIONS = {
     "static": "public",
     "auth.login": "public",
@@ -131,5 +133,5 @@ def enforce() -> None:
         abort(404)
     if level == "teamlead" and current_user.role != "teamlead":
         abort(404)
-    if level == "admin" and current_user.role != "admin":
+    if level == "admin" and not can_administer(current_user):
         abort(403)

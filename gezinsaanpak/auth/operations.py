@@ -2,7 +2,7 @@
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .. import audit
 from ..errors import InvalidInput
@@ -42,24 +42,6 @@ def change_password(actor: User, current: str, new: str) -> None:
         raise InvalidInput(problem, "new")
     actor.set_password(new)
     audit.record(actor, "user.password", obj=actor)
-
-
-def change_role(actor, user: User, role: str, team: Team | None) -> None:
-    """A new role or team means new rights: the user's sessions end at once."""
-    if role not in ROLES:
-        raise InvalidInput(_("Unknown role: %(role)s.", role=role), "role")
-    if role != "admin" and team is None:
-        raise InvalidInput(_("Coaches and team leads need a team."), "team_id")
-    from ..cases.models import Household
-    moving = user.role == "coach" and (role != "coach" or getattr(team, "id", None) != user.team_id)
-    if moving and db.session.scalar(select(func.count(Household.id)).where(Household.coordinator_id == user.id,
-                                                                          Household.stage != "closed")):
-        raise InvalidInput(_("%(name)s still coordinates households: hand them over first.", name=user.name), "role")
-    old = {"role": user.role, "team": user.team_id}
-    user.role, user.team = role, team
-    user.revoke_sessions()
-    new = {"role": role, "team": getattr(team, "id", None)}
-    audit.record(actor, "user.role", obj=user, detail={"old": old, "new": new})
 
 
 def find_or_create_team(name: str) -> Team:

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
-from ..auth.permissions import visible_households_clause
 from ..extensions import db
 from ..timeutil import months_between, today
+from .access import visible_households_clause
 from .models import STAGES, CheckIn, Contact, Household, Member
 from .registry import DueItem, household_parts
 

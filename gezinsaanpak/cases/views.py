@@ -2,9 +2,10 @@
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.permissions import can_hand_over, can_view_audit, get_household_or_404
+from ..auth.permissions import can_hand_over, can_view_audit
 from ..timeutil import age_on, today
 from . import labels
+from .access import get_household_or_404
 from .models import STAGES
 from .operations import NEXT_STAGES
 from .queries import Page, due_items, months_in_support, neighbourhoods, visible_households

@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from ..audit import AuditEvent
 from ..auth.models import User
-from ..auth.permissions import get_household_or_404
 from ..extensions import db
 from ..web import record_id
+from .access import get_household_or_404
 from .queries import paged
 from .registry import household_parts
 from .views import bp

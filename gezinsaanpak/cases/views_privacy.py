@@ -6,9 +6,9 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from .. import privacy
-from ..auth.permissions import get_household_or_404
 from ..errors import InvalidInput
 from ..i18n import _
+from .access import get_household_or_404
 from .forms import EraseForm
 from .views import bp
 

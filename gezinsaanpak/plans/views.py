@@ -5,7 +5,7 @@ Goal pages are in views_goals.py, the family plan and its PDF in views_plan.py; 
 from flask import Blueprint, flash, g, redirect, render_template, url_for
 from flask_login import current_user
 
-from ..auth.permissions import get_household_or_404, get_in_household_or_404
+from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..cases.models import Member
 from ..errors import InvalidInput
 from ..i18n import _

@@ -3,7 +3,7 @@ import click
 from flask import Response, flash, g, redirect, request, url_for
 from flask_login import current_user
 
-from ..auth.permissions import get_household_or_404
+from ..cases.access import get_household_or_404
 from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import LANGUAGES, _

@@ -9,7 +9,7 @@ from flask_babel.speaklater import LazyString
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import aliased, joinedload
 
-from ..auth.permissions import visible_households_clause
+from ..cases.access import visible_households_clause
 from ..cases.models import Household
 from ..cases.registry import DueItem
 from ..extensions import db

@@ -3,7 +3,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_login import current_user
 
-from ..auth.permissions import get_household_or_404, get_in_household_or_404
+from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..errors import EditConflict, InvalidInput
 from ..history import changes_of
 from ..i18n import _

@@ -3,7 +3,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from ..auth.permissions import admin_required
 from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
@@ -14,7 +13,6 @@ from .views import bp
 
 
 @bp.route("/admin/funds")
-@admin_required
 def funds():
     """Every fund, active ones first, with how many referrals went to each (counts only, no family data)."""
     rows = db.session.execute(
@@ -24,7 +22,6 @@ def funds():
 
 
 @bp.route("/admin/funds/new", methods=["GET", "POST"])
-@admin_required
 def new_fund():
     form = FundForm()
     if form.validate_on_submit():
@@ -40,7 +37,6 @@ def new_fund():
 
 
 @bp.route("/admin/funds/<int:fund_id>/edit", methods=["GET", "POST"])
-@admin_required
 def edit_fund(fund_id):
     fund = db.session.get(Fund, fund_id) or abort(404)
     form = FundForm(obj=fund)
@@ -59,7 +55,6 @@ def edit_fund(fund_id):
 
 
 @bp.route("/admin/funds/<int:fund_id>/retire", methods=["POST"])
-@admin_required
 def retire_fund(fund_id):
     """Retire (or restore) a fund; old referrals keep showing it, new referrals no longer offer it."""
     fund = db.session.get(Fund, fund_id) or abort(404)

@@ -2,7 +2,7 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.permissions import get_household_or_404, get_in_household_or_404
+from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..errors import EditConflict, InvalidInput
 from ..i18n import _, in_language
 from ..locking import check_version

@@ -1,0 +1,77 @@
+"""Loading family data for a request: the household (or a record of it) only when the policy in
+auth/permissions.py allows it, with the audit event written on the same path; and the same policy as a WHERE
+clause for lists. Every household route goes through `get_household_or_404`, so no view can forget either.
+"""
+from functools import cache
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import select, union_all
+from sqlalchemy.orm import aliased, joinedload
+
+from .. import audit
+from ..auth.endpoints import check_declared
+from ..auth.permissions import (
+    can_edit_household,
+    can_erase_household,
+    can_hand_over,
+    can_view_audit,
+    can_view_household,
+)
+from ..extensions import db
+from .models import Household, HouseholdWorker
+
+
+@cache
+def _coordinated():
+    """Households under a name of their own, so the subquery is not correlated with the outer query; made once,
+    as building an alias costs more than the query."""
+    return aliased(Household, name="coordinated")
+
+
+def visible_households_clause(user):
+    """A WHERE clause selecting exactly the households `can_view_household` allows, for lists.
+
+    A coach's households as one id list (coordinated, then co-worked): both halves come from an index, so the
+    cost follows the caseload. `coordinator_id = ? OR id IN (...)` made PostgreSQL read every household."""
+    if user.role == "teamlead":
+        return Household.team_id == user.team_id
+    if user.role == "coach":
+        coordinated = _coordinated()
+        return Household.id.in_(union_all(
+            select(coordinated.id).where(coordinated.coordinator_id == user.id),
+            select(HouseholdWorker.household_id).where(HouseholdWorker.user_id == user.id)))
+    return Household.id.is_(None)
+
+
+
+
+def get_household_or_404(household_id: int, need: str = "view", action: str | None = None):
+    """Load a household the current user may use, and record the access; otherwise a plain 404.
+
+    `need` is "view", "edit", "hand_over", "audit" or "erase". The audit event is written here so no view can forget it.
+    """
+    checks = {"view": can_view_household, "edit": can_edit_household, "hand_over": can_hand_over,
+              "audit": can_view_audit, "erase": can_erase_household}
+    check_declared(need)
+    # Its members come along: nearly every household page shows them, and the policy needs its co-workers.
+    household = db.session.get(Household, household_id,
+                               options=[joinedload(Household.members), joinedload(Household.workers)])
+    action = action or f"household.{need}"
+    if household is None or not checks[need](current_user, household):
+        audit.record_denied(current_user, action, household_id)
+        abort(404)
+    audit.record(current_user, action, household)
+    return household
+
+
+def get_in_household_or_404(model, object_id, household):
+    """Load a record that belongs to a household the user already passed; anything else is a plain 404.
+
+    Guards against reaching another family's record through a household one may see.
+    """
+    obj = db.session.get(model, object_id) if object_id else None
+    if obj is None or obj.household_id != household.id:
+        audit.record_denied(current_user, f"{model.__tablename__}.view", household.id)
+        abort(404)
+    return obj
