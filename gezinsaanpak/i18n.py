@@ -5,8 +5,10 @@ Source strings are English; `translations/nl` holds the Dutch catalogue, and Dut
 The functions behave as Flask-Babel's, but look the catalogue up once per request and language: Flask-Babel
 finds it anew for every string through several context lookups, and a household page shows hundreds of strings.
 """
+from decimal import Decimal
+
 from flask import g, request, session
-from flask_babel import get_translations
+from flask_babel import format_currency, format_decimal, get_translations
 from flask_babel.speaklater import LazyString
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
@@ -63,9 +65,21 @@ def in_language(obj, field: str, lang: str | None = None) -> str:
     return getattr(obj, f"{field}_en" if is_english(lang) else f"{field}_nl")
 
 
+def euros(cents: int | None, symbol: bool = True) -> str:
+    """An amount of money in the reader's language ("€ 1.250,50" in Dutch, "€1,250.50" in English): Babel,
+    the one way money is written on pages, in messages and in PDFs. Without the symbol, as a form shows it
+    for editing ("1250,50")."""
+    if cents is None:
+        return "–" if symbol else ""
+    if not symbol:
+        return format_decimal(Decimal(cents) / 100, format="0.00")
+    return format_currency(Decimal(cents) / 100, "EUR")
+
+
 def install(app):
     """Templates use the same lookup (`{{ _("...") }}`); called after Flask-Babel has installed its own."""
     app.jinja_env.install_gettext_callables(gettext=lambda s: catalogue().ugettext(s),
                                             ngettext=lambda s, p, n: catalogue().ungettext(s, p, n),
                                             newstyle=True)
     app.jinja_env.globals["in_language"] = in_language
+    app.jinja_env.filters["euros"] = euros

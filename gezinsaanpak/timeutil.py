@@ -1,4 +1,5 @@
 """One notion of "now" and one date format, so tests and pages agree."""
+from calendar import monthrange
 from datetime import UTC, date, datetime
 
 
@@ -8,6 +9,7 @@ def utcnow() -> datetime:
 
 
 def today() -> date:
+    """Today's date: the one place to read it, so tests can fix it."""
     return date.today()
 
 
@@ -22,3 +24,11 @@ def months_between(start: date, end: date) -> int:
     if end.day < start.day:
         months -= 1
     return max(months, 0)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day some months later (or earlier, for a negative number), or the month's last day when it is
+    shorter: support periods, renewals and retention all count in calendar months this way."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))

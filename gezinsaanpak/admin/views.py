@@ -7,6 +7,7 @@ from ..auth.models import Team, User
 from ..auth.operations import create_user, find_or_create_team, set_active
 from ..errors import InvalidInput
 from ..extensions import db
+from ..forms import show_error
 from ..i18n import _
 from .forms import RoleForm, TeamForm, UserForm
 from .operations import change_role
@@ -24,7 +25,7 @@ def users():
             user = create_user(current_user, form.email.data, form.name.data, form.role.data,
                                form.password.data, team)
         except InvalidInput as error:
-            form[error.field or "email"].errors.append(str(error))
+            show_error(form, error, "email")
         else:
             flash(_("Account created for %(name)s.", name=user.name), "success")
             return redirect(url_for("admin.users"))
@@ -61,7 +62,7 @@ def edit_user(user_id: int):
         try:
             change_role(current_user, user, form.role.data, team)
         except InvalidInput as error:
-            form[error.field or "role"].errors.append(str(error))
+            show_error(form, error, "role")
         else:
             flash(_("%(name)s now has the new role; their sessions have ended.", name=user.name), "success")
             return redirect(url_for("admin.users"))

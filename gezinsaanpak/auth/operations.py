@@ -16,6 +16,7 @@ COMMON_PASSWORDS = Path(__file__).parent / "data" / "common_passwords.txt"
 
 @cache
 def common_passwords() -> frozenset[str]:
+    """The list of passwords that are refused because attackers try them first; read once."""
     lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from .. import audit
 from ..errors import InvalidInput
 from ..extensions import db, limiter, login_manager
+from ..forms import show_error
 from ..i18n import LANGUAGES, _
 from ..timeutil import utcnow
 from ..web import end_session
@@ -144,7 +145,7 @@ def two_step_setup():
                 try:
                     two_step.disable(user)
                 except InvalidInput as error:
-                    form.code.errors.append(str(error))
+                    show_error(form, error, "code")
                 else:
                     login_user(user)
                     flash(_("Two-step verification is off."), "success")
@@ -155,7 +156,7 @@ def two_step_setup():
         try:
             two_step.enable(user, secret, form.code.data)
         except InvalidInput as error:
-            form.code.errors.append(str(error))
+            show_error(form, error, "code")
         else:
             session.pop("totp_setup", None)
             login_user(user)
@@ -192,7 +193,7 @@ def password():
         try:
             change_password(current_user, form.current.data, form.new.data)
         except InvalidInput as error:
-            form[error.field].errors.append(str(error))
+            show_error(form, error)
         else:
             login_user(current_user._get_current_object())
             flash(_("Your password is changed. You are logged out everywhere else."), "success")

@@ -16,20 +16,14 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from ..forms import TEXT_MAX, not_in_future
 from ..i18n import _l
 from ..timeutil import today
 from .labels import CLOSE_REASON_LABELS, CONTACT_LABELS, INCOME_LABELS, ROLE_LABELS, SOURCE_LABELS
 
-NOTE_MAX = 4000
-
 
 def _choices(labels):
     return list(labels.items())
-
-
-def _not_in_future(form, field):
-    if field.data and field.data > today():
-        raise ValidationError(_l("This date cannot be in the future."))
 
 
 class TrackForm(FlaskForm):
@@ -45,10 +39,10 @@ class TrackForm(FlaskForm):
 class ContactForm(FlaskForm):
     kind = SelectField(_l("Kind of contact"), choices=_choices(CONTACT_LABELS))
     contact_on = DateField(_l("Date"), default=today, validators=[
-        InputRequired(message=_l("Enter the date of the contact.")), _not_in_future])
+        InputRequired(message=_l("Enter the date of the contact.")), not_in_future])
     duration_minutes = IntegerField(_l("Duration in minutes (optional)"), validators=[
         Optional(), NumberRange(min=0, max=1440, message=_l("Enter a duration between 0 and 1440 minutes."))])
-    note = TextAreaField(_l("Short note (optional)"), validators=[Optional(), Length(max=NOTE_MAX)])
+    note = TextAreaField(_l("Short note (optional)"), validators=[Optional(), Length(max=TEXT_MAX)])
     submit = SubmitField(_l("Save contact"))
 
 
@@ -63,7 +57,7 @@ class MemberRow(Form):
                                                           Length(max=80)])
     role = SelectField(_l("Role in the family"), choices=_choices(ROLE_LABELS))
     date_of_birth = DateField(_l("Date of birth"), validators=[
-        InputRequired(message=_l("Enter the date of birth.")), _not_in_future])
+        InputRequired(message=_l("Enter the date of birth.")), not_in_future])
     school = StringField(_l("School (optional)"), validators=[Optional(), Length(max=120)])
 
     def is_empty(self):
@@ -79,16 +73,16 @@ class MemberForm(FlaskForm):
                                                           Length(max=80)])
     role = SelectField(_l("Role in the family"), choices=_choices(ROLE_LABELS))
     date_of_birth = DateField(_l("Date of birth"), validators=[
-        InputRequired(message=_l("Enter the date of birth.")), _not_in_future])
+        InputRequired(message=_l("Enter the date of birth.")), not_in_future])
     school = StringField(_l("School (optional)"), validators=[Optional(), Length(max=120)])
     submit = SubmitField(_l("Add member"))
 
 
 class RegisterForm(FlaskForm):
     consent_on = DateField(_l("Date of consent"), default=today, validators=[
-        InputRequired(message=_l("Enter the date the family gave consent.")), _not_in_future])
+        InputRequired(message=_l("Enter the date the family gave consent.")), not_in_future])
     consent_scope = TextAreaField(_l("What the consent covers"), validators=[
-        DataRequired(message=_l("Describe what the family consented to.")), Length(max=NOTE_MAX)],
+        DataRequired(message=_l("Describe what the family consented to.")), Length(max=TEXT_MAX)],
         description=_l("For example: registration in this application, and sharing with funds after asking."))
     income_situation = SelectField(_l("Income situation"), choices=_choices(INCOME_LABELS))
     neighbourhood = StringField(_l("Neighbourhood"), validators=[Optional(), Length(max=120)])
@@ -103,10 +97,10 @@ class RegisterForm(FlaskForm):
 class StageForm(FlaskForm):
     to_stage = SelectField(_l("New stage"), choices=[], validate_choice=False)  # the operation explains a refusal
     moved_on = DateField(_l("Date"), default=today, validators=[
-        InputRequired(message=_l("Enter the date of the move.")), _not_in_future])
+        InputRequired(message=_l("Enter the date of the move.")), not_in_future])
     reason = SelectField(_l("Reason for closing"), choices=[("", "–")] + _choices(CLOSE_REASON_LABELS),
                          validate_choice=False)
-    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=NOTE_MAX)])
+    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=TEXT_MAX)])
     version = HiddenField()  # optimistic locking: the household as it was when the form was opened
     submit = SubmitField(_l("Move"))
 
@@ -116,13 +110,13 @@ class StageForm(FlaskForm):
 
 
 class ReopenForm(FlaskForm):
-    note = TextAreaField(_l("Why is the household reopened?"), validators=[Optional(), Length(max=NOTE_MAX)])
+    note = TextAreaField(_l("Why is the household reopened?"), validators=[Optional(), Length(max=TEXT_MAX)])
     submit = SubmitField(_l("Reopen"))
 
 
 class HandoverForm(FlaskForm):
     coach_id = SelectField(_l("New coordinator"), coerce=int)
-    note = TextAreaField(_l("Note for the handover"), validators=[Optional(), Length(max=NOTE_MAX)])
+    note = TextAreaField(_l("Note for the handover"), validators=[Optional(), Length(max=TEXT_MAX)])
     keep_as_worker = BooleanField(_l("Keep the current coordinator on as co-worker"))
     submit = SubmitField(_l("Hand over"))
 

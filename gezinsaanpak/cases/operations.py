@@ -248,6 +248,7 @@ def plan_check_in(actor: User, household: Household, due_on: date, subject: str)
 
 
 def complete_check_in(actor: User, household: Household, check_in_id: int, on: date | None = None) -> CheckIn:
+    """Mark a planned check-in of this household as done, so it leaves the due list."""
     require(can_edit_household(actor, household))
     check_in = db.session.get(CheckIn, check_in_id) if check_in_id else None
     if check_in is None or check_in.household_id != household.id:

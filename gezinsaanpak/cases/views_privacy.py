@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from .. import privacy
 from ..errors import InvalidInput
+from ..forms import show_error
 from ..i18n import _
 from .access import get_household_or_404
 from .forms import EraseForm
@@ -33,7 +34,7 @@ def erase(household_id: int):
         try:
             privacy.erase_on_request(current_user, household, form.confirmation.data)
         except InvalidInput as error:
-            form.confirmation.errors.append(str(error))
+            show_error(form, error, "confirmation")
         else:
             flash(_("The file has been erased. What remains are anonymous figures for reports."), "success")
             return redirect(url_for("cases.household", household_id=household.id))

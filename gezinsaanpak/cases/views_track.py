@@ -6,6 +6,7 @@ from sqlalchemy import select
 from ..auth.models import User
 from ..errors import EditConflict, InvalidInput, PermissionDenied
 from ..extensions import db
+from ..forms import show_error
 from ..i18n import _
 from ..locking import check_version
 from ..web import record_id
@@ -45,7 +46,7 @@ def new_track():
             household = operations.open_contact_track(current_user, form.pseudonym.data, form.source.data,
                                                       form.neighbourhood.data)
         except InvalidInput as error:
-            form.pseudonym.errors.append(str(error))
+            show_error(form, error, "pseudonym")
         else:
             return _to_household(household, _("Contact track opened. Log your contacts here until the family "
                                                "consents to registration."))
@@ -61,7 +62,7 @@ def new_contact(household_id):
             operations.log_contact(current_user, household, form.kind.data, form.contact_on.data, form.note.data,
                                    form.duration_minutes.data)
         except InvalidInput as error:
-            form.contact_on.errors.append(str(error))
+            show_error(form, error, "contact_on")
         else:
             return _to_household(household, _("Contact saved."))
     return _render("cases/form.html", 400 if form.errors else 200, household=household, form=form,
@@ -88,7 +89,7 @@ def register(household_id):
                                           members, form.income_situation.data, form.neighbourhood.data)
         except InvalidInput as error:
             db.session.rollback()
-            form.form_errors.append(str(error))
+            show_error(form, error)
         else:
             return _to_household(household, _("The household is registered. You are its coordinator."))
     return _render("cases/register.html", 400 if form.errors else 200, household=household, form=form)
@@ -103,7 +104,7 @@ def new_member(household_id):
             operations.add_member(current_user, household, form.first_name.data, form.role.data,
                                   form.date_of_birth.data, form.school.data)
         except InvalidInput as error:
-            form.first_name.errors.append(str(error))
+            show_error(form, error, "first_name")
         else:
             return _to_household(household, _("Member added."))
     return _render("cases/form.html", 400 if form.errors else 200, household=household, form=form,
@@ -127,7 +128,7 @@ def move_stage(household_id):
             operations.move_stage(current_user, household, form.to_stage.data, form.moved_on.data, form.note.data,
                                   form.reason.data or None)
         except InvalidInput as error:
-            form.to_stage.errors.append(str(error))
+            show_error(form, error, "to_stage")
         except EditConflict:
             conflict = [(_("Stage"), STAGE_LABELS[household.stage]),
                         (_("Coordinator"), household.coordinator.name)]
@@ -196,8 +197,10 @@ def handover(household_id):
         coach = db.session.get(User, form.coach_id.data)
         try:
             operations.hand_over(current_user, household, coach, form.note.data, form.keep_as_worker.data)
-        except (InvalidInput, PermissionDenied) as error:
-            form.coach_id.errors.append(str(error) or _("This handover is not allowed."))
+        except PermissionDenied:
+            show_error(form, InvalidInput(_("This handover is not allowed.")), "coach_id")
+        except InvalidInput as error:
+            show_error(form, error, "coach_id")
         else:
             flash(_("%(name)s now coordinates this household.", name=coach.name), "success")
             if current_user.role == "teamlead" or form.keep_as_worker.data:
@@ -217,7 +220,7 @@ def workers(household_id):
         try:
             operations.add_worker(current_user, household, db.session.get(User, form.coach_id.data))
         except InvalidInput as error:
-            form.coach_id.errors.append(str(error))
+            show_error(form, error, "coach_id")
         else:
             return _to_household(household, _("Co-worker added."))
     return _render("cases/workers.html", 400 if form.errors else 200, household=household, form=form)

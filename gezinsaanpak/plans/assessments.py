@@ -16,11 +16,12 @@ from .. import audit
 from ..auth.permissions import can_edit_household, require
 from ..errors import InvalidInput
 from ..extensions import db
+from ..forms import TEXT_MAX
 from ..i18n import _
 from ..timeutil import age_on, today
+from ..web import once_per_request
 from .models import COLOURS, Assessment, AssessmentScore, Domain
 
-NOTE_MAX = 4000
 CHILD_BRIDGE_UNTIL = 18
 
 
@@ -42,7 +43,6 @@ def scale_for(member, on: date) -> str:
 
 def domains_by_code() -> dict[str, Domain]:
     """The whole domain catalogue (a few dozen rows, retired ones included), once per request."""
-    from ..web import once_per_request
     return once_per_request("domains", lambda: {d.code: d for d in db.session.scalars(select(Domain))})
 
 
@@ -81,7 +81,7 @@ def record_assessment(actor, household, member, assessed_on: date, scores: dict)
     for domain in domains_of(scale):
         entry = scores.get(domain.id) or {}
         value = str(entry.get("value") or "").strip()
-        note = (entry.get("note") or "").strip()[:NOTE_MAX] or None
+        note = (entry.get("note") or "").strip()[:TEXT_MAX] or None
         if not value:
             continue
         if scale == "bridge":

@@ -1,24 +1,18 @@
 """Forms of the plan, filled in with the family. The assessment form is built per scale from the catalogue."""
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from ..forms import TEXT_MAX, not_in_future
 from ..i18n import _l
 from ..timeutil import today
 from .labels import COLOUR_LABELS, COLOUR_NAMES, GOAL_STATUS_LABELS, STEP_LABELS
 from .models import COLOURS
 
-NOTE_MAX = 4000
-
-
-def _not_in_future(form, field):
-    if field.data and field.data > today():
-        raise ValidationError(_l("This date cannot be in the future."))
-
 
 class AssessmentForm(FlaskForm):
     assessed_on = DateField(_l("Date of the assessment"), default=today, validators=[
-        InputRequired(message=_l("Enter the date of the assessment.")), _not_in_future])
+        InputRequired(message=_l("Enter the date of the assessment.")), not_in_future])
     submit = SubmitField(_l("Save assessment"))
 
 
@@ -37,19 +31,19 @@ def assessment_form(scale: str, domains) -> AssessmentForm:
     for domain in domains:
         setattr(Form, f"domain_{domain.id}", RadioField(choices=choices, default=""))
         setattr(Form, f"note_{domain.id}", TextAreaField(_l("Note (for the coaches, not in the family plan)"),
-                                                         validators=[Optional(), Length(max=NOTE_MAX)]))
+                                                         validators=[Optional(), Length(max=TEXT_MAX)]))
     return Form()
 
 
 class GoalForm(FlaskForm):
     member = SelectField(_l("Whose goal is it?"), choices=[], validate_choice=False)
     domain_id = SelectField(_l("Domain"), choices=[], validate_choice=False)
-    dream = TextAreaField(_l("The dream behind it, in their own words"), validators=[Optional(), Length(max=NOTE_MAX)],
+    dream = TextAreaField(_l("The dream behind it, in their own words"), validators=[Optional(), Length(max=TEXT_MAX)],
                           description=_l("What would be different when this goes well? Write it the way they say it."))
-    own_words = TextAreaField(_l("The goal in their own words"), validators=[Optional(), Length(max=NOTE_MAX)],
+    own_words = TextAreaField(_l("The goal in their own words"), validators=[Optional(), Length(max=TEXT_MAX)],
                               description=_l("For a child: what the child wants, in the child's own words."))
     description = TextAreaField(_l("The goal, SMART"), validators=[
-        DataRequired(message=_l("Describe the goal: what, how much, by when (SMART).")), Length(max=NOTE_MAX)],
+        DataRequired(message=_l("Describe the goal: what, how much, by when (SMART).")), Length(max=TEXT_MAX)],
         description=_l("Specific, measurable, achievable, relevant and with a date: "
                        "for example “By March the rent is paid on time every month.”"))
     target_on = DateField(_l("Target date"), validators=[
@@ -60,45 +54,45 @@ class GoalForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     description = TextAreaField(_l("What will be done?"), validators=[
-        DataRequired(message=_l("Describe what will be done.")), Length(max=NOTE_MAX)])
+        DataRequired(message=_l("Describe what will be done.")), Length(max=TEXT_MAX)])
     who = StringField(_l("Who does it?"), validators=[
         DataRequired(message=_l("Write who does it, for example a first name or “coach”.")), Length(max=120)],
         description=_l("A first name, or “coach”, or both."))
     due_on = DateField(_l("By when? (optional)"), validators=[Optional()])
     support_needed = TextAreaField(_l("What support is needed? (optional)"),
-                                   validators=[Optional(), Length(max=NOTE_MAX)])
+                                   validators=[Optional(), Length(max=TEXT_MAX)])
     submit = SubmitField(_l("Add action point"))
 
 
 class ObstacleForm(FlaskForm):
     obstacle = TextAreaField(_l("If this happens …"), validators=[
-        DataRequired(message=_l("Describe what could get in the way.")), Length(max=NOTE_MAX)],
+        DataRequired(message=_l("Describe what could get in the way.")), Length(max=TEXT_MAX)],
         description=_l("What could get in the way? For example “If the letter from the tax office comes …”"))
     if_then_plan = TextAreaField(_l("… then we do this"), validators=[
-        DataRequired(message=_l("Write the if-then plan: what will you do when it happens?")), Length(max=NOTE_MAX)],
+        DataRequired(message=_l("Write the if-then plan: what will you do when it happens?")), Length(max=TEXT_MAX)],
         description=_l("For example “… then I open it the same day and send a photo to my coach.”"))
     submit = SubmitField(_l("Add if-then plan"))
 
 
 class ReviewForm(FlaskForm):
     reviewed_on = DateField(_l("Date of the review"), default=today, validators=[
-        InputRequired(message=_l("Enter the date of the review (not in the future).")), _not_in_future])
+        InputRequired(message=_l("Enter the date of the review (not in the future).")), not_in_future])
     status = SelectField(_l("Status from now on"), choices=list(GOAL_STATUS_LABELS.items()))
     note = TextAreaField(_l("How is it going? (for the coaches, not in the family plan)"),
-                         validators=[Optional(), Length(max=NOTE_MAX)])
+                         validators=[Optional(), Length(max=TEXT_MAX)])
     next_review_on = DateField(_l("Next review (optional)"), validators=[Optional()])
     submit = SubmitField(_l("Save review"))
 
 
 class WishForm(FlaskForm):
-    words = TextAreaField(_l("In their own words"), validators=[Optional(), Length(max=NOTE_MAX)],
+    words = TextAreaField(_l("In their own words"), validators=[Optional(), Length(max=TEXT_MAX)],
                           description=_l("Write it the way they say it. Leave empty to remove it."))
     submit = SubmitField(_l("Save"))
 
 
 class FamilyPlanForm(FlaskForm):
     family_dream = TextAreaField(_l("The family's dream, in their own words"),
-                                 validators=[Optional(), Length(max=NOTE_MAX)])
+                                 validators=[Optional(), Length(max=TEXT_MAX)])
     next_meeting_on = DateField(_l("Next appointment (optional)"), validators=[Optional()])
     next_meeting_note = StringField(_l("Time and place of the next appointment (optional)"),
                                     validators=[Optional(), Length(max=200)],

@@ -4,7 +4,6 @@ Goals are time-bound: their target date lies within the support period (registra
 SUPPORT_MONTHS months), because support ends and the family should feel progress before it does.
 Each function checks the policy, validates, changes models, writes the audit entry and flushes.
 """
-import calendar
 from datetime import date
 
 from flask import current_app
@@ -15,20 +14,14 @@ from .. import audit, history
 from ..auth.permissions import can_edit_household, require
 from ..errors import InvalidInput
 from ..extensions import db
+from ..forms import TEXT_MAX
 from ..i18n import _
-from ..timeutil import age_on, today, utcnow
+from ..timeutil import add_months, age_on, today, utcnow
 from .assessments import scale_for
 from .models import GOAL_STATUSES, Action, FamilyPlan, Goal, GoalReview, MemberWish, Obstacle
 
-TEXT_MAX = 4000
 WHO_MAX = 120
 OWN_WORDS_FROM_AGE = 4
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def support_ends_on(household) -> date | None:
@@ -202,6 +195,7 @@ def remove_obstacle(actor, household, obstacle) -> None:
 
 
 def wish_of(member) -> MemberWish | None:
+    """A member's own dream or wishes, if written down."""
     return db.session.scalar(select(MemberWish).where(MemberWish.member_id == member.id))
 
 
@@ -226,6 +220,7 @@ def set_wish(actor, household, member, words: str | None) -> MemberWish | None:
 
 
 def family_plan_of(household) -> FamilyPlan | None:
+    """The family's dream as a whole and the next appointment, if written down."""
     return db.session.scalar(select(FamilyPlan).where(FamilyPlan.household_id == household.id))
 
 

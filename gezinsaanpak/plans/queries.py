@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
 from ..history import changes_of
+from ..referrals.models import Referral
 from .assessments import Summary, summarise
 from .models import Assessment, AssessmentScore, Domain, FamilyPlan, Goal, MemberWish
 from .operations import support_ends_on
@@ -99,7 +100,6 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
 
 def _agreed_referrals(household) -> list:
     """Referrals agreed with the family and not refused or withdrawn."""
-    from ..referrals.models import Referral
     return db.session.scalars(select(Referral).where(Referral.household_id == household.id,
                                                      Referral.status.in_(PLAN_REFERRAL_STATUSES))
                               .options(joinedload(Referral.fund), joinedload(Referral.member))

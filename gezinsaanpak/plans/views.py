@@ -8,6 +8,7 @@ from flask_login import current_user
 from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..cases.models import Member
 from ..errors import InvalidInput
+from ..forms import show_error
 from ..i18n import _
 from ..timeutil import today
 from . import assessments as assessing
@@ -27,12 +28,6 @@ bp.add_app_template_global(plan_labels, "plan_labels")  # a global, so imported 
 
 def render(template, status=200, **context):
     return render_template(template, **context), status
-
-
-def apply_error(form, error: InvalidInput):
-    """Show an operation's message beside its field, or above the form."""
-    target = getattr(form, error.field, None) if error.field else None
-    (target.errors if target is not None else form.form_errors).append(str(error))
 
 
 @bp.route("/households/<int:household_id>/members/<int:member_id>")
@@ -68,7 +63,7 @@ def assess(household_id, member_id):
         try:
             assessing.record_assessment(current_user, household, person, form.assessed_on.data, scores)
         except InvalidInput as error:
-            apply_error(form, error)
+            show_error(form, error)
         else:
             flash(_("Assessment saved."), "success")
             return redirect(url_for("plans.member", household_id=household.id, member_id=person.id))
@@ -96,7 +91,7 @@ def wish(household_id, member_id):
         try:
             operations.set_wish(current_user, household, person, form.words.data)
         except InvalidInput as error:
-            apply_error(form, error)
+            show_error(form, error)
         else:
             flash(_("Saved."), "success")
             return redirect(url_for("plans.member", household_id=household.id, member_id=person.id))

@@ -8,6 +8,7 @@ from flask_login import current_user
 from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..errors import EditConflict, InvalidInput
 from ..extensions import db
+from ..forms import show_error
 from ..i18n import _
 from ..locking import check_version
 from ..timeutil import today
@@ -19,7 +20,7 @@ from .labels import domain_label
 from .models import Action, Domain, Goal, Obstacle
 from .queries import goal_history
 from .suggestions import suggest_domains
-from .views import apply_error, bp, render
+from .views import bp, render
 
 FAMILY = "family"
 
@@ -76,7 +77,7 @@ def new_goal(household_id):
                                            _chosen_domain(form), form.description.data, form.target_on.data,
                                            form.dream.data, form.own_words.data)
             except InvalidInput as error:
-                apply_error(form, error)
+                show_error(form, error)
             else:
                 return _to_goal(household, goal, _("Goal saved. Now agree on the first action point."))
     return render("plans/goal_form.html", _status(form), household=household, form=form, goal=None,
@@ -110,7 +111,7 @@ def edit_goal(household_id, goal_id):
             operations.update_goal(current_user, household, record, _chosen_domain(form), form.description.data,
                                    form.target_on.data, form.dream.data, form.own_words.data)
         except InvalidInput as error:
-            apply_error(form, error)
+            show_error(form, error)
         except EditConflict:
             conflict = goal_conflict(record)
             form.version.data = record.version  # saving again now means: mine replaces theirs, knowingly
@@ -146,7 +147,7 @@ def _goal_step(household_id, goal_id, action, form, save, saved, title):
         try:
             save(household, record, form)
         except InvalidInput as error:
-            apply_error(form, error)
+            show_error(form, error)
         else:
             return _to_goal(household, record, saved)
     return _goal_form_page(household, record, form, title)

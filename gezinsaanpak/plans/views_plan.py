@@ -6,6 +6,7 @@ from flask_login import current_user
 from ..cases.access import get_household_or_404
 from ..errors import InvalidInput
 from ..extensions import db
+from ..forms import show_error
 from ..i18n import LANGUAGES, _
 from ..timeutil import today
 from . import operations
@@ -13,7 +14,7 @@ from .descriptors import DescriptorFileError, load_descriptors
 from .forms import FamilyPlanForm
 from .pdf import plan_pdf
 from .queries import plan_view
-from .views import apply_error, bp, render
+from .views import bp, render
 
 
 @bp.route("/households/<int:household_id>/plan")
@@ -33,7 +34,7 @@ def edit_plan(household_id):
             operations.update_family_plan(current_user, household, form.family_dream.data, form.next_meeting_on.data,
                                           form.next_meeting_note.data)
         except InvalidInput as error:
-            apply_error(form, error)
+            show_error(form, error)
         else:
             flash(_("The family plan is saved."), "success")
             return redirect(url_for("plans.plan", household_id=household.id))

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 
 from ..extensions import db
-from ..timeutil import age_on, today
+from ..timeutil import add_months, age_on, today
 from . import operations
 from .models import Fund
 
@@ -54,7 +54,7 @@ def _yearly_grant_up_for_renewal(rng, coach, household, registered, children, fu
     """A sports grant delivered about a year ago: the coach is asked to renew it before it lapses."""
     sporty = [c for c in children if 5 <= age_on(c.date_of_birth, today()) <= 17]
     fund = funds.get("jeugdfonds_sport_cultuur")
-    delivered = operations.add_months(today(), -operations.RENEWAL_AFTER_MONTHS) + timedelta(days=rng.randint(-10, 20))
+    delivered = add_months(today(), -operations.RENEWAL_AFTER_MONTHS) + timedelta(days=rng.randint(-10, 20))
     start = delivered - timedelta(days=30)
     if not sporty or fund is None or start < registered:
         return

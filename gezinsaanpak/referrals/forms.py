@@ -17,27 +17,21 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..errors import InvalidInput
+from ..forms import TEXT_MAX, not_in_future
 from ..i18n import _l
 from ..timeutil import today
 from .labels import APPLICANT_LABELS, APPLIED_BY_LABELS, PARTICIPATION_LABELS
 from .operations import parse_amount
-
-NOTE_MAX = 4000
 
 
 def in_two_weeks():
     return today() + timedelta(days=14)
 
 
-def _not_in_future(form, field):
-    if field.data and field.data > today():
-        raise ValidationError(_l("This date cannot be in the future."))
-
-
 class ReferralDetailsForm(FlaskForm):
     """What can be corrected later: the request, amount, who applies and the dates."""
     request = TextAreaField(_l("What is asked"), validators=[
-        DataRequired(message=_l("Write what is asked.")), Length(max=NOTE_MAX)],
+        DataRequired(message=_l("Write what is asked.")), Length(max=TEXT_MAX)],
         description=_l("For example: membership of the football club and football boots."))
     amount = StringField(_l("Amount in euros (optional)"), validators=[Optional(), Length(max=20)],
                          description=_l("For example 125,50."))
@@ -72,12 +66,12 @@ class ReferralForm(ReferralDetailsForm):
 class StatusForm(FlaskForm):
     to_status = SelectField(_l("New status"), choices=[], validate_choice=False)  # the operation explains a refusal
     changed_on = DateField(_l("Date"), default=today, validators=[
-        InputRequired(message=_l("Enter the date of this step.")), _not_in_future])
+        InputRequired(message=_l("Enter the date of this step.")), not_in_future])
     decision_expected_on = DateField(_l("Decision expected on (optional)"), validators=[Optional()],
                                      description=_l("Only for an application: when the fund expects to decide."))
     follow_up_on = DateField(_l("Next follow-up (optional)"), default=in_two_weeks, validators=[Optional()],
                              description=_l("While the referral is open: when you ask again how it goes."))
-    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=NOTE_MAX)])
+    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=TEXT_MAX)])
     submit = SubmitField(_l("Save step"))
 
 
@@ -91,7 +85,7 @@ class ParticipationForm(FlaskForm):
     participation = SelectField(_l("Is it used?"), choices=[(k, v) for k, v in PARTICIPATION_LABELS.items()
                                                             if k != "unknown"])
     checked_on = DateField(_l("Checked on"), default=today, validators=[
-        InputRequired(message=_l("Enter the date you checked.")), _not_in_future])
+        InputRequired(message=_l("Enter the date you checked.")), not_in_future])
     submit = SubmitField(_l("Record participation"))
 
 
@@ -104,9 +98,9 @@ class FundForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(message=_l("Enter the name of the fund or scheme.")),
                                                Length(max=160)])
     provides_nl = TextAreaField(_l("What it provides (Dutch)"), validators=[
-        DataRequired(message=_l("Describe in Dutch what the fund provides.")), Length(max=NOTE_MAX)])
+        DataRequired(message=_l("Describe in Dutch what the fund provides.")), Length(max=TEXT_MAX)])
     provides_en = TextAreaField(_l("What it provides (English, optional)"), validators=[Optional(),
-                                                                                        Length(max=NOTE_MAX)])
+                                                                                        Length(max=TEXT_MAX)])
     min_age = IntegerField(_l("Lowest age (optional)"), validators=[
         Optional(), NumberRange(min=0, max=27, message=_l("An age is between 0 and 27."))])
     max_age = IntegerField(_l("Highest age (optional)"), validators=[

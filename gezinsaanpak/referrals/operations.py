@@ -4,7 +4,6 @@ Each function takes the acting user, checks the policy, changes models, writes t
 the request commits once.
 """
 import re
-from calendar import monthrange
 from datetime import date, timedelta
 
 from flask_babel import format_date
@@ -16,7 +15,7 @@ from ..cases.models import Member
 from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
-from ..timeutil import today
+from ..timeutil import add_months, today
 from .models import APPLIED_BY, Fund, Referral, ReferralChange
 
 # The allowed moves; rejected, delivered and withdrawn are final.
@@ -52,13 +51,6 @@ def parse_amount(text: str | None) -> int | None:
     if amount > MAX_AMOUNT_CENTS:
         raise InvalidInput(_("An amount can be at most € 100.000."), "amount")
     return amount
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day some months later, or the month's last day when it is shorter."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def create_referral(actor, household, request: str, fund_id: int | None = None, organisation: str | None = None,

@@ -10,7 +10,7 @@ from ..auth.models import User
 from ..auth.permissions import can_edit_household, require
 from ..errors import InvalidInput
 from ..extensions import db
-from ..i18n import _
+from ..i18n import _, euros
 from ..timeutil import today, utcnow
 
 
@@ -72,10 +72,6 @@ def remaining(team_id: int, coach_id: int, year: int) -> dict:
     return {"team_limit": team_limit, "coach_limit": coach_limit,
             "team_left": None if team_limit is None else team_limit - _spent(year, team_id),
             "coach_left": None if coach_limit is None else coach_limit - _spent(year, team_id, coach_id)}
-
-
-def euros(cents: int) -> str:
-    return f"€ {cents // 100},{cents % 100:02d}"
 
 
 def record_spending(actor, household, spent_on: date, amount_cents: int, purpose: str) -> PanicSpending:

@@ -5,8 +5,9 @@ from flask_login import current_user
 
 from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..errors import EditConflict, InvalidInput
+from ..forms import show_error
 from ..history import changes_of
-from ..i18n import _
+from ..i18n import _, euros
 from ..locking import check_version
 from . import labels, operations
 from .forms import FollowUpForm, ParticipationForm, ReferralDetailsForm, ReferralForm, StatusForm
@@ -27,12 +28,6 @@ def _show(household, referral, message=None, category="success"):
     if message:
         flash(message, category)
     return redirect(url_for("referrals.show", household_id=household.id, referral_id=referral.id))
-
-
-def _form_error(form, error, default_field):
-    """An operation's refusal appears beside the field it names, or the form's first field."""
-    target = getattr(form, error.field or "", None) or form[default_field]
-    target.errors = list(target.errors) + [str(error)]
 
 
 @bp.route("/households/<int:household_id>/referrals/new", methods=["GET", "POST"])
@@ -56,7 +51,7 @@ def new(household_id):
                 amount_cents=form.amount_cents, applied_by=form.applied_by.data,
                 follow_up_on=form.follow_up_on.data, decision_expected_on=form.decision_expected_on.data)
         except InvalidInput as error:
-            _form_error(form, error, "request")
+            show_error(form, error, "request")
         else:
             return _show(household, referral, _("Referral started. It shows on your start page on the "
                                                 "follow-up date."))
@@ -102,7 +97,7 @@ def _status_step(household, referral, form):
             operations.change_status(current_user, household, referral, form.to_status.data, form.changed_on.data,
                                      form.note.data, form.follow_up_on.data, form.decision_expected_on.data)
         except InvalidInput as error:
-            _form_error(form, error, "to_status")
+            show_error(form, error, "to_status")
         else:
             return _("Status changed to “%(status)s”.", status=labels.STATUS_LABELS[referral.status])
     return None
@@ -113,7 +108,7 @@ def _follow_up_step(household, referral, form):
         try:
             operations.follow_up_again(current_user, household, referral, form.follow_up_on.data)
         except InvalidInput as error:
-            _form_error(form, error, "follow_up_on")
+            show_error(form, error, "follow_up_on")
         else:
             return _("Next follow-up planned.")
     return None
@@ -125,7 +120,7 @@ def _participation_step(household, referral, form):
             operations.record_participation(current_user, household, referral, form.participation.data,
                                             form.checked_on.data)
         except InvalidInput as error:
-            _form_error(form, error, "participation")
+            show_error(form, error, "participation")
         else:
             return _("Participation recorded.")
     return None
@@ -142,7 +137,7 @@ def edit(household_id, referral_id):
     referral = get_in_household_or_404(Referral, referral_id, household)
     form = ReferralDetailsForm(obj=referral)
     if request.method == "GET" and referral.amount_cents is not None:
-        form.amount.data = f"{referral.amount_cents // 100},{referral.amount_cents % 100:02d}"
+        form.amount.data = euros(referral.amount_cents, symbol=False)
     conflict = None
     if form.validate_on_submit():
         try:
@@ -150,7 +145,7 @@ def edit(household_id, referral_id):
             operations.update_referral(current_user, household, referral, form.request.data, form.amount_cents,
                                        form.applied_by.data, form.follow_up_on.data, form.decision_expected_on.data)
         except InvalidInput as error:
-            _form_error(form, error, "request")
+            show_error(form, error, "request")
         except EditConflict:
             conflict = _referral_conflict(referral)
             form.version.data = referral.version
@@ -163,9 +158,7 @@ def edit(household_id, referral_id):
 
 def _referral_conflict(referral):
     """What is saved now, to show beside what the user typed."""
-    cents = referral.amount_cents
-    amount = "–" if cents is None else f"€ {cents // 100},{cents % 100:02d}"
-    return [(_("What is asked"), referral.request), (_("Amount in euros (optional)"), amount),
+    return [(_("What is asked"), referral.request), (_("Amount in euros (optional)"), euros(referral.amount_cents)),
             (_("Who applies"), labels.APPLIED_BY_LABELS[referral.applied_by]),
             (_("Follow up on"), format_date(referral.follow_up_on) if referral.follow_up_on else "–")]
 

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from ..errors import InvalidInput
 from ..extensions import db
+from ..forms import show_error
 from ..i18n import _
 from . import funds as catalogue
 from .forms import FundForm
@@ -28,7 +29,7 @@ def new_fund():
         try:
             fund = catalogue.create_fund(current_user, **_values(form))
         except InvalidInput as error:
-            form[error.field or "name"].errors.append(str(error))
+            show_error(form, error, "name")
         else:
             flash(_("%(name)s is added to the catalogue.", name=fund.name), "success")
             return redirect(url_for("referrals.funds"))
@@ -46,7 +47,7 @@ def edit_fund(fund_id):
         try:
             catalogue.update_fund(current_user, fund, **_values(form))
         except InvalidInput as error:
-            form[error.field or "name"].errors.append(str(error))
+            show_error(form, error, "name")
         else:
             flash(_("%(name)s is saved.", name=fund.name), "success")
             return redirect(url_for("referrals.funds"))

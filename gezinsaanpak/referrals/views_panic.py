@@ -10,6 +10,7 @@ from ..auth.models import Team, User
 from ..cases.access import get_household_or_404
 from ..errors import InvalidInput
 from ..extensions import db
+from ..forms import show_error
 from ..i18n import _, _l
 from ..timeutil import today
 from . import panic
@@ -54,7 +55,7 @@ def panic_budget(household_id):
         try:
             panic.record_spending(current_user, household, form.spent_on.data, form.amount_cents, form.purpose.data)
         except InvalidInput as error:
-            getattr(form, error.field or "amount").errors.append(str(error))
+            show_error(form, error, "amount")
         else:
             flash(_("Spending recorded."), "success")
             return redirect(url_for("referrals.panic_budget", household_id=household.id))
@@ -62,7 +63,7 @@ def panic_budget(household_id):
                                    .order_by(panic.PanicSpending.spent_on.desc())).all()
     left = panic.remaining(household.team_id, current_user.id, today().year)
     return render_template("referrals/panic_budget.html", household=household, form=form, spendings=spendings,
-                           left=left, euros=panic.euros), 400 if form.errors else 200
+                           left=left), 400 if form.errors else 200
 
 
 @bp.route("/admin/panic-budget", methods=["GET", "POST"])
@@ -81,11 +82,11 @@ def panic_limits():
                 panic.set_limit(current_user, form.year.data, form.team_id.data, form.amount_cents,
                                 coach.id if coach else None)
             except InvalidInput as error:
-                form.amount.errors.append(str(error))
+                show_error(form, error, "amount")
             else:
                 flash(_("Limit saved."), "success")
                 return redirect(url_for("referrals.panic_limits"))
     limits = db.session.execute(select(panic.PanicBudget, Team).join(Team, Team.id == panic.PanicBudget.team_id)
                                 .order_by(panic.PanicBudget.year.desc(), Team.name)).all()
     rows = [(budget, team, panic.remaining(team.id, budget.coach_id or 0, budget.year)) for budget, team in limits]
-    return render_template("referrals/panic_limits.html", form=form, rows=rows, euros=panic.euros), 400 if form.errors else 200
+    return render_template("referrals/panic_limits.html", form=form, rows=rows), 400 if form.errors else 200

@@ -3,6 +3,7 @@ WHERE clause, so a number always matches the list it clicks through to."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from flask import current_app
 from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import joinedload
 
@@ -13,13 +14,12 @@ from ..extensions import db
 from ..i18n import _l
 from ..plans.models import Goal
 from ..referrals.models import Referral
-from ..timeutil import today
+from ..timeutil import add_months, today
 
 # How much work a household in each stage asks of a coach: trust building and aftercare are lighter.
 STAGE_WEIGHTS = {"trust_building": 0.5, "registered": 1.0, "plan": 1.5, "carrying_out": 1.5, "follow_up": 1.0,
                  "aftercare": 0.5, "closed": 0.0}
 NO_CONTACT_DAYS = 28
-WARNING_MONTHS = 15
 OPEN_REFERRAL = ("to_apply", "applied", "granted")
 
 METRIC_LABELS = {
@@ -35,14 +35,10 @@ ATTENTION_METRICS = ("overdue_check_ins", "overdue_referrals", "overdue_goals", 
                      "pending_referrals")
 
 
-def months_ago(on: date, months: int) -> date:
-    year, month = divmod(on.year * 12 + on.month - 1 - months, 12)
-    return date(year, month + 1, min(on.day, 28))
-
-
 def metric_clause(metric: str, on: date | None = None):
     """The condition on Household for one dashboard number; `stage:<s>` for a stage."""
     on = on or today()
+    warning_months = current_app.config["SUPPORT_WARNING_MONTHS"]
     is_open = Household.stage != "closed"
     if metric.startswith("stage:") and metric[6:] in STAGES:
         return Household.stage == metric[6:]
@@ -58,7 +54,7 @@ def metric_clause(metric: str, on: date | None = None):
         "no_contact": lambda: and_(is_open, Household.phase == "registered",
                                    ~exists().where(Contact.household_id == Household.id,
                                                    Contact.contact_on >= on - timedelta(days=NO_CONTACT_DAYS))),
-        "past_15_months": lambda: and_(is_open, Household.registered_on <= months_ago(on, WARNING_MONTHS)),
+        "past_15_months": lambda: and_(is_open, Household.registered_on <= add_months(on, -warning_months)),
         "pending_referrals": lambda: and_(is_open, exists().where(Referral.household_id == Household.id,
                                                                   Referral.status.in_(("to_apply", "applied")))),
     }

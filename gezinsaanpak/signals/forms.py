@@ -2,22 +2,18 @@
 the household (one checkbox and note per item and member), which WTForms' static fields do not fit."""
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from ..forms import SIGNAL_NOTE_MAX, not_in_future
 from ..i18n import _, _l
 from ..timeutil import today
 from .labels import GROUP_LABELS, KIND_LABELS
-from .operations import NOTE_MAX, Tick, note_problem
-
-
-def _not_in_future(form, field):
-    if field.data and field.data > today():
-        raise ValidationError(_l("This date cannot be in the future."))
+from .operations import Tick, note_problem
 
 
 class RecordForm(FlaskForm):
     observed_on = DateField(_l("Date of observation"), default=today, validators=[
-        InputRequired(message=_l("Enter the date of observation.")), _not_in_future])
+        InputRequired(message=_l("Enter the date of observation.")), not_in_future])
     submit = SubmitField(_l("Save signals"))
 
 
@@ -53,8 +49,8 @@ class StateForm(FlaskForm):
     to_state = RadioField(_l("New state"), choices=[], validate_choice=False,
                           validators=[InputRequired(message=_l("Choose the new state."))])
     changed_on = DateField(_l("Date"), default=today, validators=[
-        InputRequired(message=_l("Enter the date.")), _not_in_future])
-    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=NOTE_MAX)],
+        InputRequired(message=_l("Enter the date.")), not_in_future])
+    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=SIGNAL_NOTE_MAX)],
                          description=_l("For example why the signal does not apply: it may have another cause."))
     version = HiddenField()  # optimistic locking: the version this form was loaded with
     submit = SubmitField(_l("Save"))

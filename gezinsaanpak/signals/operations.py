@@ -12,13 +12,12 @@ from .. import audit
 from ..auth.permissions import can_administer, can_edit_household, require
 from ..errors import InvalidInput
 from ..extensions import db
+from ..forms import SIGNAL_NOTE_MAX
 from ..i18n import _
 from ..timeutil import today, utcnow
 from .labels import STATE_LABELS
 from .models import GROUPS, KINDS, ChecklistItem, Signal, SignalChange
 from .rules import OPEN_STATES, fit_problem, next_states
-
-NOTE_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -35,12 +34,15 @@ class Tick:
 
 
 def note_problem(note: str | None) -> str | None:
-    if note and len(note.strip()) > NOTE_MAX:
-        return _("A note can have at most %(n)d characters (this one has %(m)d).", n=NOTE_MAX, m=len(note.strip()))
+    """What is wrong with the note beside a ticked item, if anything (shown beside that item)."""
+    if note and len(note.strip()) > SIGNAL_NOTE_MAX:
+        return _("A note can have at most %(n)d characters (this one has %(m)d).", n=SIGNAL_NOTE_MAX,
+                 m=len(note.strip()))
     return None
 
 
 def check_observed_on(observed_on: date | None) -> date:
+    """A signal is dated when it was observed: a date is needed, and not one after today."""
     if observed_on is None:
         raise InvalidInput(_("Enter the date of observation."), "observed_on")
     if observed_on > today():

@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 from ..cases.models import Contact
 from ..extensions import db
 from ..i18n import _, in_language
+from ..plans.assessments import domains_by_code
 from ..timeutil import today
 from ..web import once_per_request
 from .areas import area_of
@@ -129,7 +130,6 @@ class Overview:
 
 def overview(household) -> Overview:
     """A household's signals for its page: open ones per member and heading, set-aside ones apart."""
-    from ..plans.assessments import domains_by_code
     signals = household_signals(household)
     open_ = [s for s in signals if s.state in OPEN_STATES]
     subjects = []

@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..errors import EditConflict, InvalidInput
+from ..forms import show_error
 from ..i18n import _, in_language
 from ..locking import check_version
 from ..timeutil import today
@@ -45,7 +46,7 @@ def record(household_id):
                 signals = operations.record_signals(current_user, household, ticks, form.observed_on.data)
             except InvalidInput as error:
                 if error.field == "observed_on":
-                    form.observed_on.errors.append(str(error))
+                    show_error(form, error, "observed_on")
                 elif error.field in typed:
                     errors[error.field] = str(error)
                 else:
@@ -75,7 +76,7 @@ def signal(household_id, signal_id):
             operations.change_state(current_user, household, signal, form.to_state.data, form.changed_on.data,
                                     form.note.data)
         except InvalidInput as error:
-            getattr(form, error.field, form.to_state).errors.append(str(error))
+            show_error(form, error, "to_state")
         except EditConflict:
             conflict = [(_("State"), labels.STATE_LABELS[signal.state])]
             form.version.data = signal.version

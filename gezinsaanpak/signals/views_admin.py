@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from ..errors import InvalidInput
 from ..extensions import db
+from ..forms import show_error
 from ..i18n import _
 from . import operations
 from .forms import LocalItemForm
@@ -21,7 +22,7 @@ def admin_checklist():
             item = operations.add_local_item(current_user, form.group_code.data, form.kind.data, form.heading_nl.data,
                                              form.heading_en.data, form.text_nl.data, form.text_en.data)
         except InvalidInput as error:
-            getattr(form, error.field or "text_nl").errors.append(str(error))
+            show_error(form, error, "text_nl")
         else:
             flash(_("Item added: %(text)s", text=item.text_nl), "success")
             return redirect(url_for("signals.admin_checklist", _anchor=f"item-{item.id}"))

@@ -6,7 +6,8 @@ import pytest
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.errors import InvalidInput, PermissionDenied
 from gezinsaanpak.plans import operations as plans
-from gezinsaanpak.plans.operations import add_months, support_ends_on
+from gezinsaanpak.plans.operations import support_ends_on
+from gezinsaanpak.timeutil import add_months
 from tests.factories import make_household
 
 SOON = date.today() + timedelta(days=60)

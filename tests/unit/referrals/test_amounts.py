@@ -2,7 +2,8 @@
 import pytest
 
 from gezinsaanpak.errors import InvalidInput
-from gezinsaanpak.referrals.operations import add_months, parse_amount
+from gezinsaanpak.referrals.operations import parse_amount
+from gezinsaanpak.timeutil import add_months
 
 
 @pytest.mark.parametrize("typed, cents", [
