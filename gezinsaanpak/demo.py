@@ -109,7 +109,8 @@ def _demo_household(rng, fake, coach, pseudonym, neighbourhood, stage_index):
         for subject in rng.sample(CHECK_IN_SUBJECTS, 2):
             cases.plan_check_in(coach, household, today() + timedelta(days=rng.randint(-10, 20)), subject)
     if stage_index == 6:
-        cases.move_stage(coach, household, "closed", on=today() - timedelta(days=rng.randint(0, 20)),
+        closed_on = max(today() - timedelta(days=rng.randint(0, 20)), household.stage_since)
+        cases.move_stage(coach, household, "closed", on=closed_on,
                          reason=rng.choice(["goals_reached", "goals_reached", "family_stopped", "moved_away"]))
     return household
 

@@ -5,9 +5,11 @@ Source strings are English; `translations/nl` holds the Dutch catalogue, and Dut
 The functions behave as Flask-Babel's, but look the catalogue up once per request and language: Flask-Babel
 finds it anew for every string through several context lookups, and a household page shows hundreds of strings.
 """
+from contextlib import contextmanager
 from decimal import Decimal
 
-from flask import g, request, session
+import flask_babel
+from flask import g, has_app_context, request, session
 from flask_babel import format_currency, format_decimal, get_translations
 from flask_babel.speaklater import LazyString
 
@@ -22,19 +24,29 @@ def select_locale():
 
 
 def catalogue():
-    """The current catalogue; kept on `g` with the locale it is for, so `force_locale` (the PDF in another
-    language) still switches it."""
+    """The current catalogue, kept on `g` for the rest of the request; `force_locale` below switches it."""
     try:
-        kept_on = g._get_current_object().__dict__  # one context lookup instead of one per attribute
+        kept = g._get_current_object().__dict__  # one context lookup instead of one per attribute
     except RuntimeError:  # outside an application context
         return get_translations()
-    locale = getattr(kept_on.get("_flask_babel"), "babel_locale", None)
-    kept = kept_on.get("catalogue")
-    if kept is not None and locale is not None and kept[0] is locale:
-        return kept[1]
-    translations = get_translations()  # also settles the locale, on the first string of a request
-    kept_on["catalogue"] = (getattr(kept_on.get("_flask_babel"), "babel_locale", None), translations)
+    translations = kept.get("catalogue")
+    if translations is None:
+        translations = kept["catalogue"] = get_translations()
     return translations
+
+
+@contextmanager
+def force_locale(lang: str):
+    """Flask-Babel's `force_locale` with the kept catalogue switched along: the PDF in the other language."""
+    kept = g._get_current_object().__dict__ if has_app_context() else {}
+    before = kept.pop("catalogue", None)
+    try:
+        with flask_babel.force_locale(lang):
+            yield
+    finally:
+        kept.pop("catalogue", None)
+        if before is not None:
+            kept["catalogue"] = before
 
 
 def gettext(string, **variables):

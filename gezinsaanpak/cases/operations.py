@@ -12,8 +12,10 @@ from ..auth.models import User
 from ..auth.permissions import can_edit_household, can_hand_over, require
 from ..errors import InvalidInput
 from ..extensions import db
-from ..i18n import _
+from ..i18n import _, _l
+from ..statemachine import StateMachine
 from ..timeutil import today, utcnow
+from .labels import STAGE_LABELS
 from .models import (
     CLOSE_REASONS,
     CONTACT_KINDS,
@@ -30,9 +32,10 @@ from .models import (
     StageTransition,
 )
 
-# Where a household may go from each stage. Closing is possible from anywhere; reopening is its own step.
+# Where a household may go from each stage. Closing is possible from anywhere; registration and reopening are
+# steps of their own (`register_household`, `reopen`).
 NEXT_STAGES = {
-    "trust_building": ("closed",),  # registration is its own operation
+    "trust_building": ("closed",),
     "registered": ("plan", "closed"),
     "plan": ("carrying_out", "closed"),
     "carrying_out": ("plan", "follow_up", "closed"),
@@ -40,6 +43,9 @@ NEXT_STAGES = {
     "aftercare": ("carrying_out", "closed"),
     "closed": (),
 }
+STAGES_MACHINE = StateMachine("stage", NEXT_STAGES, STAGE_LABELS,
+                              _l("A household cannot move from this stage to the chosen one."),
+                              to_field="to_stage", date_field="moved_on")
 
 
 def open_contact_track(actor: User, pseudonym: str, source: str = "other", neighbourhood: str | None = None,
@@ -90,7 +96,7 @@ def register_household(actor: User, household: Household, consent_on: date, cons
         household.neighbourhood = neighbourhood.strip() or None
     db.session.add(Consent(household_id=household.id, given_on=consent_on, scope=consent_scope.strip(),
                            recorded_by_id=actor.id))
-    _move(actor, household, "registered", registered_on)
+    _move(actor, household, "registered", registered_on, allowed=("registered",))
     db.session.flush()
     for data in members:
         add_member(actor, household, **data)
@@ -173,17 +179,23 @@ def remove_worker(actor: User, household: Household, user_id: int) -> None:
     audit.record(actor, "household.remove_worker", household, detail={"user": user_id})
 
 
+def close_reasons(household: Household) -> tuple[str, ...]:
+    """Why a track may close: a contact track ends because the family did not consent (registration is the other
+    way out); a registered household has consented, so any reason but that."""
+    if not household.is_registered:
+        return ("consent_refused",)
+    return tuple(r for r in CLOSE_REASONS if r != "consent_refused")
+
+
 def move_stage(actor: User, household: Household, to_stage: str, on: date | None = None,
                note: str | None = None, reason: str | None = None) -> StageTransition:
-    """Move to an allowed next stage; closing needs a reason."""
+    """Move to an allowed next stage, dated not before the previous move; closing needs a reason that fits."""
     require(can_edit_household(actor, household))
-    if to_stage not in NEXT_STAGES[household.stage]:
-        raise InvalidInput(_("A household cannot move from this stage to the chosen one."))
     if to_stage == "closed":
-        if reason not in CLOSE_REASONS:
-            raise InvalidInput(_("Choose why the track is closed."))
         if household.is_registered and reason == "consent_refused":
-            raise InvalidInput(_("A registered household has given consent; choose another reason."))
+            raise InvalidInput(_("A registered household has given consent; choose another reason."), "reason")
+        if reason not in close_reasons(household):
+            raise InvalidInput(_("Choose why the track is closed."), "reason")
     else:
         reason = None  # only closing has a reason; the form may still send one that was picked first
     transition = _move(actor, household, to_stage, on or today(), note, reason)
@@ -197,15 +209,17 @@ def reopen(actor: User, household: Household, note: str | None = None, on: date 
     if not household.is_closed:
         raise InvalidInput(_("Only a closed household can be reopened."))
     to_stage = "registered" if household.is_registered else "trust_building"
-    transition = _move(actor, household, to_stage, on or today(), note)
+    transition = _move(actor, household, to_stage, on or today(), note, allowed=(to_stage,))
     audit.record(actor, "household.reopen", household, transition)
     return transition
 
 
-def _move(actor, household, to_stage, on, note=None, reason=None) -> StageTransition:
-    transition = StageTransition(household_id=household.id, from_stage=household.stage, to_stage=to_stage,
-                                 moved_on=on, by_id=actor.id, note=(note or "").strip() or None, reason=reason)
-    household.stage = to_stage
+def _move(actor, household, to_stage, on, note=None, reason=None, allowed=None) -> StageTransition:
+    transition = STAGES_MACHINE.move(
+        household, to_stage, on, household.stage_since, allowed=allowed,
+        history=lambda from_stage, to: StageTransition(household_id=household.id, from_stage=from_stage,
+                                                       to_stage=to, moved_on=on, by_id=actor.id,
+                                                       note=(note or "").strip() or None, reason=reason))
     household.stage_since = on
     household.closed_on = on if to_stage == "closed" else None
     household.close_reason = reason if to_stage == "closed" else None

@@ -117,8 +117,7 @@ def move_stage(household_id):
     form = StageForm()
     allowed = NEXT_STAGES[household.stage]
     form.to_stage.choices = [(s, STAGE_LABELS[s]) for s in allowed]
-    reasons = [r for r in CLOSE_REASON_LABELS if household.is_registered != (r == "consent_refused")]
-    form.reason.choices = [("", "–")] + [(r, CLOSE_REASON_LABELS[r]) for r in reasons]
+    form.reason.choices = [("", "–")] + [(r, CLOSE_REASON_LABELS[r]) for r in operations.close_reasons(household)]
     if household.is_closed:
         return redirect(url_for("cases.reopen", household_id=household.id))
     conflict = None

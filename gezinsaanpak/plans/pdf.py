@@ -10,7 +10,7 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from babel.lists import format_list
-from flask_babel import force_locale, format_date
+from flask_babel import format_date
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -20,7 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..i18n import _
+from ..i18n import _, force_locale
 from ..timeutil import today
 from .labels import COLOUR_LABELS, GOAL_STATUS_LABELS, REFERRAL_PLAN_LABELS, STEP_LABELS, domain_label
 

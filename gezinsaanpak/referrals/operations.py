@@ -6,7 +6,6 @@ the request commits once.
 import re
 from datetime import date, timedelta
 
-from flask_babel import format_date
 from sqlalchemy import exists, select
 
 from .. import audit, history
@@ -14,8 +13,10 @@ from ..auth.permissions import can_edit_household, require
 from ..cases.models import Member
 from ..errors import InvalidInput
 from ..extensions import db
-from ..i18n import _
+from ..i18n import _, _l
+from ..statemachine import StateMachine
 from ..timeutil import add_months, today
+from .labels import STATUS_LABELS
 from .models import APPLIED_BY, Fund, Referral, ReferralChange
 
 # The allowed moves; rejected, delivered and withdrawn are final.
@@ -27,6 +28,9 @@ NEXT_STATUSES = {
     "delivered": (),
     "withdrawn": (),
 }
+REFERRAL_STATUSES = StateMachine("status", NEXT_STATUSES, STATUS_LABELS,
+                                 _l("A referral cannot move from this status to the chosen one."),
+                                 to_field="to_status")
 RENEWAL_AFTER_MONTHS = 11  # a yearly grant runs twelve months: ask for the next one a month before it lapses
 MAX_AMOUNT_CENTS = 100_000_00
 _AMOUNT = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
@@ -103,17 +107,13 @@ def change_status(actor, household, referral: Referral, to_status: str, on: date
     require(can_edit_household(actor, household))
     _belongs(referral, household)
     on = on or today()
-    if to_status not in NEXT_STATUSES.get(referral.status, ()):
-        raise InvalidInput(_("A referral cannot move from this status to the chosen one."), "to_status")
-    if on > today():
-        raise InvalidInput(_("The date cannot be in the future."), "changed_on")
-    if on < referral.status_on:
-        raise InvalidInput(_("The date cannot be before the previous step (%(date)s).",
-                             date=format_date(referral.status_on)), "changed_on")
-    change = ReferralChange(referral_id=referral.id, from_status=referral.status, to_status=to_status,
-                            changed_on=on, by_id=actor.id, note=(note or "").strip() or None)
+    change = REFERRAL_STATUSES.move(
+        referral, to_status, on, referral.status_on,
+        history=lambda from_status, to: ReferralChange(referral_id=referral.id, from_status=from_status,
+                                                       to_status=to, changed_on=on, by_id=actor.id,
+                                                       note=(note or "").strip() or None))
     referral.changes.append(change)
-    referral.status, referral.status_on = to_status, on
+    referral.status_on = on
     referral.follow_up_on = follow_up_on if referral.is_open else None
     if to_status == "applied":
         referral.decision_expected_on = decision_expected_on or referral.decision_expected_on

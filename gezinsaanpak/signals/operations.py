@@ -15,9 +15,8 @@ from ..extensions import db
 from ..forms import SIGNAL_NOTE_MAX
 from ..i18n import _
 from ..timeutil import today, utcnow
-from .labels import STATE_LABELS
 from .models import GROUPS, KINDS, ChecklistItem, Signal, SignalChange
-from .rules import OPEN_STATES, fit_problem, next_states
+from .rules import OPEN_STATES, SIGNAL_STATES, fit_problem, next_states
 
 
 @dataclass(frozen=True)
@@ -94,26 +93,22 @@ def record_signals(actor, household, ticks: list[Tick], observed_on: date | None
 
 def change_state(actor, household, signal: Signal, to_state: str, on: date | None = None,
                  note: str | None = None) -> SignalChange:
-    """Move a signal on (discussed, confirmed), set it aside as not applicable, or reopen it; kept in history."""
+    """Move a signal on (discussed, confirmed), set it aside as not applicable, or reopen it; kept in history,
+    dated not before its previous step."""
     require(can_edit_household(actor, household))
     if signal.household_id != household.id:
         raise InvalidInput(_("This signal does not belong to this household."))
-    if to_state not in next_states(signal):
-        raise InvalidInput(_("A signal that is “%(now)s” cannot become “%(to)s”.",
-                             now=STATE_LABELS[signal.state], to=STATE_LABELS.get(to_state, to_state)), "to_state")
-    on = on or today()
-    if on > today():
-        raise InvalidInput(_("The date cannot be in the future."), "changed_on")
-    if on < signal.observed_on:
-        raise InvalidInput(_("The date cannot be before the signal was observed."), "changed_on")
     problem = note_problem(note)
     if problem:
         raise InvalidInput(problem, "note")
-    change = SignalChange(signal_id=signal.id, from_state=signal.state, to_state=to_state, changed_on=on,
-                          by_id=actor.id, note=(note or "").strip() or None)
+    on = on or today()
+    since = max([signal.observed_on, *(c.changed_on for c in signal.changes)])
+    change = SIGNAL_STATES.move(
+        signal, to_state, on, since, allowed=next_states(signal),
+        history=lambda from_state, to: SignalChange(signal_id=signal.id, from_state=from_state, to_state=to,
+                                                    changed_on=on, by_id=actor.id, note=(note or "").strip() or None))
     signal.changes.append(change)
-    audit.record(actor, "signal.state", household, signal, detail={"from": signal.state, "to": to_state})
-    signal.state = to_state
+    audit.record(actor, "signal.state", household, signal, detail={"from": change.from_state, "to": to_state})
     db.session.flush()
     return change
 

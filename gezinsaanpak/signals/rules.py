@@ -7,8 +7,10 @@ recorded for the household as a whole.
 """
 from datetime import date
 
-from ..i18n import _
+from ..i18n import _, _l
+from ..statemachine import StateMachine
 from ..timeutil import age_on
+from .labels import STATE_LABELS
 
 OPEN_STATES = ("observed", "discussed", "confirmed")
 # Forward moves; "not applicable" is possible from every open state and can be undone (reopened).
@@ -18,6 +20,7 @@ NEXT_STATES = {
     "confirmed": ("not_applicable",),
     "not_applicable": (),
 }
+SIGNAL_STATES = StateMachine("state", NEXT_STATES, STATE_LABELS, _l("A signal that is “%(now)s” cannot become “%(to)s”."))
 YOUNG_ADULT_UNTIL = 27  # "jongvolwassenen": up to their 27th birthday
 
 

@@ -1,5 +1,5 @@
 """Every stage rule, from a table written from the way of working (not from the code)."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -47,7 +47,7 @@ def test_registered_households_move_only_along_allowed_paths(world, from_stage, 
 def test_a_contact_track_only_closes_or_registers(world, to_stage):
     track = make_household(world.coach, registered=False)
     if to_stage == "closed":
-        cases.move_stage(world.coach, track, "closed", reason="family_stopped")
+        cases.move_stage(world.coach, track, "closed", reason="consent_refused")
         assert track.is_closed
     else:
         with pytest.raises(InvalidInput):
@@ -73,3 +73,20 @@ def test_an_unknown_reason_is_refused(world, household):
     with pytest.raises(InvalidInput):
         cases.move_stage(world.coach, household, "closed", reason="bored")
     db.session.rollback()
+
+
+@pytest.mark.parametrize("reason", ["goals_reached", "family_stopped", "moved_away", "specialised_care", "other"])
+def test_a_contact_track_closes_only_because_there_was_no_consent(world, reason):
+    """The form offers only "no consent" for a contact track; the operation holds the same rule."""
+    track = make_household(world.coach, registered=False)
+    with pytest.raises(InvalidInput):
+        cases.move_stage(world.coach, track, "closed", reason=reason)
+    assert not track.is_closed
+
+
+def test_a_move_cannot_be_dated_before_the_previous_one(world):
+    household = household_in(world, "plan")
+    before = household.stage_since - timedelta(days=1)
+    with pytest.raises(InvalidInput):
+        cases.move_stage(world.coach, household, "carrying_out", on=before)
+    assert household.stage == "plan"

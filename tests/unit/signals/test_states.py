@@ -71,3 +71,11 @@ def test_open_signals_per_life_area_leave_out_what_was_set_aside(world, househol
     operations.change_state(world.coach, household, more[0], "not_applicable")
     assert open_signal_counts(household) == {None: {"family.basic_needs": 1}, samira: {"bridge.debts": 1},
                                              kind1: {"child.social_emotional": 1}}
+
+
+def test_a_step_cannot_be_dated_before_the_previous_step(world, household, signal):
+    """Stages, signal states and referral statuses share one rule: a history in date order."""
+    operations.change_state(world.coach, household, signal, "discussed", date.today() - timedelta(days=3))
+    with pytest.raises(InvalidInput):  # observed ten days ago, but discussed three days ago
+        operations.change_state(world.coach, household, signal, "confirmed", date.today() - timedelta(days=5))
+    assert [c.to_state for c in signal.changes] == ["observed", "discussed"]
