@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .. import audit
 from ..auth.models import User
-from ..auth.permissions import can_edit_household, require
+from ..auth.permissions import can_administer, can_edit_household, require
 from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _, euros
@@ -102,7 +102,13 @@ def record_spending(actor, household, spent_on: date, amount_cents: int, purpose
 
 
 def set_limit(actor, year: int, team_id: int, limit_cents: int, coach_id: int | None = None) -> PanicBudget:
-    """An administrator sets the yearly limit of a team, or of one coach in it."""
+    """An administrator sets the yearly limit of a team, or of one coach in it (the demo sets them as no one)."""
+    if actor is not None:
+        require(can_administer(actor))
+    if coach_id is not None:
+        coach = db.session.get(User, coach_id)
+        if coach is None or coach.team_id != team_id:
+            raise InvalidInput(_("This coach is not in the chosen team."), "coach_id")
     if limit_cents is None or limit_cents < 0:
         raise InvalidInput(_("Enter an amount of zero or more."), "amount")
     budget = db.session.scalar(select(PanicBudget).where(

@@ -74,19 +74,16 @@ def panic_limits():
         (u.id, f"{u.name} ({u.team.name})") for u in db.session.scalars(
             select(User).where(User.role == "coach").order_by(User.name))]
     if form.validate_on_submit():
-        coach = db.session.get(User, form.coach_id.data) if form.coach_id.data else None
-        if coach is not None and coach.team_id != form.team_id.data:
-            form.coach_id.errors.append(_("This coach is not in the chosen team."))
+        try:
+            panic.set_limit(current_user, form.year.data, form.team_id.data, form.amount_cents,
+                            form.coach_id.data or None)
+        except InvalidInput as error:
+            show_error(form, error, "amount")
         else:
-            try:
-                panic.set_limit(current_user, form.year.data, form.team_id.data, form.amount_cents,
-                                coach.id if coach else None)
-            except InvalidInput as error:
-                show_error(form, error, "amount")
-            else:
-                flash(_("Limit saved."), "success")
-                return redirect(url_for("referrals.panic_limits"))
+            flash(_("Limit saved."), "success")
+            return redirect(url_for("referrals.panic_limits"))
     limits = db.session.execute(select(panic.PanicBudget, Team).join(Team, Team.id == panic.PanicBudget.team_id)
                                 .order_by(panic.PanicBudget.year.desc(), Team.name)).all()
     rows = [(budget, team, panic.remaining(team.id, budget.coach_id or 0, budget.year)) for budget, team in limits]
-    return render_template("referrals/panic_limits.html", form=form, rows=rows), 400 if form.errors else 200
+    status = 400 if form.errors else 200
+    return render_template("referrals/panic_limits.html", form=form, rows=rows), status

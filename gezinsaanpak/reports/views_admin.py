@@ -6,13 +6,15 @@ from sqlalchemy import select
 from wtforms import IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from .. import audit
 from ..admin.views import bp
 from ..cases.labels import INCOME_LABELS
+from ..errors import InvalidInput
 from ..extensions import db
+from ..forms import show_error
 from ..i18n import _, _l
 from ..timeutil import today
 from .models import ReachTarget
+from .operations import save_reach_target
 
 
 class TargetForm(FlaskForm):
@@ -31,22 +33,16 @@ class TargetForm(FlaskForm):
 
 @bp.route("/targets", methods=["GET", "POST"])
 def targets():
-    """Sizes come from the municipality's own income data or the CBS; saving a group again updates it."""
     form = TargetForm()
     if form.validate_on_submit():
-        neighbourhood = (form.neighbourhood.data or "").strip()
-        target = db.session.scalar(select(ReachTarget).where(
-            ReachTarget.year == form.year.data, ReachTarget.income_situation == form.income_situation.data,
-            ReachTarget.neighbourhood == neighbourhood))
-        if target is None:
-            target = ReachTarget(year=form.year.data, income_situation=form.income_situation.data,
-                                 neighbourhood=neighbourhood, children=form.children.data)
-            db.session.add(target)
-        target.children = form.children.data
-        db.session.flush()
-        audit.record(current_user, "reach_target.save", obj=target)
-        flash(_("Target group saved."), "success")
-        return redirect(url_for("admin.targets"))
+        try:
+            save_reach_target(current_user, form.year.data, form.income_situation.data, form.neighbourhood.data,
+                              form.children.data)
+        except InvalidInput as error:
+            show_error(form, error, "children")
+        else:
+            flash(_("Target group saved."), "success")
+            return redirect(url_for("admin.targets"))
     rows = db.session.scalars(select(ReachTarget).order_by(ReachTarget.year.desc(), ReachTarget.neighbourhood,
                                                            ReachTarget.income_situation)).all()
     return render_template("reports/targets.html", form=form, rows=rows), 400 if form.errors else 200

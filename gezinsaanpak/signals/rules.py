@@ -20,7 +20,8 @@ NEXT_STATES = {
     "confirmed": ("not_applicable",),
     "not_applicable": (),
 }
-SIGNAL_STATES = StateMachine("state", NEXT_STATES, STATE_LABELS, _l("A signal that is “%(now)s” cannot become “%(to)s”."))
+SIGNAL_STATES = StateMachine("state", NEXT_STATES, STATE_LABELS,
+                             _l("A signal that is “%(now)s” cannot become “%(to)s”."))
 YOUNG_ADULT_UNTIL = 27  # "jongvolwassenen": up to their 27th birthday
 
 
