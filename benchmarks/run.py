@@ -168,7 +168,7 @@ def measure(towns: list[Municipality], requests: int) -> dict:
             for town in towns:
                 samples[town.size].append(town.get(who, path))
         for town in towns:
-            seconds, cpu, sql, counts = zip(*samples[town.size])
+            seconds, cpu, sql, counts = zip(*samples[town.size], strict=True)
             page = {**summary(seconds), "cpu_median_ms": round(statistics.median(cpu) * 1000, 2),
                     "sql_median_ms": round(statistics.median(sql) * 1000, 2),
                     "statements": max(counts), "statements_varied": len(set(counts)) > 1,

@@ -73,6 +73,8 @@ def register_blueprints(app: Flask) -> None:
     from .cases import views_audit, views_privacy, views_track  # noqa: F401  (routes on the cases blueprint)
     from .cases.views import bp as cases_bp
     from .plans.views import bp as plans_bp
+    from .referrals import views_admin as fund_pages  # noqa: F401  (on the referrals blueprint)
+    from .referrals import views_panic  # noqa: F401  (on the referrals blueprint)
     from .referrals.views import bp as referrals_bp
     from .reports import views_admin  # noqa: F401  (target group sizes, on the admin blueprint)
     from .reports.views import bp as reports_bp

@@ -164,9 +164,12 @@ def _babel(*args):
 
 @translate_cli.command("update")
 def translate_update():
-    """Extract the texts from code and templates and merge them into the catalogues."""
-    _babel("extract", "-F", "babel.cfg", "-k", "_l", "-o", "gezinsaanpak/translations/messages.pot", ".")
-    _babel("update", "-i", "gezinsaanpak/translations/messages.pot", "-d", "gezinsaanpak/translations")
+    """Extract the texts from code and templates and merge them into the catalogues. Sorted and without line
+    numbers, so moving code does not rewrite the catalogue and a change shows as the texts it adds."""
+    _babel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output",
+           "-o", "gezinsaanpak/translations/messages.pot", ".")
+    _babel("update", "--ignore-obsolete", "-i", "gezinsaanpak/translations/messages.pot", "-d",
+           "gezinsaanpak/translations")
 
 
 @translate_cli.command("compile")

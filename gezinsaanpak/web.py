@@ -14,7 +14,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_login import current_user, logout_user
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
@@ -22,6 +22,7 @@ from werkzeug.routing import IntegerConverter
 
 from . import audit
 from .auth import endpoints
+from .auth.sessions import end_session
 from .extensions import db
 from .i18n import _, select_locale
 
@@ -129,15 +130,6 @@ def install_request_hooks(app):
         if request.endpoint != "static":
             headers["Cache-Control"] = "no-store"
         return response
-
-
-def end_session():
-    """Log out and forget everything the session held, except the chosen language."""
-    lang = session.get("lang")
-    logout_user()
-    session.clear()
-    if lang:
-        session["lang"] = lang
 
 
 def install_errorhandlers(app):

@@ -12,12 +12,12 @@ from ..extensions import db, limiter, login_manager
 from ..forms import show_error
 from ..i18n import LANGUAGES, _
 from ..timeutil import utcnow
-from ..web import end_session
 from . import two_step
 from .forms import CodeForm, LoginForm, PasswordForm
 from .labels import USER_ROLE_LABELS
 from .models import User
 from .operations import change_password
+from .sessions import end_session
 
 TWO_STEP_SECONDS = 300
 bp = Blueprint("auth", __name__)

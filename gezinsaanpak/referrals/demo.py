@@ -84,7 +84,7 @@ def _walk(rng, coach, household, fund, member, request, amount, applied_by, star
                          today() + timedelta(days=rng.randint(-12, 21)))
     referral = _create(coach, household, fund, member, request, amount, applied_by, start,
                        next_follow_up if not path else start + timedelta(days=14))
-    for status, on in zip(path, days):
+    for status, on in zip(path, days, strict=True):
         operations.change_status(coach, household, referral, status, on=on, follow_up_on=next_follow_up,
                                  decision_expected_on=on + timedelta(days=rng.randint(21, 56)))
     since = (today() - referral.status_on).days

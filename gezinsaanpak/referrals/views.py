@@ -185,8 +185,3 @@ def skip_renewal(household_id, referral_id):
         return _show(household, referral, str(error), "error")
     return _show(household, referral, _("No renewal: the reminder is removed."))
 
-
-from . import (
-    views_admin,  # noqa: E402,F401  (the fund catalogue's pages on this blueprint)
-    views_panic,  # noqa: E402,F401  (the panic budget on this blueprint)
-)

@@ -92,7 +92,7 @@ def caseload(team_id: int, on: date | None = None) -> list[CoachRow]:
             continue
         row.stages[stage] = count
         row.weighted += float(weighted or 0)
-        for metric, n in zip(ATTENTION_METRICS, metrics):
+        for metric, n in zip(ATTENTION_METRICS, metrics, strict=True):
             if n:
                 row.metrics[metric] = row.metrics.get(metric, 0) + int(n)
     return list(rows.values())

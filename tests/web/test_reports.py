@@ -131,7 +131,7 @@ def test_the_monitoring_export_holds_nothing_personal(app, runner, tmp_path):
     for table in tables:
         columns = [r[1] for r in connection.execute(f"PRAGMA table_info({table})")]
         for row in connection.execute(f"SELECT * FROM {table}"):
-            for column, value in zip(columns, row):
+            for column, value in zip(columns, row, strict=True):
                 seen += 1
                 text = str(value)
                 assert text not in forbidden, (table, column, text)

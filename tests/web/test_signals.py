@@ -24,7 +24,8 @@ def items(app, world):
 @pytest.fixture
 def members(app, household):
     with app.app_context():
-        return {m.first_name: m.id for m in db.session.scalars(select(Member).where(Member.household_id == household.id))}
+        rows = db.session.scalars(select(Member).where(Member.household_id == household.id))
+        return {m.first_name: m.id for m in rows}
 
 
 def count_signals(app, household_id):
@@ -74,8 +75,8 @@ def test_a_note_without_a_tick_is_pointed_out(app, client, auth, world, househol
     auth.login(world.coach)
     key = f"h.{items['home_visit.signal.09']}"
     response = client.post(f"/households/{household.id}/signals/record",
-                           data={"observed_on": date.today().isoformat(), "tick": [f"h.{items['home_visit.signal.01']}"],
-                                 f"note.{key}": "Kachel uit"})
+                           data={"observed_on": date.today().isoformat(),
+                                 "tick": [f"h.{items['home_visit.signal.01']}"], f"note.{key}": "Kachel uit"})
     assert response.status_code == 400 and 'value="Kachel uit"' in response.text
     assert ticked_boxes(response.text) == {f"h.{items['home_visit.signal.01']}"}
     nothing = client.post(f"/households/{household.id}/signals/record", data={"observed_on": date.today().isoformat()})
@@ -93,7 +94,8 @@ def test_the_household_page_shows_signals_per_member_and_heading(app, client, au
         "observed_on": (last_visit - timedelta(days=1)).isoformat(), "tick": [f"h.{items['home_visit.signal.10']}"]})
     client.post(f"/households/{household.id}/signals/record", data={
         "observed_on": date.today().isoformat(),
-        "tick": [f"m{members['Samira']}.{items['parents.signal.14']}", f"m{members['Kind1']}.{items['children.signal.18']}"]})
+        "tick": [f"m{members['Samira']}.{items['parents.signal.14']}",
+                 f"m{members['Kind1']}.{items['children.signal.18']}"]})
     page = client.get(f"/households/{household.id}").text
     section = page[page.index('id="signals"'):]
     for text in ("Het huishouden als geheel", "Samira", "Kind1", "Weinig participeren", "Beperkt participeren",
