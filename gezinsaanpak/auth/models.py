@@ -78,15 +78,3 @@ class User(UserMixin, db.Model):
     def needs_two_step_setup(self):
         """Administrators hold the keys to every account: for them the second factor is required."""
         return self.role == "admin" and not self.totp_secret
-
-    @property
-    def is_coach(self):
-        return self.role == "coach"
-
-    @property
-    def is_teamlead(self):
-        return self.role == "teamlead"
-
-    @property
-    def is_admin(self):
-        return self.role == "admin"
