@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.browser.test_login import log_in_with_keyboard
+from tests.browser.helpers import log_in_with_keyboard
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 expect = sync_api.expect

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.factories import PASSWORD
+from tests.browser.helpers import log_in_with_keyboard
 
 sync_api = pytest.importorskip("playwright.sync_api",
                                reason="Playwright for Python is not installed: browser tests skipped "
@@ -12,18 +12,6 @@ sync_api = pytest.importorskip("playwright.sync_api",
 Page, expect = sync_api.Page, sync_api.expect
 
 PSEUDONYM = "Familie Tulp, Tarwewijk"
-
-# Field labels in either language: these tests are about the flow, not about the exact wording of labels.
-EMAIL_LABEL = re.compile(r"e-?mail", re.IGNORECASE)
-PASSWORD_LABEL = re.compile(r"wachtwoord|password", re.IGNORECASE)
-
-
-def log_in_with_keyboard(page: Page, email: str, password: str = PASSWORD) -> None:
-    page.get_by_label(EMAIL_LABEL).click()
-    page.keyboard.type(email)
-    page.get_by_label(PASSWORD_LABEL).click()
-    page.keyboard.type(password)
-    page.keyboard.press("Enter")
 
 
 def test_coach_logs_in_opens_household_and_switches_to_english(page: Page, world, household):

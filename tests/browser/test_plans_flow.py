@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
-from tests.browser.test_login import log_in_with_keyboard
+from tests.browser.helpers import log_in_with_keyboard
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 expect = sync_api.expect

@@ -16,12 +16,3 @@ def domains(ctx):
 @pytest.fixture
 def people(household):
     return {m.first_name: m for m in household.members}
-
-
-def steps(domains, **by_code):
-    """{domain id: {"value": step}} from keyword arguments such as debts=2 (bridge.debts)."""
-    return {domains[f"bridge.{code}"].id: {"value": str(step)} for code, step in by_code.items()}
-
-
-def colours(domains, **by_code):
-    return {domains[f"child.{code}"].id: {"value": colour} for code, colour in by_code.items()}

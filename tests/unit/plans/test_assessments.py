@@ -18,7 +18,7 @@ from gezinsaanpak.plans.assessments import (
     summarise,
 )
 from tests.factories import make_household
-from tests.unit.plans.conftest import colours, steps
+from tests.unit.plans.helpers import colours, steps
 
 
 @pytest.mark.parametrize("age, band", [(0, "by_5"), (5, "by_5"), (6, "by_11"), (9, "by_11"), (11, "by_11"),

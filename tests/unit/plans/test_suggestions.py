@@ -8,7 +8,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.assessments import record_assessment
 from gezinsaanpak.plans.suggestions import suggest_domains
-from tests.unit.plans.conftest import colours, steps
+from tests.unit.plans.helpers import colours, steps
 
 
 def codes(suggestions, member=None):
