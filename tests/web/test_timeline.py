@@ -62,6 +62,9 @@ def test_timeline_pages_through_everything_newest_first(app, client, auth, world
     assert visits == list(range(1, CONTACTS + 1)), "newest first, none twice, none missing"
     # An old link past the end shows the last page instead of an empty one.
     assert "Pagina 3 van 3" in client.get(f"/households/{busy.id}/timeline?page=99").text
+    # A page number no database integer holds (a tampered link) too, instead of an error.
+    huge = client.get(f"/households/{busy.id}/timeline?page=99999999999999999999")
+    assert huge.status_code == 200 and "Pagina 3 van 3" in huge.text
 
 
 def test_timeline_narrows_to_one_kind(client, auth, world, busy):
