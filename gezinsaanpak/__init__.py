@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 
 from . import config as config_module
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
+from .files import private_sqlite_database
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -23,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
     config_module.ensure_secret_key(app.config, app.instance_path)
+    private_sqlite_database(app.config["SQLALCHEMY_DATABASE_URI"], app.instance_path)
 
     register_extensions(app)
     register_blueprints(app)

@@ -1,6 +1,8 @@
-"""Command line: `flask --app gezinsaanpak users create`, `demo`, `catalogues load`, `translate ...`."""
+"""Command line: `flask --app gezinsaanpak users create`, `demo`, `catalogues load`, `backup`, `restore`,
+`export monitoring`, `translate ...`."""
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -12,6 +14,7 @@ from .auth.models import ROLES
 from .auth.operations import create_user, find_or_create_team
 from .errors import InvalidInput
 from .extensions import db
+from .files import FileRefused
 
 users_cli = AppGroup("users", help="Manage user accounts.")
 catalogues_cli = AppGroup("catalogues", help="Load the checklist, domain and fund catalogues.")
@@ -72,49 +75,50 @@ def demo_command(seed):
 
 
 @click.command("backup")
-@click.argument("out", type=click.Path(dir_okay=False))
+@click.argument("out", type=click.Path())
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @with_appcontext
-def backup_command(out):
+def backup_command(out, force):
     """Write a consistent backup of the whole database to OUT (safe while the application runs)."""
-    from .backup import BackupError, backup
-    try:
-        backup(out)
-    except BackupError as error:
-        raise click.ClickException(str(error))
+    from .backup import backup
+    with refused_as_error():
+        backup(out, force)
     click.echo(f"Backup written to {out}")
 
 
 @click.command("restore")
-@click.argument("source", type=click.Path(dir_okay=False, exists=True))
+@click.argument("source", type=click.Path())
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @with_appcontext
 def restore_command(source, yes):
-    """Replace the database's contents with the backup SOURCE."""
-    from .backup import BackupError, restore
-    if not yes:
-        click.confirm(f"Replace everything in {db.engine.url.render_as_string()} with {source}?", abort=True)
-    try:
-        restore(source)
-    except BackupError as error:
-        raise click.ClickException(str(error))
+    """Replace the whole database with the backup SOURCE. SOURCE must be a backup of this application; the
+    database as it was is kept in a safety copy first."""
+    from .backup import inspect_backup, restore
+    with refused_as_error():
+        inspect_backup(source)
+        if not yes:
+            click.confirm(f"Replace everything in {db.engine.url.render_as_string()} with {source}?", abort=True)
+        restored = restore(source)
     click.echo(f"Restored from {source}")
+    if restored.safety_copy:
+        click.echo(f"The database as it was before is kept in {restored.safety_copy}")
+    if not restored.info.current:
+        click.echo(f"The backup has schema version {restored.info.revision}, older than this version of the "
+                   f"application: run `flask --app gezinsaanpak db upgrade` before starting it.")
 
 
 @export_cli.command("monitoring")
-@click.argument("out", type=click.Path(dir_okay=False))
+@click.argument("out", type=click.Path())
 @click.option("--from", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD.")
 @click.option("--to", "end", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day, YYYY-MM-DD.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 def export_monitoring_command(out, start, end, force):
     """Write an anonymised SQLite file for monitoring and research (no names, dates of birth or free text)."""
     from .reports.export import export_monitoring
-    if Path(out).exists():
-        if not force:
-            raise click.ClickException(f"{out} exists; choose another name or add --force")
-        Path(out).unlink()
     if start > end:
         raise click.ClickException("--from must be on or before --to")
-    counts = export_monitoring(out, start.date(), end.date())
+    with refused_as_error():
+        counts = export_monitoring(out, start.date(), end.date(), force=force)
     for table, count in counts.items():
         click.echo(f"{table}: {count} rows")
     click.echo(f"Written to {out}")
@@ -156,6 +160,20 @@ def retention_apply(dry_run):
             anonymise(None, household)
     db.session.commit() if not dry_run else db.session.rollback()
     click.echo(f"{len(due)} households past {months} months after closing")
+
+
+@contextmanager
+def refused_as_error():
+    """A refused path or file ends the command with one line saying why (and a non-zero exit), never a
+    traceback; nothing is left changed."""
+    try:
+        yield
+    except FileRefused as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        db.session.rollback()
+        raise click.ClickException(f"{error.filename}: {error.strerror}" if error.filename else str(error)) from None
 
 
 def _babel(*args):

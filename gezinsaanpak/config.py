@@ -4,6 +4,8 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from .files import write_private_text
+
 
 class Defaults:
     SQLALCHEMY_TRACK_MODIFICATIONS = False
@@ -25,6 +27,8 @@ class Defaults:
     DEMO_PASSWORD = "demo-gezinsaanpak"
     PASSWORD_HASH_METHOD = "scrypt"
     RETENTION_MONTHS = 24  # after closing, a household is anonymised by `flask retention apply`
+    SAFETY_COPY_FOLDER = None  # where `restore` keeps the database it replaces; default next to the SQLite
+    # file, or the instance folder for PostgreSQL
 
 
 def _coerce(value: str):
@@ -66,6 +70,5 @@ def ensure_secret_key(config, instance_path: str) -> None:
     path = Path(instance_path) / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        write_private_text(path, secrets.token_hex(32))
     config["SECRET_KEY"] = path.read_text().strip()

@@ -1,37 +1,21 @@
-"""A backup taken while coaches keep saving restores into a fresh database with nothing lost or mixed up."""
+"""A backup taken while coaches keep saving restores into a fresh database with nothing lost or mixed up; a backup
+never overwrites by accident, and the database password never shows in the process list."""
+import subprocess
 import threading
-import uuid
-from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import create_engine, func, select, text
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from gezinsaanpak import create_app
-from gezinsaanpak.backup import checksums
+from gezinsaanpak.backup import checksums, inspect_backup
 from gezinsaanpak.cases.models import Contact
 from gezinsaanpak.extensions import db
+from gezinsaanpak.postgres_tools import pg_command
 from tests.factories import PASSWORD
-
-
-@contextmanager
-def fresh_database(app, tmp_path):
-    """An empty database of the same kind as the one under test."""
-    with app.app_context():
-        url = db.engine.url
-    if url.get_backend_name() == "sqlite":
-        tmp_path.mkdir(exist_ok=True)
-        yield "sqlite:///" + str(tmp_path / "restored.db")
-        return
-    name = f"gezinsaanpak_restore_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
+from tests.helpers import fresh_database, refused
 
 
 def restored_checksums(app, url, backup_file):
@@ -84,3 +68,69 @@ def test_backup_during_writes_and_restore(app, runner, world, household, tmp_pat
 
     with fresh_database(app, tmp_path / "b") as url:
         assert restored_checksums(app, url, tmp_path / "after.backup") == live
+
+
+def test_backup_refuses_bad_paths_and_overwrites_only_with_force(app, runner, household, tmp_path):
+    refused(runner.invoke(args=["backup", str(tmp_path / "missing" / "x.backup")]), "missing does not exist")
+    assert not (tmp_path / "missing").exists()
+    refused(runner.invoke(args=["backup", str(tmp_path)]), "is a folder")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me\n")
+    refused(runner.invoke(args=["backup", str(notes)]), "exists", "--force")
+    assert notes.read_text() == "keep me\n"
+    first = tmp_path / "first.backup"
+    assert runner.invoke(args=["backup", str(first)]).exit_code == 0
+    written = first.read_bytes()
+    refused(runner.invoke(args=["backup", str(first)]), "exists", "--force")
+    assert first.read_bytes() == written
+
+    forced = runner.invoke(args=["backup", "--force", str(notes)])
+    assert forced.exit_code == 0, forced.output
+    with app.app_context():
+        assert inspect_backup(notes).current
+        live = db.engine.url.database if db.engine.url.get_backend_name() == "sqlite" else None
+    if live:
+        refused(runner.invoke(args=["backup", "--force", live]), "live database")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first.backup", "notes.txt"]
+
+
+def test_the_database_password_is_never_on_a_command_line():
+    url = make_url("postgresql+psycopg://gz:s3cr%40t@db.example:6543/gezinsaanpak?sslmode=require")
+    argv, env = pg_command("pg_dump", url, "--format=custom")
+    assert argv == ["pg_dump", "--host", "db.example", "--port", "6543", "--username", "gz",
+                    "--dbname", "gezinsaanpak", "--format=custom"]
+    assert env == {"PGPASSWORD": "s3cr@t", "PGSSLMODE": "require"}
+    argv, env = pg_command("pg_restore", make_url("postgresql:///gezinsaanpak?host=/run/postgresql"), "x.backup")
+    assert argv == ["pg_restore", "--host", "/run/postgresql", "--dbname", "gezinsaanpak", "x.backup"]
+    assert env == {}
+
+
+def test_pg_dump_and_pg_restore_get_the_password_through_their_environment(app, tmp_path, monkeypatch):
+    with app.app_context():
+        if db.engine.url.get_backend_name() != "postgresql":
+            pytest.skip("PostgreSQL only")
+    calls = []
+    real_run = subprocess.run
+
+    def recording_run(argv, **options):
+        calls.append((argv, options.get("env") or {}))
+        return real_run(argv, **options)
+
+    monkeypatch.setattr("gezinsaanpak.postgres_tools.subprocess.run", recording_run)
+    with fresh_database(app, tmp_path) as url:
+        secret = "not-for-ps-to-show"
+        other = create_app({"SQLALCHEMY_DATABASE_URI": make_url(url).set(password=secret), "SECRET_KEY": "x",
+                            "TESTING": True, "SAFETY_COPY_FOLDER": str(tmp_path)})
+        with other.app_context():
+            upgrade()
+        runner = other.test_cli_runner()
+        assert runner.invoke(args=["backup", str(tmp_path / "b.backup")]).exit_code == 0
+        restored = runner.invoke(args=["restore", "--yes", str(tmp_path / "b.backup")])
+        assert restored.exit_code == 0, restored.output
+        with other.app_context():
+            db.engine.dispose()
+    connecting = [(argv, env) for argv, env in calls if "--dbname" in argv]
+    assert {argv[0] for argv, env in connecting} == {"pg_dump", "pg_restore"}
+    for argv, _ in calls:
+        assert not any(secret in arg for arg in argv), argv
+    assert all(env["PGPASSWORD"] == secret for argv, env in connecting)

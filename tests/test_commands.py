@@ -1,10 +1,11 @@
-"""The command-line interface: creating accounts and the demo municipality."""
+"""The command-line interface: accounts, the demo municipality and the monitoring export."""
 from sqlalchemy import func, select
 
 from gezinsaanpak.auth.models import User
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
 from gezinsaanpak.signals.models import ChecklistItem
+from tests.helpers import refused
 
 
 def test_users_create_reads_the_password_from_stdin(app, runner, auth):
@@ -64,3 +65,21 @@ def test_benchmark_data_builds_a_consistent_municipality(app, runner, client):
     client.post("/login", data={"email": email, "password": app.config["DEMO_PASSWORD"]})
     assert client.get("/team/").status_code == 200
     assert client.get("/team/reach").status_code == 200
+
+
+def test_export_refuses_bad_paths_and_changes_nothing(app, runner, world, tmp_path):
+    period = ["--from", "2020-01-01", "--to", "2030-12-31"]
+    refused(runner.invoke(args=["export", "monitoring", str(tmp_path / "missing" / "m.db"), *period]),
+            "missing does not exist")
+    assert not (tmp_path / "missing").exists()
+    refused(runner.invoke(args=["export", "monitoring", str(tmp_path), *period]), "is a folder")
+    earlier = tmp_path / "monitoring.db"
+    earlier.write_text("last month's export\n")
+    refused(runner.invoke(args=["export", "monitoring", str(earlier), *period]), "exists", "--force")
+    refused(runner.invoke(args=["export", "monitoring", str(earlier), "--force", "--from", "2026-02-01",
+                                "--to", "2026-01-01"]), "--from")
+    assert earlier.read_text() == "last month's export\n"
+    assert runner.invoke(args=["export", "monitoring", str(earlier), "--force", *period]).exit_code == 0
+    assert earlier.read_bytes().startswith(b"SQLite format 3")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["monitoring.db"]
+

@@ -17,6 +17,7 @@ from sqlalchemy import and_, func, or_, select
 from ..auth.models import Team
 from ..cases.models import Household, Member, StageTransition
 from ..extensions import db
+from ..files import check_target, write_private_text, writing
 from ..plans.models import Action, Assessment, AssessmentScore, Domain, Goal
 from ..referrals.models import Fund, Referral
 from ..signals.models import ChecklistItem, Signal
@@ -28,8 +29,7 @@ CHILD_BANDS = ((0, 4, "0-4"), (5, 11, "5-11"), (12, 17, "12-17"), (18, 22, "18-2
 def export_key() -> bytes:
     path = Path(current_app.instance_path) / "export_key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        write_private_text(path, secrets.token_hex(32))
     return path.read_text().strip().encode()
 
 
@@ -51,8 +51,10 @@ def age_band(role: str, born: date, on: date) -> str:
     return "23+" if role == "child" else "adult"
 
 
-def export_monitoring(out: str, start: date, end: date) -> dict[str, int]:
-    """Write the export for households in support at some moment between start and end; returns row counts."""
+def export_monitoring(out: str, start: date, end: date, force: bool = False) -> dict[str, int]:
+    """Write the export for households in support at some moment between start and end; returns row counts.
+    An existing `out` is only replaced with force, and only once the new export is complete."""
+    check_target(out, force)  # before the queries: a bad path is refused at once
     key = export_key()
     p = lambda kind, value: pseudonym(key, kind, value)  # noqa: E731
     in_period = and_(Household.phase == "registered", Household.registered_on <= end,
@@ -110,13 +112,14 @@ def export_monitoring(out: str, start: date, end: date) -> dict[str, int]:
         {"household_id": p("household", s.household_id), "member_id": p("member", s.member_id),
          "item": items[s.item_id], "state": s.state, "month": month(s.observed_on)}
         for s in db.session.scalars(select(Signal).where(Signal.household_id.in_(household_ids)).order_by(Signal.id))]
-    target = sqlite_utils.Database(out)
-    for table, records in rows.items():
-        if records:
-            target[table].insert_all(records, pk="id" if "id" in records[0] else None)
-    target["about"].insert_all([
-        {"key": "period_from", "value": start.isoformat()}, {"key": "period_to", "value": end.isoformat()},
-        {"key": "note", "value": "Anonymised monitoring export of Gezinsaanpak: categories, months and age bands; "
-                                 "ids are keyed pseudonyms, stable between exports."}])
-    target.close()
+    with writing(out, force) as temporary:
+        target = sqlite_utils.Database(temporary)
+        for table, records in rows.items():
+            if records:
+                target[table].insert_all(records, pk="id" if "id" in records[0] else None)
+        target["about"].insert_all([
+            {"key": "period_from", "value": start.isoformat()}, {"key": "period_to", "value": end.isoformat()},
+            {"key": "note", "value": "Anonymised monitoring export of Gezinsaanpak: categories, months and age "
+                                     "bands; ids are keyed pseudonyms, stable between exports."}])
+        target.close()
     return {table: len(records) for table, records in rows.items()}
