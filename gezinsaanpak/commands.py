@@ -129,16 +129,21 @@ def export_monitoring_command(out, start, end, force):
 @click.option("--seed", default=1, show_default=True)
 @with_appcontext
 def benchmark_data_command(households, seed):
-    """Fill the database with a synthetic municipality for performance measurements; every account it makes
-    has the demo password."""
+    """Fill an empty database (or one holding only benchmark data) with a synthetic municipality for performance
+    measurements; every account it makes has the demo password."""
     import time
 
     from werkzeug.security import generate_password_hash
 
-    from .reports.benchmark_data import build
-    upgrade(directory=current_app.extensions["migrate"].directory)
-    started = time.perf_counter()
-    counts = build(households, generate_password_hash(current_app.config["DEMO_PASSWORD"]), seed=seed)
+    from .reports.benchmark_data import BenchmarkRefused, build, refuse_unless_benchmark_only
+    try:
+        refuse_unless_benchmark_only(households)  # before the migrations touch a database that is not ours
+        upgrade(directory=current_app.extensions["migrate"].directory)
+        started = time.perf_counter()
+        counts = build(households, generate_password_hash(current_app.config["DEMO_PASSWORD"]), seed=seed)
+    except BenchmarkRefused as error:
+        db.session.rollback()
+        raise click.ClickException(str(error))
     db.session.commit()
     click.echo(", ".join(f"{table} {count}" for table, count in counts.items()))
     click.echo(f"{households} households written in {time.perf_counter() - started:.1f} s; every benchmark "

@@ -1,4 +1,4 @@
-"""The command-line interface: accounts, the demo municipality and the monitoring export."""
+"""The command-line interface: accounts, the demo municipality, the benchmark data and the monitoring export."""
 from sqlalchemy import func, select
 
 from gezinsaanpak.auth.models import User
@@ -83,3 +83,24 @@ def test_export_refuses_bad_paths_and_changes_nothing(app, runner, world, tmp_pa
     assert earlier.read_bytes().startswith(b"SQLite format 3")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["monitoring.db"]
 
+
+def test_benchmark_data_refuses_a_database_with_other_data(app, runner, household):
+    refused(runner.invoke(args=["benchmark-data", "--households", "5"]), "not benchmark data")
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Household.id))) == 1
+        assert db.session.scalar(select(func.count(User.id)).where(User.email.like("%benchmark%"))) == 0
+
+
+def test_benchmark_data_refuses_the_demo_and_counts_below_one(app, runner):
+    refused(runner.invoke(args=["benchmark-data", "--households", "-5"]), "at least 1")
+    refused(runner.invoke(args=["benchmark-data", "--households", "0"]), "at least 1")
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    refused(runner.invoke(args=["benchmark-data", "--households", "5"]), "not benchmark data")
+
+
+def test_benchmark_data_adds_to_a_database_holding_only_benchmark_data(app, runner):
+    assert runner.invoke(args=["benchmark-data", "--households", "5"]).exit_code == 0
+    more = runner.invoke(args=["benchmark-data", "--households", "5", "--seed", "2"])
+    assert more.exit_code == 0, more.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Household.id))) == 10

@@ -3,11 +3,13 @@ stage with members, contacts, signals, assessments, goals with actions, and refe
 
 Rows are written in bulk with Core inserts, so 20,000 households take seconds, not hours. The invariants hold
 as in real data: every household has its coordinator and assignment, registered households their consent.
+Its accounts are active and share the public demo password, so it only writes into an empty database or one
+that holds nothing but benchmark data.
 """
 import random
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, inspect, or_, select
 
 from ..auth.models import Team, User
 from ..cases.models import Consent, Contact, CoordinatorAssignment, Household, Member, StageTransition
@@ -22,6 +24,32 @@ HOUSEHOLDS_PER_COACH = 30
 COACHES_PER_TEAM = 8
 STAGES = ["trust_building", "registered", "plan", "carrying_out", "follow_up", "aftercare", "closed"]
 CHUNK = 5000
+EMAIL_DOMAIN = "@benchmark.invalid"
+TEAM_PREFIX = "Benchmark team "
+
+
+class BenchmarkRefused(Exception):
+    """The benchmark data would mix with other data, or the request makes no sense; the message says which."""
+
+
+def refuse_unless_benchmark_only(households: int) -> None:
+    """Refuse a count below 1, and a database holding anything but benchmark data (accounts, teams or households
+    of real use or of the demo): benchmark accounts there would be live logins with a published password."""
+    if households < 1:
+        raise BenchmarkRefused("--households must be at least 1")
+    if not inspect(db.engine).has_table(User.__tablename__):
+        return  # not migrated yet: empty
+    others = {
+        "accounts": select(func.count(User.id)).where(or_(User.is_demo.is_(False),
+                                                          User.email.not_like(f"%{EMAIL_DOMAIN}"))),
+        "teams": select(func.count(Team.id)).where(Team.name.not_like(f"{TEAM_PREFIX}%")),
+        "households": select(func.count(Household.id)).where(Household.is_demo.is_(False)),
+    }
+    found = [f"{count} {what}" for what, query in others.items() if (count := db.session.scalar(query))]
+    if found:
+        raise BenchmarkRefused(f"This database holds data that is not benchmark data ({', '.join(found)}); "
+                               f"benchmark-data only writes into an empty database or one holding only benchmark "
+                               f"data.")
 
 
 class Ids:
@@ -41,6 +69,7 @@ class Ids:
 def build(households: int, password_hash: str, seed: int = 1, contacts: int = 20, signals: int = 10,
           goals: int = 5, referrals: int = 3) -> dict[str, int]:
     """Add `households` households to the database; returns the number of rows written per table."""
+    refuse_unless_benchmark_only(households)
     load_all()
     rng = random.Random(seed)
     ids = Ids()
@@ -57,7 +86,7 @@ def build(households: int, password_hash: str, seed: int = 1, contacts: int = 20
     for number in range(coaches_needed):
         if number % COACHES_PER_TEAM == 0:
             team_id = ids.take(Team)
-            rows[Team].append({"id": team_id, "name": f"Benchmark team {team_id}", "created_at": now})
+            rows[Team].append({"id": team_id, "name": f"{TEAM_PREFIX}{team_id}", "created_at": now})
             rows[User].append(_user(ids, f"lead{team_id}", "teamlead", team_id, password_hash, now))
         user = _user(ids, f"coach{ids.next.get(User, 0)}", "coach", team_id, password_hash, now)
         rows[User].append(user)
@@ -75,7 +104,7 @@ def build(households: int, password_hash: str, seed: int = 1, contacts: int = 20
 
 def _user(ids, name, role, team_id, password_hash, now):
     user_id = ids.take(User)
-    return {"id": user_id, "email": f"{name}.{user_id}@benchmark.invalid", "name": f"{role.title()} {user_id}",
+    return {"id": user_id, "email": f"{name}.{user_id}{EMAIL_DOMAIN}", "name": f"{role.title()} {user_id}",
             "role": role, "team_id": team_id, "password_hash": password_hash, "active": True,
             "session_token": f"benchmark{user_id}", "is_demo": True, "created_at": now}
 
