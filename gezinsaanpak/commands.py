@@ -145,17 +145,33 @@ def benchmark_data_command(households, seed):
 @click.option("--dry-run", is_flag=True, help="Only list what would be anonymised.")
 def retention_apply(dry_run):
     """Anonymise closed households whose retention period (RETENTION_MONTHS after closing) has passed.
-    Run it daily, for example from cron; what stays are anonymous counts for reports."""
-    from .privacy import anonymise, due_for_anonymising
+    Run it daily, for example from cron; what stays are anonymous counts for reports.
+
+    Each household is anonymised and committed on its own: one that fails is reported and left for the next
+    run, the others are done."""
+    from . import privacy
+    from .cases.models import Household
     months = current_app.config["RETENTION_MONTHS"]
-    due = due_for_anonymising(months)
-    for household in due:
-        click.echo(f"{'would anonymise' if dry_run else 'anonymising'} household {household.id} "
-                   f"(closed {household.closed_on.isoformat()})")
-        if not dry_run:
-            anonymise(None, household)
-    db.session.commit() if not dry_run else db.session.rollback()
+    due = [(household.id, household.closed_on) for household in privacy.due_for_anonymising(months)]
+    failed = []
+    for household_id, closed_on in due:
+        click.echo(f"{'would anonymise' if dry_run else 'anonymising'} household {household_id} "
+                   f"(closed {closed_on.isoformat()})")
+        if dry_run:
+            continue
+        try:
+            privacy.anonymise(None, db.session.get(Household, household_id))
+            db.session.commit()
+        except Exception as error:  # noqa: BLE001 - whatever stops one household must not stop the others
+            db.session.rollback()
+            failed.append(household_id)
+            click.echo(f"could not anonymise household {household_id}: {type(error).__name__}: "
+                       f"{str(error).splitlines()[0]}", err=True)
+    db.session.rollback()
     click.echo(f"{len(due)} households past {months} months after closing")
+    if failed:
+        raise click.ClickException(f"{len(failed)} of {len(due)} households could not be anonymised "
+                                   f"({', '.join(map(str, failed))}); the others were")
 
 
 def _babel(*args):

@@ -6,7 +6,7 @@ table hanging below one of those, belongs to the household. A table added later 
 """
 from datetime import date, timedelta
 
-from sqlalchemy import String, Text, select, update
+from sqlalchemy import String, Text, case, select, update
 
 from . import audit
 from .extensions import db
@@ -114,12 +114,11 @@ def anonymise(actor, household, reason: str = "retention") -> None:
         else:
             where = column.in_(ids.get(parent.name) or [-1])
         ids[table.name] = list(db.session.scalars(select(table.c.id).where(where)))
-        values = {}
-        for col in table.c:
-            if col.primary_key or col.foreign_keys or col.name in CODE_COLUMNS:
-                continue
-            if isinstance(col.type, (String, Text)):
-                values[col.name] = None if col.nullable else "–"
+        # A text that was there becomes a dash, an empty one stays empty: every rule that a record holds some text
+        # (a referral names a fund or an organisation) still holds, and nothing of what it said is left.
+        values = {col.name: case((col.is_not(None), "–")) for col in table.c
+                  if isinstance(col.type, (String, Text)) and not (col.primary_key or col.foreign_keys
+                                                                   or col.name in CODE_COLUMNS)}
         if table.name == "households":
             values["pseudonym"] = f"#{household.id}"
         if values and ids[table.name]:

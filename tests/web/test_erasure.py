@@ -8,6 +8,8 @@ from gezinsaanpak.audit import AuditEvent
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household, Member
 from gezinsaanpak.extensions import db
+from gezinsaanpak.referrals import operations as referrals
+from gezinsaanpak.referrals.models import Referral
 
 PSEUDONYM = "Familie Tulp, Tarwewijk"
 
@@ -67,3 +69,18 @@ def test_the_coach_cannot_erase_the_file(app, client, auth, world, household):
     assert "Wissen op verzoek" not in client.get(f"/households/{household.id}").text
     assert client.post(f"/households/{household.id}/erase", data={"confirmation": PSEUDONYM}).status_code == 404
     assert state(app, household.id)[0] == PSEUDONYM
+
+
+def test_a_household_referred_to_a_local_organisation_is_erased(app, client, auth, world, household):
+    with app.app_context():
+        referrals.create_referral(world.coach, db.session.get(Household, household.id),
+                                  "Huiswerkbegeleiding voor Kind0", organisation="Buurthuis De Tarwe")
+        db.session.commit()
+    close(app, world, household.id)
+    auth.login(world.teamlead)
+    done = client.post(f"/households/{household.id}/erase", data={"confirmation": PSEUDONYM})
+    assert done.status_code == 302
+    assert "Het dossier is gewist." in client.get(f"/households/{household.id}").text
+    with app.app_context():
+        assert db.session.scalars(select(Referral.request)).all() == ["–"]
+
