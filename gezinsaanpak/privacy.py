@@ -10,6 +10,7 @@ from sqlalchemy import String, Text, case, select, update
 
 from . import audit
 from .extensions import db
+from .timeutil import utcnow
 
 # Columns that hold codes from a fixed list, not free text: they stay when a household is anonymised.
 CODE_COLUMNS = {"phase", "stage", "source", "income_situation", "neighbourhood", "close_reason", "role", "kind",
@@ -120,7 +121,7 @@ def anonymise(actor, household, reason: str = "retention") -> None:
                   if isinstance(col.type, (String, Text)) and not (col.primary_key or col.foreign_keys
                                                                    or col.name in CODE_COLUMNS)}
         if table.name == "households":
-            values["pseudonym"] = f"#{household.id}"
+            values.update(pseudonym=f"#{household.id}", anonymised_at=utcnow())
         if values and ids[table.name]:
             db.session.execute(update(table).where(table.c.id.in_(ids[table.name])).values(**values))
     members = db.metadata.tables["members"]  # the birth year stays, for age bands; the day goes
@@ -137,4 +138,4 @@ def due_for_anonymising(retention_months: int, on: date | None = None):
     from .cases.models import Household
     cutoff = (on or date.today()) - timedelta(days=round(retention_months * 30.44))
     return db.session.scalars(select(Household).where(Household.stage == "closed", Household.closed_on < cutoff,
-                                                      Household.pseudonym.not_like("#%"))).all()
+                                                      Household.anonymised_at.is_(None))).all()

@@ -63,3 +63,11 @@ def test_retention_goes_on_past_a_household_it_cannot_anonymise_and_says_so(app,
         assert names(stuck) == ["Samira", "Kind0", "Kind1"]  # nothing half done
         assert [h.id for h in privacy.due_for_anonymising(24)] == [stuck]  # tomorrow's run tries again
 
+
+def test_a_pseudonym_starting_with_a_hash_is_still_due(app, runner, world):
+    with app.app_context():
+        household_id = closed_long_ago(world, "#12 Familie Wilg")
+    result = runner.invoke(args=["retention", "apply"])
+    assert result.exit_code == 0 and f"anonymising household {household_id}" in result.output
+    with app.app_context():
+        assert db.session.get(Household, household_id).is_anonymised and set(names(household_id)) == {"–"}

@@ -33,7 +33,7 @@ TAGS = count(1)
 words = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12)
 few = st.integers(min_value=0, max_value=2)
 shapes = st.fixed_dictionaries({
-    "registered": st.booleans(), "hash_pseudonym": st.just(False), "contacts": few, "check_ins": few,
+    "registered": st.booleans(), "hash_pseudonym": st.booleans(), "contacts": few, "check_ins": few,
     "signals": few, "assessment": st.booleans(), "goals": st.lists(st.tuples(few, few, st.booleans()), max_size=2),
     "referrals": st.lists(st.sampled_from(["fund", "organisation"]), max_size=3),
     "edit_referrals": st.booleans(), "panic": st.booleans(), "wish": st.booleans(), "family_plan": st.booleans(),
