@@ -151,6 +151,7 @@ def retention_apply(dry_run):
     run, the others are done."""
     from . import privacy
     from .cases.models import Household
+    from .erasures import vacuum
     months = current_app.config["RETENTION_MONTHS"]
     due = [(household.id, household.closed_on) for household in privacy.due_for_anonymising(months)]
     failed = []
@@ -168,6 +169,8 @@ def retention_apply(dry_run):
             click.echo(f"could not anonymise household {household_id}: {type(error).__name__}: "
                        f"{str(error).splitlines()[0]}", err=True)
     db.session.rollback()
+    if due and not dry_run:
+        vacuum(db.engine, [table.name for table, _, _ in privacy.household_tables()])
     click.echo(f"{len(due)} households past {months} months after closing")
     if failed:
         raise click.ClickException(f"{len(failed)} of {len(due)} households could not be anonymised "

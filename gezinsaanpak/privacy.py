@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import String, Text, case, select, update
 
 from . import audit
+from .erasures import mark_erased
 from .extensions import db
 from .timeutil import utcnow
 
@@ -130,6 +131,7 @@ def anonymise(actor, household, reason: str = "retention") -> None:
         db.session.execute(update(members).where(members.c.id == member_id)
                            .values(date_of_birth=date(born.year, 7, 1)))
     db.session.expire_all()
+    mark_erased(db.session)
     audit.record(actor, "household.anonymise", household, detail={"reason": reason})
 
 
