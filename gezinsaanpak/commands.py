@@ -89,15 +89,24 @@ def backup_command(out):
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @with_appcontext
 def restore_command(source, yes):
-    """Replace the database's contents with the backup SOURCE."""
+    """Replace the database's contents with the backup SOURCE; erasures made after the backup are made again."""
+    from . import erasures
     from .backup import BackupError, restore
+    from .privacy import reapply_erasures
     if not yes:
         click.confirm(f"Replace everything in {db.engine.url.render_as_string()} with {source}?", abort=True)
+    erased = erasures.entries()  # the backup's own erasure register is as old as the backup
     try:
         restore(source)
     except BackupError as error:
         raise click.ClickException(str(error))
     click.echo(f"Restored from {source}")
+    try:
+        reapplied = reapply_erasures(carried=erased)
+    except erasures.RegisterMissing as error:
+        raise click.ClickException(str(error))
+    db.session.commit()
+    click.echo(f"Re-applied {reapplied} erasures made after the backup")
 
 
 @export_cli.command("monitoring")

@@ -6,9 +6,10 @@ from datetime import date
 
 from sqlalchemy import create_engine, func, select, text
 
-from gezinsaanpak import create_app
+from gezinsaanpak import create_app, privacy
 from gezinsaanpak.backup import checksums
-from gezinsaanpak.cases.models import Contact
+from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.models import Contact, Household, Member
 from gezinsaanpak.extensions import db
 from tests.factories import PASSWORD
 
@@ -84,3 +85,26 @@ def test_backup_during_writes_and_restore(app, runner, world, household, tmp_pat
 
     with fresh_database(app, tmp_path / "b") as url:
         assert restored_checksums(app, url, tmp_path / "after.backup") == live
+
+
+def test_an_erasure_made_after_the_backup_is_made_again_when_it_is_restored(app, runner, world, household,
+                                                                             tmp_path):
+    with app.app_context():
+        closing = db.session.get(Household, household.id)
+        cases.move_stage(world.coach, closing, "closed", reason="moved_away")
+        db.session.commit()
+    backup = runner.invoke(args=["backup", str(tmp_path / "before-erasure.backup")])
+    assert backup.exit_code == 0, backup.output
+    with app.app_context():
+        privacy.erase_on_request(world.teamlead, db.session.get(Household, household.id), household.pseudonym)
+        db.session.commit()
+
+    result = runner.invoke(args=["restore", "--yes", str(tmp_path / "before-erasure.backup")])
+    assert result.exit_code == 0, result.output
+    assert "Re-applied 1 erasures made after the backup" in result.output
+    with app.app_context():
+        restored = db.session.get(Household, household.id)
+        assert restored.is_anonymised and restored.pseudonym == f"#{household.id}"
+        assert set(db.session.scalars(select(Member.first_name).where(Member.household_id == household.id))) == {"–"}
+    again = runner.invoke(args=["restore", "--yes", str(tmp_path / "before-erasure.backup")])
+    assert "Re-applied 1 erasures made after the backup" in again.output  # the register survives every restore

@@ -51,7 +51,8 @@ def test_migrations_match_the_models_on_postgresql():
 
 
 def test_households_erased_before_the_anonymised_at_column_are_recognised(tmp_path):
-    """Only what anonymise() used to write counts as erased: "#<id>", closed, no names and no notes left."""
+    """Only what anonymise() used to write counts as erased: "#<id>", closed, no names and no notes left; the
+    erasure register starts with those."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(tmp_path / "old.db"), "SECRET_KEY": "x",
                       "TESTING": True})
     with app.app_context():
@@ -87,6 +88,8 @@ def test_households_erased_before_the_anonymised_at_column_are_recognised(tmp_pa
         with db.engine.connect() as connection:
             erased = dict(connection.execute(text("SELECT id, anonymised_at FROM households "
                                                   "WHERE anonymised_at IS NOT NULL")).all())
+            registered = dict(connection.execute(text("SELECT household_id, erased_at FROM erasures")).all())
         db.engine.dispose()
     assert set(erased) == {1, 2}
     assert str(erased[1]).startswith("2025-03-01 04:00:00")
+    assert registered == erased  # the erasure register starts with them
