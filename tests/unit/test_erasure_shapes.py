@@ -90,7 +90,7 @@ def build(world, shape) -> tuple:
     if shape["hand_over"]:
         cases.hand_over(world.teamlead, household, world.colleague, note=typed(), keep_as_worker=True)
     closer = household.coordinator
-    cases.move_stage(closer, household, "closed", note=typed(), reason="moved_away")
+    cases.move_stage(closer, household, "closed", note=typed(), reason=cases.close_reasons(household)[-1])
     db.session.commit()
     return household, typed.tags
 
