@@ -53,7 +53,8 @@ def register_extensions(app: Flask) -> None:
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record):
     """SQLite per connection: check foreign keys; write-ahead log so readers never block the writer; wait for a
-    busy writer instead of failing with "database is locked". Its lower() folds ASCII only, so searching
+    busy writer instead of failing with "database is locked"; overwrite deleted content with zeros, so an erased
+    household's text does not stay in free space (see erasures.py). Its lower() folds ASCII only, so searching
     "özdemir" missed "Özdemir": Python's takes its place, as PostgreSQL's folds every letter too."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
@@ -62,6 +63,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
 

@@ -92,12 +92,15 @@ def backup_command(out, force):
 @with_appcontext
 def restore_command(source, yes):
     """Replace the whole database with the backup SOURCE. SOURCE must be a backup of this application; the
-    database as it was is kept in a safety copy first."""
+    database as it was is kept in a safety copy first, and erasures made after the backup are made again."""
+    from . import erasures
     from .backup import inspect_backup, restore
+    from .privacy import reapply_erasures
     with refused_as_error():
         inspect_backup(source)
         if not yes:
             click.confirm(f"Replace everything in {db.engine.url.render_as_string()} with {source}?", abort=True)
+        erased = erasures.entries()  # the backup's own erasure register is as old as the backup
         restored = restore(source)
     click.echo(f"Restored from {source}")
     if restored.safety_copy:
@@ -105,6 +108,13 @@ def restore_command(source, yes):
     if not restored.info.current:
         click.echo(f"The backup has schema version {restored.info.revision}, older than this version of the "
                    f"application: run `flask --app gezinsaanpak db upgrade` before starting it.")
+        return
+    try:
+        reapplied = reapply_erasures(carried=erased)
+    except erasures.RegisterMissing as error:
+        raise click.ClickException(str(error))
+    db.session.commit()
+    click.echo(f"Re-applied {reapplied} erasures made after the backup")
 
 
 @export_cli.command("monitoring")
@@ -154,17 +164,36 @@ def benchmark_data_command(households, seed):
 @click.option("--dry-run", is_flag=True, help="Only list what would be anonymised.")
 def retention_apply(dry_run):
     """Anonymise closed households whose retention period (RETENTION_MONTHS after closing) has passed.
-    Run it daily, for example from cron; what stays are anonymous counts for reports."""
-    from .privacy import anonymise, due_for_anonymising
+    Run it daily, for example from cron; what stays are anonymous counts for reports.
+
+    Each household is anonymised and committed on its own: one that fails is reported and left for the next
+    run, the others are done."""
+    from . import privacy
+    from .cases.models import Household
+    from .erasures import vacuum
     months = current_app.config["RETENTION_MONTHS"]
-    due = due_for_anonymising(months)
-    for household in due:
-        click.echo(f"{'would anonymise' if dry_run else 'anonymising'} household {household.id} "
-                   f"(closed {household.closed_on.isoformat()})")
-        if not dry_run:
-            anonymise(None, household)
-    db.session.commit() if not dry_run else db.session.rollback()
+    due = [(household.id, household.closed_on) for household in privacy.due_for_anonymising(months)]
+    failed = []
+    for household_id, closed_on in due:
+        click.echo(f"{'would anonymise' if dry_run else 'anonymising'} household {household_id} "
+                   f"(closed {closed_on.isoformat()})")
+        if dry_run:
+            continue
+        try:
+            privacy.anonymise(None, db.session.get(Household, household_id))
+            db.session.commit()
+        except Exception as error:  # noqa: BLE001 - whatever stops one household must not stop the others
+            db.session.rollback()
+            failed.append(household_id)
+            click.echo(f"could not anonymise household {household_id}: {type(error).__name__}: "
+                       f"{str(error).splitlines()[0]}", err=True)
+    db.session.rollback()
+    if due and not dry_run:
+        vacuum(db.engine, [table.name for table, _, _ in privacy.household_tables()])
     click.echo(f"{len(due)} households past {months} months after closing")
+    if failed:
+        raise click.ClickException(f"{len(failed)} of {len(due)} households could not be anonymised "
+                                   f"({', '.join(map(str, failed))}); the others were")
 
 
 @contextmanager

@@ -4,19 +4,20 @@ households whose retention period after closing has passed (art. 17).
 Both walk the schema instead of listing tables by hand: every table with a `household_id` column, and every
 table hanging below one of those, belongs to the household. A table added later is covered automatically.
 """
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import String, Text, select, update
+from sqlalchemy import String, Text, case, func, select, update
 
-from . import audit
+from . import audit, erasures
 from .extensions import db
+from .timeutil import utcnow
 
 # Columns that hold codes from a fixed list, not free text: they stay when a household is anonymised.
 CODE_COLUMNS = {"phase", "stage", "source", "income_situation", "neighbourhood", "close_reason", "role", "kind",
                 "state", "from_state", "to_state", "from_stage", "to_stage", "reason", "scale", "age_band", "colour",
                 "status", "applied_by", "participation", "from_status", "to_status", "level", "language", "outcome",
                 "action", "object_type", "record_type", "field"}
-SKIP_TABLES = {"audit_events"}  # evidence; holds no family data, only ids and actions
+SKIP_TABLES = {"audit_events", "erasures"}  # evidence and the erasure register: only ids, actions and times
 
 
 def household_tables():
@@ -103,8 +104,10 @@ def erase_on_request(actor, household, confirmation: str) -> None:
     anonymise(actor, household, reason="request")
 
 
-def anonymise(actor, household, reason: str = "retention") -> None:
-    """Erase everything personal and keep what anonymous counts need: stages, categories, months, age."""
+def anonymise(actor, household, reason: str = "retention", erased_at: datetime | None = None) -> None:
+    """Erase everything personal and keep what anonymous counts need: stages, categories, months, age. The
+    erasure register remembers it, so it is made again when an older backup is restored."""
+    erased_at = erased_at or utcnow()
     ids = {"households": [household.id]}
     for table, parent, column in household_tables():
         if parent is None:
@@ -114,14 +117,13 @@ def anonymise(actor, household, reason: str = "retention") -> None:
         else:
             where = column.in_(ids.get(parent.name) or [-1])
         ids[table.name] = list(db.session.scalars(select(table.c.id).where(where)))
-        values = {}
-        for col in table.c:
-            if col.primary_key or col.foreign_keys or col.name in CODE_COLUMNS:
-                continue
-            if isinstance(col.type, (String, Text)):
-                values[col.name] = None if col.nullable else "–"
+        # A text that was there becomes a dash, an empty one stays empty: every rule that a record holds some text
+        # (a referral names a fund or an organisation) still holds, and nothing of what it said is left.
+        values = {col.name: case((col.is_not(None), "–")) for col in table.c
+                  if isinstance(col.type, (String, Text)) and not (col.primary_key or col.foreign_keys
+                                                                   or col.name in CODE_COLUMNS)}
         if table.name == "households":
-            values["pseudonym"] = f"#{household.id}"
+            values.update(pseudonym=f"#{household.id}", anonymised_at=erased_at)
         if values and ids[table.name]:
             db.session.execute(update(table).where(table.c.id.in_(ids[table.name])).values(**values))
     members = db.metadata.tables["members"]  # the birth year stays, for age bands; the day goes
@@ -129,8 +131,36 @@ def anonymise(actor, household, reason: str = "retention") -> None:
                                               .where(members.c.household_id == household.id)).all():
         db.session.execute(update(members).where(members.c.id == member_id)
                            .values(date_of_birth=date(born.year, 7, 1)))
+    erasures.remember(household.id, erased_at)
     db.session.expire_all()
+    erasures.mark_erased(db.session)
     audit.record(actor, "household.anonymise", household, detail={"reason": reason})
+
+
+def reapply_erasures(since: date | None = None, carried: list[tuple[int, datetime]] = ()) -> int:
+    """Anonymise again every household of the erasure register that is not anonymised in this database, as after
+    restoring a backup made before the erasure; returns how many. `carried` are the register's entries from before
+    the restore (the backup's own register is as old as the backup); `since` leaves out older erasures.
+
+    A household created after its id's erasure is another family (the id was used again): it stays."""
+    from .cases.models import Household
+    if not erasures.has_register():
+        if carried:
+            raise erasures.RegisterMissing(carried)
+        return 0
+    for household_id, erased_at in carried:
+        erasures.remember(household_id, erased_at)
+    db.session.flush()
+    query = (select(Household.id, func.min(erasures.Erasure.erased_at))
+             .join(erasures.Erasure, erasures.Erasure.household_id == Household.id)
+             .where(Household.anonymised_at.is_(None), Household.created_at < erasures.Erasure.erased_at)
+             .group_by(Household.id))
+    if since is not None:
+        query = query.where(erasures.Erasure.erased_at >= datetime.combine(since, time.min))
+    again = db.session.execute(query).all()
+    for household_id, erased_at in again:
+        anonymise(None, db.session.get(Household, household_id), reason="restore", erased_at=erased_at)
+    return len(again)
 
 
 def due_for_anonymising(retention_months: int, on: date | None = None):
@@ -138,4 +168,4 @@ def due_for_anonymising(retention_months: int, on: date | None = None):
     from .cases.models import Household
     cutoff = (on or date.today()) - timedelta(days=round(retention_months * 30.44))
     return db.session.scalars(select(Household).where(Household.stage == "closed", Household.closed_on < cutoff,
-                                                      Household.pseudonym.not_like("#%"))).all()
+                                                      Household.anonymised_at.is_(None))).all()

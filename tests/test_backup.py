@@ -9,9 +9,10 @@ from flask_migrate import upgrade
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from gezinsaanpak import create_app
+from gezinsaanpak import create_app, privacy
 from gezinsaanpak.backup import checksums, inspect_backup
-from gezinsaanpak.cases.models import Contact
+from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.models import Contact, Household, Member
 from gezinsaanpak.extensions import db
 from gezinsaanpak.postgres_tools import pg_command
 from tests.factories import PASSWORD
@@ -134,3 +135,26 @@ def test_pg_dump_and_pg_restore_get_the_password_through_their_environment(app, 
     for argv, _ in calls:
         assert not any(secret in arg for arg in argv), argv
     assert all(env["PGPASSWORD"] == secret for argv, env in connecting)
+
+
+def test_an_erasure_made_after_the_backup_is_made_again_when_it_is_restored(app, runner, world, household,
+                                                                             tmp_path):
+    with app.app_context():
+        closing = db.session.get(Household, household.id)
+        cases.move_stage(world.coach, closing, "closed", reason="moved_away")
+        db.session.commit()
+    backup = runner.invoke(args=["backup", str(tmp_path / "before-erasure.backup")])
+    assert backup.exit_code == 0, backup.output
+    with app.app_context():
+        privacy.erase_on_request(world.teamlead, db.session.get(Household, household.id), household.pseudonym)
+        db.session.commit()
+
+    result = runner.invoke(args=["restore", "--yes", str(tmp_path / "before-erasure.backup")])
+    assert result.exit_code == 0, result.output
+    assert "Re-applied 1 erasures made after the backup" in result.output
+    with app.app_context():
+        restored = db.session.get(Household, household.id)
+        assert restored.is_anonymised and restored.pseudonym == f"#{household.id}"
+        assert set(db.session.scalars(select(Member.first_name).where(Member.household_id == household.id))) == {"–"}
+    again = runner.invoke(args=["restore", "--yes", str(tmp_path / "before-erasure.backup")])
+    assert "Re-applied 1 erasures made after the backup" in again.output  # the register survives every restore

@@ -48,3 +48,48 @@ def test_migrations_match_the_models_on_postgresql():
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_households_erased_before_the_anonymised_at_column_are_recognised(tmp_path):
+    """Only what anonymise() used to write counts as erased: "#<id>", closed, no names and no notes left; the
+    erasure register starts with those."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(tmp_path / "old.db"), "SECRET_KEY": "x",
+                      "TESTING": True})
+    with app.app_context():
+        upgrade(revision="b9c0516a0009")
+        with db.engine.begin() as connection:
+            def run(sql, **values):
+                connection.execute(text(sql), {"now": "2026-01-05 10:00:00", **values})
+            run("INSERT INTO teams (id, name, created_at) VALUES (1, 'Team Noord', :now)")
+            run("INSERT INTO users (id, email, name, role, team_id, password_hash, active, session_token, is_demo, "
+                "created_at) VALUES (1, 'coach@example.nl', 'Anna Coach', 'coach', 1, 'x', TRUE, 't', FALSE, :now)")
+            households = [(1, "#1", "closed", "–", None), (2, "#2", "closed", None, None),
+                          (3, "#7 Familie Tulp", "closed", "Samira", None), (4, "#4", "plan", "–", None),
+                          (5, "#5", "closed", "Samira", None), (6, "#6", "closed", None, "Sprak over de schulden")]
+            for id_, pseudonym, stage, member, note in households:
+                registered = member is not None
+                run("INSERT INTO households (id, pseudonym, phase, stage, stage_since, source, team_id, coordinator_id,"
+                    " opened_on, registered_on, closed_on, close_reason, is_demo, created_at) VALUES (:id, :pseudonym,"
+                    " :phase, :stage, '2025-01-01', 'school', 1, 1, '2024-01-01', :registered_on, :closed_on,"
+                    " :close_reason, FALSE, :now)", id=id_, pseudonym=pseudonym, stage=stage,
+                    phase="registered" if registered else "contact",
+                    registered_on="2024-02-01" if registered else None,
+                    closed_on="2025-01-01" if stage == "closed" else None,
+                    close_reason="moved_away" if stage == "closed" else None)
+                if member:
+                    run("INSERT INTO members (household_id, role, first_name, date_of_birth, created_at) VALUES "
+                        "(:id, 'parent', :name, '1988-07-01', :now)", id=id_, name=member)
+                if note:
+                    run("INSERT INTO contacts (household_id, kind, contact_on, note, by_id, created_at) VALUES "
+                        "(:id, 'phone', '2024-03-01', :note, 1, :now)", id=id_, note=note)
+            run("INSERT INTO audit_events (at, action, household_id, outcome) VALUES ('2025-03-01 04:00:00', "
+                "'household.anonymise', 1, 'ok')")
+        upgrade()
+        with db.engine.connect() as connection:
+            erased = dict(connection.execute(text("SELECT id, anonymised_at FROM households "
+                                                  "WHERE anonymised_at IS NOT NULL")).all())
+            registered = dict(connection.execute(text("SELECT household_id, erased_at FROM erasures")).all())
+        db.engine.dispose()
+    assert set(erased) == {1, 2}
+    assert str(erased[1]).startswith("2025-03-01 04:00:00")
+    assert registered == erased  # the erasure register starts with them

@@ -64,6 +64,7 @@ class Household(db.Model):
     close_reason: Mapped[str | None] = mapped_column(String(20))
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    anonymised_at: Mapped[datetime | None]  # erased (retention or the family's request): see privacy.anonymise
 
     team: Mapped[Team] = relationship()
     coordinator: Mapped[User] = relationship(foreign_keys=[coordinator_id])
@@ -89,8 +90,8 @@ class Household(db.Model):
 
     @property
     def is_anonymised(self):
-        """Erased (retention or the family's request): the pseudonym became "#<id>" (see privacy.anonymise)."""
-        return self.pseudonym.startswith("#")
+        """Erased (retention or the family's request); whatever pseudonym the coach chose says nothing about it."""
+        return self.anonymised_at is not None
 
 
 class Member(db.Model):

@@ -2,10 +2,11 @@
 retention period nothing personal remains."""
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
-from gezinsaanpak import history, privacy
+from gezinsaanpak import erasures, history, privacy
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.models import Household
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import (
@@ -109,5 +110,26 @@ def test_after_the_retention_period_nothing_personal_remains(world):
     assert rows["households"][0]["stage"] == "closed" and rows["households"][0]["income_situation"] == "working"
     change = rows["field_changes"][0]  # which field of which record changed stays; what it said does not
     assert (change["record_type"], change["field"], change["old_value"], change["new_value"]) == \
-        ("goal", "description", None, None)
+        ("goal", "description", "–", "–")
     assert privacy.due_for_anonymising(24) == []
+
+
+def test_erasures_are_made_again_from_the_register_but_never_on_another_family(ctx, world):
+    erased, other = make_household(world.coach), make_household(world.coach, pseudonym="Familie Eik")
+    cases.move_stage(world.coach, erased, "closed", reason="moved_away")
+    privacy.erase_on_request(world.teamlead, erased, erased.pseudonym)
+    db.session.commit()
+    assert erasures.entries() == [(erased.id, erased.anonymised_at)]
+    assert privacy.reapply_erasures() == 0  # nothing to do while the database has them erased
+
+    # After a restore the family is back; an id whose erasure came before the household existed is another family.
+    carried = erasures.entries() + [(other.id, other.created_at - timedelta(days=1))]
+    db.session.execute(delete(erasures.Erasure))
+    db.session.execute(update(Household).where(Household.id == erased.id)
+                       .values(pseudonym="Familie Tulp, Tarwewijk", anonymised_at=None))
+    db.session.commit()
+    assert privacy.reapply_erasures(since=date.today() + timedelta(days=1), carried=carried) == 0
+    assert privacy.reapply_erasures() == 1
+    db.session.commit()
+    assert erased.is_anonymised and erased.pseudonym == f"#{erased.id}"
+    assert not other.is_anonymised and other.pseudonym == "Familie Eik"

@@ -5,9 +5,13 @@ from datetime import date
 from sqlalchemy import select
 
 from gezinsaanpak.audit import AuditEvent
+from gezinsaanpak.auth.models import User
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household, Member
 from gezinsaanpak.extensions import db
+from gezinsaanpak.referrals import operations as referrals
+from gezinsaanpak.referrals.models import Referral
+from tests.factories import make_household
 
 PSEUDONYM = "Familie Tulp, Tarwewijk"
 
@@ -67,3 +71,31 @@ def test_the_coach_cannot_erase_the_file(app, client, auth, world, household):
     assert "Wissen op verzoek" not in client.get(f"/households/{household.id}").text
     assert client.post(f"/households/{household.id}/erase", data={"confirmation": PSEUDONYM}).status_code == 404
     assert state(app, household.id)[0] == PSEUDONYM
+
+
+def test_a_household_referred_to_a_local_organisation_is_erased(app, client, auth, world, household):
+    with app.app_context():
+        referrals.create_referral(world.coach, db.session.get(Household, household.id),
+                                  "Huiswerkbegeleiding voor Kind0", organisation="Buurthuis De Tarwe")
+        db.session.commit()
+    close(app, world, household.id)
+    auth.login(world.teamlead)
+    done = client.post(f"/households/{household.id}/erase", data={"confirmation": PSEUDONYM})
+    assert done.status_code == 302
+    assert "Het dossier is gewist." in client.get(f"/households/{household.id}").text
+    with app.app_context():
+        assert db.session.scalars(select(Referral.request)).all() == ["–"]
+
+
+def test_a_pseudonym_the_coach_starts_with_a_hash_is_erased_like_any_other(app, client, auth, world):
+    with app.app_context():
+        household = make_household(db.session.get(User, world.coach.id), pseudonym="#7 Familie Tulp")
+        household_id = household.id
+    close(app, world, household_id)
+    auth.login(world.teamlead)
+    page = client.get(f"/households/{household_id}").text
+    assert "Het dossier is gewist." not in page and "Wissen op verzoek van het gezin" in page
+    done = client.post(f"/households/{household_id}/erase", data={"confirmation": "#7 Familie Tulp"})
+    assert done.status_code == 302
+    assert state(app, household_id) == (f"#{household_id}", ["–", "–", "–"])
+    assert "Het dossier is gewist." in client.get(f"/households/{household_id}").text
