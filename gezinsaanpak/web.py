@@ -16,6 +16,7 @@ from flask import (
 )
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from werkzeug.routing import IntegerConverter
@@ -153,6 +154,14 @@ def install_errorhandlers(app):
     for code in messages:
         app.register_error_handler(code, lambda error, code=code: render_error(code))
 
+    @app.errorhandler(IntegrityError)
+    def concurrent_first_save(error):
+        """Two first saves at the same moment of a record there is one of (a household's family plan, a member's
+        wish): the second meets the first in the unique index, and is told as for any other record."""
+        if not is_unique_violation(error):
+            raise error
+        return concurrent_change(error)
+
     @app.errorhandler(StaleDataError)
     def concurrent_change(error):
         """Two saves of the same record at the same moment: the first wins, the second is told."""
@@ -167,3 +176,8 @@ def install_errorhandlers(app):
         message = _("This form has expired or was not sent from this application. "
                     "Reload the page and try again; nothing has been saved.")
         return render_template("errors.html", code=400, message=message), 400
+
+
+def is_unique_violation(error: IntegrityError) -> bool:
+    """PostgreSQL names it by SQLSTATE 23505; SQLite only in its message."""
+    return getattr(error.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(error.orig)
