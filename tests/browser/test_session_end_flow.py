@@ -1,5 +1,6 @@
 """In a real browser: before the session ends a notice offers to stay logged in; and what a coach typed when it
 did end comes back after logging in, filled in, to be saved."""
+import os
 import re
 
 import pytest
@@ -12,7 +13,18 @@ from tests.browser.test_login import log_in_with_keyboard
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 expect = sync_api.expect
-SCREENSHOTS = "/tmp/gezinsaanpak-screenshots"
+SCREENSHOTS = os.environ.get("GEZINSAANPAK_TEST_SCREENSHOTS")  # a folder: keep a picture of the notices there
+
+
+def picture(page, name):
+    if SCREENSHOTS:
+        page.screenshot(path=os.path.join(SCREENSHOTS, name))
+
+
+@pytest.fixture(autouse=True)
+def csrf_on(app, monkeypatch):
+    """As in production: every form and the "stay logged in" button carry their CSRF token."""
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
 
 
 @pytest.fixture
@@ -38,7 +50,7 @@ def test_the_notice_before_the_idle_timeout_keeps_the_session(page, world, house
     expect(notice).to_be_visible()
     expect(notice).to_contain_text("Voor de veiligheid word je straks uitgelogd")
     expect(notice.get_by_role("timer")).to_have_text(re.compile(r"^1:[0-3]\d$"))
-    page.screenshot(path=f"{SCREENSHOTS}/idle-notice.png", full_page=False)
+    picture(page, "idle-notice.png")
 
     with page.expect_response(re.compile(r"/session/keep-alive$")) as answer:
         notice.get_by_role("button", name="Ingelogd blijven").click()
@@ -72,7 +84,7 @@ def test_what_was_typed_when_the_session_ended_comes_back_after_login(page, app,
     with app.app_context():
         assert db.session.scalar(select(func.count(Signal.id))) == 0
     page.set_viewport_size({"width": 1280, "height": 1000})
-    page.screenshot(path=f"{SCREENSHOTS}/restored-form.png")
+    picture(page, "restored-form.png")
 
     page.get_by_role("button", name="Signalen opslaan").click()
     expect(page.get_by_role("status").first).to_contain_text("Signalen vastgelegd: 1")

@@ -191,3 +191,12 @@ def test_stay_logged_in_refreshes_the_session(app, client, auth, world):
     idle_too_long(client, minutes=31)
     late = client.post("/session/keep-alive")
     assert late.status_code == 302 and "/login" in late.location
+
+
+def test_after_two_step_verification_the_kept_form_comes_back_too(app, client, auth, world):
+    auth.login(world.admin)
+    url = f"/admin/users/{world.colleague.id}/edit"
+    idle_too_long(client)
+    assert "/login" in client.post(url, data={"role": "teamlead", "team_id": world.team_a.id}).location
+    assert auth.login(world.admin).location == url
+    assert '<option value="teamlead" selected>' in client.get(url).text
