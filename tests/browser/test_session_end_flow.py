@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.signals.models import ChecklistItem, Signal
-from tests.browser.test_login import log_in_with_keyboard
+from tests.browser.helpers import log_in_with_keyboard
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 expect = sync_api.expect
