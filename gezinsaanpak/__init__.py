@@ -76,6 +76,7 @@ def register_blueprints(app: Flask) -> None:
     from .auth.views import bp as auth_bp
     from .cases import views_audit, views_privacy, views_track  # noqa: F401  (routes on the cases blueprint)
     from .cases.views import bp as cases_bp
+    from .drafts import bp as drafts_bp
     from .plans.views import bp as plans_bp
     from .referrals import views_admin as fund_pages  # noqa: F401  (on the referrals blueprint)
     from .referrals import views_panic  # noqa: F401  (on the referrals blueprint)
@@ -86,7 +87,7 @@ def register_blueprints(app: Flask) -> None:
     from .web import RecordIdConverter
 
     app.url_map.converters["int"] = RecordIdConverter
-    for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, reports_bp, admin_bp):
+    for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, reports_bp, admin_bp, drafts_bp):
         app.register_blueprint(blueprint)
 
 

@@ -14,6 +14,10 @@ class Defaults:
     SESSION_COOKIE_SECURE = False  # set True (GEZINSAANPAK_SESSION_COOKIE_SECURE=1) behind HTTPS
     REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
     IDLE_TIMEOUT_MINUTES = 30
+    IDLE_WARNING_SECONDS = 120  # the notice with a "stay logged in" button shows this long before the timeout
+    # A form's CSRF token lives as long as the session (which the timeouts above end), not one hour besides: a form
+    # saved after a long pause is kept for its user (drafts.py) instead of refused as "expired".
+    WTF_CSRF_TIME_LIMIT = None
     SESSION_LIFETIME_HOURS = 12
     LOGIN_LIMIT = "10 per minute"
     LOGIN_ACCOUNT_LIMIT = "5 per 15 minutes"

@@ -1,17 +1,20 @@
 """Optimistic locking: two coaches open the same record, both save; the second is told, sees both versions,
 and the first change survives.
 
-Versioned records carry a `version` column declared as SQLAlchemy's `version_id_col`: it is raised on every
-update and checked in the UPDATE's WHERE clause, so a race between two requests is caught too. Forms carry the
-version they were loaded with.
+Every record a coach edits carries a `version` column declared as SQLAlchemy's `version_id_col`: it is raised on
+every update and checked in the UPDATE's WHERE clause, so a race between two requests is caught too. Forms carry
+the version they were loaded with; a save that does not say which version it changes is refused like a stale one.
 """
-
-
 from .errors import EditConflict
 
 
+def version_of(record) -> int:
+    """The version a form carries: 0 for a record not saved yet (a family plan or a wish before its first save)."""
+    return 0 if record is None else record.version
+
+
 def check_version(record, submitted) -> None:
-    """Refuse a change made on a stale copy. Every page sends the version it showed; a post without one (a
-    script) is checked only by the version column at save time."""
-    if submitted not in (None, "") and str(submitted) != str(record.version):
+    """Refuse a change made on a stale copy, or one without a version (a page from before an update, a script):
+    the user is shown what is saved now and saves again knowingly. `record` is None when none is saved yet."""
+    if submitted in (None, "") or str(submitted) != str(version_of(record)):
         raise EditConflict(record)

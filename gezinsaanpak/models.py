@@ -11,6 +11,7 @@ from .cases.models import (  # noqa: F401
                            Member,
                            StageTransition,
 )
+from .drafts import Draft  # noqa: F401
 from .erasures import Erasure  # noqa: F401
 from .history import FieldChange  # noqa: F401
 from .plans.models import Action, Assessment, AssessmentScore, Domain, DomainDescriptor, Goal, GoalReview, Obstacle  # noqa: F401

@@ -16,18 +16,19 @@ from flask import (
 )
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from werkzeug.routing import IntegerConverter
 
-from . import audit
+from . import audit, drafts
 from .auth import endpoints
-from .auth.sessions import end_session
+from .auth.sessions import end_session, session_ends_in
 from .extensions import db
 from .i18n import _, select_locale
 
 # What an administrator may do before setting up the second factor.
-SETUP_ENDPOINTS = {"auth.two_step_setup", "auth.logout"}
+SETUP_ENDPOINTS = {"auth.two_step_setup", "auth.logout", "auth.keep_alive"}
 
 
 class AuditMissing(RuntimeError):
@@ -86,6 +87,7 @@ class RecordIdConverter(IntegerConverter):
 
 def install_request_hooks(app):
     app.request_class = CleanRequest
+    app.add_template_global(session_ends_in)
 
     @app.before_request
     def require_login_and_fresh_session():
@@ -99,8 +101,10 @@ def install_request_hooks(app):
         idle = current_app.config["IDLE_TIMEOUT_MINUTES"] * 60
         lifetime = current_app.config["SESSION_LIFETIME_HOURS"] * 3600
         if now - session.get("seen", now) > idle or now - session.get("login_at", now) > lifetime:
-            end_session()
-            flash(_("Your session has ended because it was idle too long. Please log in again."), "warning")
+            kept = drafts.keep(end_session())
+            flash(_("Your session has ended because it was idle too long. Log in again: what you typed is kept and "
+                    "filled in again.") if kept else
+                  _("Your session has ended because it was idle too long. Please log in again."), "warning")
             return redirect(url_for("auth.login"))
         session["seen"] = now
         if current_user.needs_two_step_setup and request.endpoint not in SETUP_ENDPOINTS:
@@ -111,6 +115,7 @@ def install_request_hooks(app):
 
     @app.after_request
     def commit_and_protect(response):
+        drafts.on_response(response)
         if response.status_code < 400:
             household_page = request.view_args and "household_id" in request.view_args
             if household_page and current_user.is_authenticated and not g.get("audited"):
@@ -149,6 +154,14 @@ def install_errorhandlers(app):
     for code in messages:
         app.register_error_handler(code, lambda error, code=code: render_error(code))
 
+    @app.errorhandler(IntegrityError)
+    def concurrent_first_save(error):
+        """Two first saves at the same moment of a record there is one of (a household's family plan, a member's
+        wish): the second meets the first in the unique index, and is told as for any other record."""
+        if not is_unique_violation(error):
+            raise error
+        return concurrent_change(error)
+
     @app.errorhandler(StaleDataError)
     def concurrent_change(error):
         """Two saves of the same record at the same moment: the first wins, the second is told."""
@@ -163,3 +176,8 @@ def install_errorhandlers(app):
         message = _("This form has expired or was not sent from this application. "
                     "Reload the page and try again; nothing has been saved.")
         return render_template("errors.html", code=400, message=message), 400
+
+
+def is_unique_violation(error: IntegrityError) -> bool:
+    """PostgreSQL names it by SQLSTATE 23505; SQLite only in its message."""
+    return getattr(error.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(error.orig)

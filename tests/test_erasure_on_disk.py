@@ -36,10 +36,10 @@ def test_an_erased_household_is_gone_from_the_database_file_and_its_log(tmp_path
         household = make_household(world.coach, pseudonym=ERASED[0])
         child = cases.add_member(world.coach, household, ERASED[1], "child", date(2017, 5, 1), school=ERASED[2])
         neighbours = make_household(world.coach, pseudonym="Familie Eik")  # not erased: their rows share pages
-        plans.set_wish(world.coach, household, child, ERASED[6])
-        plans.set_wish(world.coach, neighbours, neighbours.members[1], "een hond")
+        plans.set_wish(world.coach, household, child, ERASED[6], version=0)
+        plans.set_wish(world.coach, neighbours, neighbours.members[1], "een hond", version=0)
         db.session.commit()
-        plans.set_wish(world.coach, household, child, None)  # removed, long before the erasure
+        plans.set_wish(world.coach, household, child, None, version=1)  # removed, long before the erasure
         cases.log_contact(world.coach, household, "home_visit", date.today(), ERASED[3])
         referrals.create_referral(world.coach, household, ERASED[4], organisation=ERASED[5])
         cases.move_stage(world.coach, household, "closed", reason="moved_away")

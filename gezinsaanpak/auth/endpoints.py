@@ -25,6 +25,8 @@ PERMISSIONS = {
     "auth.logout": "user",
     "auth.password": "user",
     "auth.two_step_setup": "user",
+    "auth.keep_alive": "user",
+    "drafts.discard": "user",
     "cases.index": "user",
     "cases.start": "worker",
     "cases.my_households": "worker",

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user, login_user
 from sqlalchemy import select
 
-from .. import audit
+from .. import audit, drafts
 from ..errors import InvalidInput
 from ..extensions import db, limiter, login_manager
 from ..forms import show_error
@@ -72,8 +72,7 @@ def login():
                 session["two_step"] = {"id": user.id, "token": user.session_token, "next": next_url,
                                        "at": time.time()}
                 return redirect(url_for("auth.login_code"))
-            _log_in(user)
-            return redirect(next_url)
+            return redirect(_log_in(user, next_url))
         audit.record(user, "login", outcome="denied")
         db.session.commit()
         flash(_("The email address or password is not correct."), "error")
@@ -89,12 +88,14 @@ def _fresh_session():
         session["lang"] = lang
 
 
-def _log_in(user):
+def _log_in(user, next_url: str) -> str:
+    """Start the session; returns where to go: a form kept when the last session ended comes first."""
     _fresh_session()
     login_user(user)
     session["login_at"] = session["seen"] = time.time()
     user.last_login_at = utcnow()
     audit.record(user, "login")
+    return drafts.after_login(user, next_url)
 
 
 def _pending_two_step():
@@ -123,8 +124,7 @@ def login_code():
     form = CodeForm()
     if form.validate_on_submit():
         if two_step.verify(user, form.code.data):
-            _log_in(user)
-            return redirect(next_url)
+            return redirect(_log_in(user, next_url))
         audit.record(user, "login.code", outcome="denied")
         db.session.commit()
         form.code.errors.append(_("This code is not correct. Check the time on your phone and try the newest code."))
@@ -175,6 +175,13 @@ def logout():
     end_session()
     flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/session/keep-alive", methods=["POST"])
+def keep_alive():
+    """The "stay logged in" button of the notice before the idle timeout: every request refreshes the session
+    (web.require_login_and_fresh_session), so there is nothing left to do."""
+    return "", 204
 
 
 @bp.route("/language", methods=["POST"])

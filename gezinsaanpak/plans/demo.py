@@ -71,11 +71,12 @@ def add_demo_plan(rng, coach, household, registered):
             firsts.setdefault(member.id, assessment)
         words = rng.choice(WISHES if member.is_child else DREAMS)
         if rng.random() < 0.8:
-            operations.set_wish(coach, household, member, words)
+            operations.set_wish(coach, household, member, words, version=0)
     if operations.support_ends_on(household) < today():
         return
     operations.update_family_plan(coach, household, rng.choice(FAMILY_DREAMS),
-                                  today() + timedelta(days=rng.randint(2, 14)), "10:00 uur, bij jullie thuis")
+                                  today() + timedelta(days=rng.randint(2, 14)), "10:00 uur, bij jullie thuis",
+                                  version=0)
     for member in household.members:
         first = firsts.get(member.id)
         templates = GOALS["child" if scale_for(member, today()) == "child_bridge" else "adult"]

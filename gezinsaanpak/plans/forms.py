@@ -87,6 +87,7 @@ class ReviewForm(FlaskForm):
 class WishForm(FlaskForm):
     words = TextAreaField(_l("In their own words"), validators=[Optional(), Length(max=TEXT_MAX)],
                           description=_l("Write it the way they say it. Leave empty to remove it."))
+    version = HiddenField()  # optimistic locking: the version this form was loaded with (0: none saved yet)
     submit = SubmitField(_l("Save"))
 
 
@@ -97,4 +98,5 @@ class FamilyPlanForm(FlaskForm):
     next_meeting_note = StringField(_l("Time and place of the next appointment (optional)"),
                                     validators=[Optional(), Length(max=200)],
                                     description=_l("For example “10:00, at home”."))
+    version = HiddenField()  # optimistic locking: the version this form was loaded with (0: none saved yet)
     submit = SubmitField(_l("Save"))

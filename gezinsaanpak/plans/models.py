@@ -188,6 +188,10 @@ class FamilyPlan(db.Model):
     """What the plan holds for the household as a whole: the family's dream and the next appointment."""
     __tablename__ = "family_plans"
 
+    # Optimistic locking: raised on every update, checked in the UPDATE (see gezinsaanpak/locking.py).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
+
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), unique=True)
     family_dream: Mapped[str | None] = mapped_column(Text)
@@ -200,6 +204,9 @@ class FamilyPlan(db.Model):
 class MemberWish(db.Model):
     """A member's dream or, for a child, their own wishes: in their own words, one current text per member."""
     __tablename__ = "member_wishes"
+
+    version: Mapped[int] = mapped_column(default=1, server_default="1")  # optimistic locking, as on the plan
+    __mapper_args__ = {"version_id_col": version}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)

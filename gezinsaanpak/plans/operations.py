@@ -16,6 +16,7 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import TEXT_MAX
 from ..i18n import _
+from ..locking import check_version
 from ..timeutil import add_months, age_on, today, utcnow
 from .assessments import scale_for
 from .models import GOAL_STATUSES, Action, FamilyPlan, Goal, GoalReview, MemberWish, Obstacle
@@ -199,12 +200,14 @@ def wish_of(member) -> MemberWish | None:
     return db.session.scalar(select(MemberWish).where(MemberWish.member_id == member.id))
 
 
-def set_wish(actor, household, member, words: str | None) -> MemberWish | None:
-    """A member's dream, or a child's own wishes, in their own words; empty words remove it."""
+def set_wish(actor, household, member, words: str | None, version) -> MemberWish | None:
+    """A member's dream, or a child's own wishes, in their own words; empty words remove it. `version` is the one
+    the form showed (0: none yet): two coaches writing at once must not silently overwrite each other."""
     _check_open(actor, household)
     if member.household_id != household.id:
         raise InvalidInput(_("This member does not belong to this household."))
     wish = wish_of(member)
+    check_version(wish, version)
     text = _text(words)
     if text is None:
         if wish is not None:
@@ -225,12 +228,14 @@ def family_plan_of(household) -> FamilyPlan | None:
 
 
 def update_family_plan(actor, household, family_dream: str | None, next_meeting_on: date | None,
-                       next_meeting_note: str | None) -> FamilyPlan:
-    """The family's dream as a whole, and when and where the family and coach meet next."""
+                       next_meeting_note: str | None, version) -> FamilyPlan:
+    """The family's dream as a whole, and when and where the family and coach meet next. `version` is the one the
+    form showed (0: no plan yet), as for a wish."""
     _check_open(actor, household)
     if next_meeting_on is not None and household.registered_on and next_meeting_on < household.registered_on:
         raise InvalidInput(_("The date lies before the registration."), "next_meeting_on")
     plan = family_plan_of(household)
+    check_version(plan, version)
     if plan is None:
         plan = FamilyPlan(household_id=household.id, updated_by_id=actor.id)
         db.session.add(plan)

@@ -2,14 +2,15 @@
 
 Goal pages are in views_goals.py, the family plan and its PDF in views_plan.py; all on this blueprint.
 """
-from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..cases.models import Member
-from ..errors import InvalidInput
+from ..errors import EditConflict, InvalidInput
 from ..forms import show_error
 from ..i18n import _
+from ..locking import version_of
 from ..timeutil import today
 from . import assessments as assessing
 from . import labels as plan_labels
@@ -87,19 +88,26 @@ def wish(household_id, member_id):
     person = get_in_household_or_404(Member, member_id, household)
     current = operations.wish_of(person)
     form = WishForm(data={"words": current.words if current else ""})
+    if request.method == "GET":
+        form.version.data = version_of(current)
+    conflict = None
     if form.validate_on_submit():
         try:
-            operations.set_wish(current_user, household, person, form.words.data)
+            operations.set_wish(current_user, household, person, form.words.data, form.version.data)
         except InvalidInput as error:
             show_error(form, error)
+        except EditConflict as saved:
+            conflict = [(form.words.label.text, saved.record.words if saved.record else "–")]
+            form.version.data = version_of(saved.record)  # saving again now means: mine replaces theirs, knowingly
         else:
             flash(_("Saved."), "success")
             return redirect(url_for("plans.member", household_id=household.id, member_id=person.id))
     title = (_("%(name)s's wishes", name=person.first_name) if person.is_child
              else _("%(name)s's dream", name=person.first_name))
     back = url_for("plans.member", household_id=household.id, member_id=person.id)
-    return render("plans/form.html", 400 if form.errors or form.form_errors else 200, household=household,
-                  form=form, title=title, back=back)
+    status = 409 if conflict else 400 if form.errors or form.form_errors else 200
+    return render("plans/form.html", status, household=household, form=form, title=title, back=back,
+                  conflict=conflict)
 
 
 from . import views_goals, views_plan  # noqa: E402,F401  (routes on this blueprint)

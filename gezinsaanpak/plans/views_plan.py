@@ -1,13 +1,15 @@
 """The family plan: one page per household, its PDF for the family, the household-page section, the CLI."""
 import click
 from flask import Response, flash, g, redirect, request, url_for
+from flask_babel import format_date
 from flask_login import current_user
 
 from ..cases.access import get_household_or_404
-from ..errors import InvalidInput
+from ..errors import EditConflict, InvalidInput
 from ..extensions import db
 from ..forms import show_error
 from ..i18n import LANGUAGES, _
+from ..locking import version_of
 from ..timeutil import today
 from . import operations
 from .descriptors import DescriptorFileError, load_descriptors
@@ -29,18 +31,33 @@ def edit_plan(household_id):
     household = get_household_or_404(household_id, need="edit", action="family_plan.form")
     current = operations.family_plan_of(household)
     form = FamilyPlanForm(obj=current if request.method == "GET" else None)
+    if request.method == "GET":
+        form.version.data = version_of(current)
+    conflict = None
     if form.validate_on_submit():
         try:
             operations.update_family_plan(current_user, household, form.family_dream.data, form.next_meeting_on.data,
-                                          form.next_meeting_note.data)
+                                          form.next_meeting_note.data, form.version.data)
         except InvalidInput as error:
             show_error(form, error)
+        except EditConflict as saved:
+            conflict = _plan_conflict(form, saved.record)
+            form.version.data = version_of(saved.record)  # saving again now means: mine replaces theirs, knowingly
         else:
             flash(_("The family plan is saved."), "success")
             return redirect(url_for("plans.plan", household_id=household.id))
-    return render("plans/form.html", 400 if form.errors or form.form_errors else 200, household=household,
-                  form=form, title=_("The family's dream and the next appointment"),
+    status = 409 if conflict else 400 if form.errors or form.form_errors else 200
+    return render("plans/form.html", status, household=household, form=form, conflict=conflict,
+                  title=_("The family's dream and the next appointment"),
                   back=url_for("plans.plan", household_id=household.id))
+
+
+def _plan_conflict(form, plan):
+    """What is saved now, to show beside what the user typed."""
+    meeting_on = plan.next_meeting_on if plan else None
+    return [(form.family_dream.label.text, plan.family_dream if plan and plan.family_dream else "–"),
+            (form.next_meeting_on.label.text, format_date(meeting_on) if meeting_on else "–"),
+            (form.next_meeting_note.label.text, plan.next_meeting_note if plan and plan.next_meeting_note else "–")]
 
 
 @bp.route("/households/<int:household_id>/plan.pdf")

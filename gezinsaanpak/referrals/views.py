@@ -135,7 +135,7 @@ STEPS = {"status": _status_step, "follow_up": _follow_up_step, "participation": 
 def edit(household_id, referral_id):
     household = get_household_or_404(household_id, need="edit", action="referral.edit_form")
     referral = get_in_household_or_404(Referral, referral_id, household)
-    form = ReferralDetailsForm(obj=referral)
+    form = ReferralDetailsForm(obj=referral if request.method == "GET" else None)  # a post says its own version
     if request.method == "GET" and referral.amount_cents is not None:
         form.amount.data = euros(referral.amount_cents, symbol=False)
     conflict = None

@@ -136,9 +136,9 @@ def build_plan_and_referrals(world, household, shape, typed):
         set_limit(world.admin, today.year, household.team_id, 10**9)  # never runs out, however many examples
         record_spending(coach, household, today, 2500, typed(300))
     if shape["wish"]:
-        plans.set_wish(coach, household, child, typed())
+        plans.set_wish(coach, household, child, typed(), version=0)
     if shape["family_plan"]:
-        plans.update_family_plan(coach, household, typed(), today + timedelta(14), typed(200))
+        plans.update_family_plan(coach, household, typed(), today + timedelta(14), typed(200), version=0)
 
 
 def test_the_shapes_reach_every_household_table(ctx, world):

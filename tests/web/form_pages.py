@@ -104,3 +104,8 @@ def template_form(endpoint):
         for form in re.findall(rf"<form[^>]*url_for\('{re.escape(endpoint)}'.*?</form>", path.read_text(), re.DOTALL):
             names += [n for n in re.findall(r'name="([^"{]+)"', form) if n not in names]
     return {"sent": [(name, "") for name in names], "names": names or ["field"]}
+
+
+def shown_version(client, url):
+    """The version of the record the form at `url` shows, which a save must send back (optimistic locking)."""
+    return re.search(r'name="version" type="hidden" value="(\d+)"', client.get(url).text).group(1)

@@ -8,6 +8,7 @@ from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household, Member
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
+from tests.web.form_pages import shown_version
 
 
 def household_by_pseudonym(app, pseudonym):
@@ -52,7 +53,8 @@ def test_from_pseudonymous_track_to_registered_household(app, client, auth, worl
     assert client.post(f"/households/{hid}/register", data=form).status_code == 302
     assert count_members(app, hid) == 3
 
-    client.post(f"/households/{hid}/stage", data={"to_stage": "plan", "moved_on": date.today().isoformat()})
+    client.post(f"/households/{hid}/stage", data={"to_stage": "plan", "moved_on": date.today().isoformat(),
+                                                  "version": shown_version(client, f"/households/{hid}/stage")})
     page = client.get(f"/households/{hid}").text
     for text in ("Fatima", "Yusuf", "Lina", "Eerste kennismaking bij de voedselbank", "Koffie bij moeder thuis",
                  "Fase: Plan", "Registratie en delen met Leergeld"):
@@ -97,14 +99,14 @@ def test_a_contact_dated_in_the_future_is_refused_and_the_note_kept(app, client,
 
 def test_forbidden_moves_and_closing_without_reason_get_a_clear_message(client, auth, world, household):
     auth.login(world.coach)
-    today = date.today().isoformat()
-    jump = client.post(f"/households/{household.id}/stage", data={"to_stage": "aftercare", "moved_on": today})
+    today, url = date.today().isoformat(), f"/households/{household.id}/stage"
+    version = shown_version(client, url)
+    jump = client.post(url, data={"to_stage": "aftercare", "moved_on": today, "version": version})
     assert jump.status_code == 400 and "Een huishouden kan niet van deze fase naar de gekozen fase" in jump.text
-    closing = client.post(f"/households/{household.id}/stage", data={"to_stage": "closed", "moved_on": today,
-                                                                     "note": "Verhuisd"})
+    closing = client.post(url, data={"to_stage": "closed", "moved_on": today, "note": "Verhuisd", "version": version})
     assert closing.status_code == 400 and "Kies waarom het traject wordt afgesloten." in closing.text
-    closed = client.post(f"/households/{household.id}/stage", data={"to_stage": "closed", "moved_on": today,
-                                                                    "reason": "moved_away"})
+    closed = client.post(url, data={"to_stage": "closed", "moved_on": today, "reason": "moved_away",
+                                    "version": version})
     assert closed.status_code == 302
     assert client.post(f"/households/{household.id}/reopen", data={"note": "Terug"}).status_code == 302
     assert "Heropend" in client.get(f"/households/{household.id}").text

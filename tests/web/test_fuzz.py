@@ -31,7 +31,7 @@ from gezinsaanpak.referrals.funds import create_fund
 from gezinsaanpak.signals.operations import add_local_item
 from tests.conftest import AuthActions
 from tests.factories import PASSWORD, make_household
-from tests.web.form_pages import page_form, serial, template_form
+from tests.web.form_pages import page_form, serial, shown_version, template_form
 from tests.web.test_access import make_identifiers
 
 # Every example fills in every form, so it is slow: a few examples, and no shrinking (the message names the form).
@@ -323,8 +323,9 @@ def test_the_family_plan_pdf_prints_whatever_was_typed(app, world, name, short, 
 # What the fuzzing found, kept as plain examples.
 def test_control_characters_are_dropped_before_anything_is_saved(app, client, auth, world, household):
     auth.login(world.coach)
-    response = client.post(f"/households/{household.id}/plan/edit",
-                           data={"family_dream": "Rust\x00 in\x0b huis\x7f,\r\nsamen\teten"})
+    url = f"/households/{household.id}/plan/edit"
+    response = client.post(url, data={"family_dream": "Rust\x00 in\x0b huis\x7f,\r\nsamen\teten",
+                                      "version": shown_version(client, url)})
     assert response.status_code == 302
     page = client.get(f"/households/{household.id}/plan").text
     assert "Rust in huis,\r\nsamen\teten" in page or "Rust in huis,\nsamen\teten" in page

@@ -3,6 +3,7 @@ survives."""
 import re
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from gezinsaanpak.cases import operations as cases
@@ -12,6 +13,8 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import Goal
 from tests.factories import PASSWORD
 from tests.web.access_plans import _goal
+from tests.web.edit_forms import EDIT_FORMS, prepare, saved
+from tests.web.form_pages import page_form
 
 
 def logged_in(app, user):
@@ -79,3 +82,38 @@ def test_the_database_refuses_a_save_on_a_stale_copy(app, ctx, world, household)
     with pytest.raises(StaleDataError):
         db.session.flush()
     db.session.rollback()
+
+
+def sent_by_page(client, url):
+    """What the browser sends back for the page's form as shown, before the user changes anything."""
+    return dict(page_form(client, url)["sent"])
+
+
+@pytest.mark.parametrize("name", list(EDIT_FORMS))
+def test_every_edit_form_tells_the_second_and_keeps_the_first(app, world, household, name):
+    case = EDIT_FORMS[name]
+    url, record_id = prepare(app, world, household, case)
+    anna, bert = logged_in(app, world.coach), logged_in(app, world.colleague)
+    anna_form, bert_form = sent_by_page(anna, url), sent_by_page(bert, url)
+    assert anna_form["version"] == bert_form["version"]
+    first = anna.post(url, data={**anna_form, **(case.extra or {}), case.field: case.edits[0]})
+    assert first.status_code == 302
+    second = bert.post(url, data={**bert_form, **(case.extra or {}), case.field: case.edits[1]})
+    assert second.status_code == 409 and "Iemand anders heeft dit intussen gewijzigd" in second.text
+    assert saved(app, household, case, record_id) == case.edits[0]
+
+
+@pytest.mark.parametrize("name", list(EDIT_FORMS))
+def test_a_save_that_does_not_say_which_version_it_changes_is_refused(app, world, household, name):
+    case = EDIT_FORMS[name]
+    url, record_id = prepare(app, world, household, case)
+    anna = logged_in(app, world.coach)
+    before = saved(app, household, case, record_id)
+    form = {**sent_by_page(anna, url), **(case.extra or {}), case.field: case.edits[1]}
+    del form["version"]
+    refused = anna.post(url, data=form)
+    assert refused.status_code == 409 and "Iemand anders heeft dit intussen gewijzigd" in refused.text
+    assert saved(app, household, case, record_id) == before
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', refused.text).group(1)
+    assert anna.post(url, data={**form, "version": version}).status_code == 302  # having seen it, she saves
+    assert saved(app, household, case, record_id) == case.edits[1]

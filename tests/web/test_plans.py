@@ -18,6 +18,7 @@ from gezinsaanpak.plans.assessments import record_assessment
 from gezinsaanpak.plans.descriptors import load_descriptors
 from gezinsaanpak.plans.models import Domain, Goal
 from tests.factories import make_household
+from tests.web.form_pages import shown_version
 
 TODAY = date.today()
 
@@ -180,8 +181,9 @@ def build_plan(app, world, hid, domains, name="Samira"):
         plans.add_action(coach, household, football, "Proeftraining uitzoeken", "Samira en Kind1", soon)
         meals = plans.set_goal(coach, household, None, domain("family.routine_structure"), "Samen eten", soon)
         plans.add_action(coach, household, meals, "Weekplanning op de koelkast", "het hele gezin", soon)
-        plans.set_wish(coach, household, child, "Een eigen bureau")
-        plans.update_family_plan(coach, household, "Een dagje naar zee", TODAY + timedelta(days=7), "10:00, thuis")
+        plans.set_wish(coach, household, child, "Een eigen bureau", version=0)
+        plans.update_family_plan(coach, household, "Een dagje naar zee", TODAY + timedelta(days=7), "10:00, thuis",
+                                 version=0)
         db.session.commit()
 
 
@@ -262,7 +264,8 @@ def test_changing_a_goal_shows_what_it_said_before_and_after(app, client, auth, 
     assert "Nog geen wijzigingen." in client.get(goal_url).text
     response = client.post(f"{goal_url}/edit", data={
         "domain_id": str(domains["family.routine_structure"]), "description": "Elke avond om zes uur samen eten",
-        "dream": "", "own_words": "", "target_on": later.isoformat()})
+        "dream": "", "own_words": "", "target_on": later.isoformat(),
+        "version": shown_version(client, f"{goal_url}/edit")})
     assert response.status_code == 302
     page = client.get(goal_url).text
     history = " ".join(re.sub(r"<[^>]+>", " ", page.split('id="change-history-heading"')[1]

@@ -10,6 +10,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.referrals import operations
 from gezinsaanpak.referrals.models import Fund, Referral
 from gezinsaanpak.timeutil import age_on
+from tests.web.form_pages import shown_version
 
 TODAY = date.today()
 
@@ -154,10 +155,12 @@ def test_editing_a_referral_shows_the_amount_as_typed_and_keeps_a_mistake(app, c
     auth.login(world.coach)
     url = f"/households/{household.id}/referrals/{rid}/edit"
     assert 'value="125,50"' in client.get(url).text
-    response = client.post(url, data={"request": "", "amount": "99", "applied_by": "family"})
+    version = shown_version(client, url)
+    response = client.post(url, data={"request": "", "amount": "99", "applied_by": "family", "version": version})
     assert response.status_code == 400 and "Schrijf op wat er gevraagd wordt." in response.text
     assert 'value="99"' in response.text
-    assert client.post(url, data={"request": "Schoolreis", "amount": "99", "applied_by": "family"}).status_code == 302
+    assert client.post(url, data={"request": "Schoolreis", "amount": "99", "applied_by": "family",
+                                  "version": version}).status_code == 302
     assert referrals_of(app, household.id)[0][2] == 9900
 
 
@@ -208,7 +211,8 @@ def test_a_corrected_amount_shows_in_the_change_history(app, client, auth, world
     url = f"/households/{household.id}/referrals/{rid}"
     assert "Nog geen wijzigingen." in client.get(url).text
     assert client.post(f"{url}/edit", data={"request": "Contributie voetbalclub", "amount": "99,95",
-                                            "applied_by": "coach"}).status_code == 302
+                                            "applied_by": "coach",
+                                            "version": shown_version(client, f"{url}/edit")}).status_code == 302
     page = client.get(url).text
     history = " ".join(re.sub(r"<[^>]+>", " ", page.split('id="change-history-heading"')[1]
                               .split("</section>")[0]).split())

@@ -10,6 +10,7 @@ from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.signals.models import ChecklistItem, Signal
 from tests.factories import make_household
+from tests.web.form_pages import shown_version
 
 
 @pytest.fixture
@@ -114,9 +115,11 @@ def test_setting_a_signal_aside_keeps_it_in_history(app, client, auth, world, ho
     with app.app_context():
         signal_id = db.session.scalar(select(Signal.id).where(Signal.household_id == household.id))
     url = f"/households/{household.id}/signals/{signal_id}"
-    assert client.post(url, data={"to_state": "confirmed", "changed_on": "", "note": ""}).status_code == 400
+    version = shown_version(client, url)
+    assert client.post(url, data={"to_state": "confirmed", "changed_on": "", "note": "",
+                                  "version": version}).status_code == 400
     response = client.post(url, data={"to_state": "not_applicable", "changed_on": date.today().isoformat(),
-                                      "note": "Gordijnen dicht vanwege nachtdienst"})
+                                      "note": "Gordijnen dicht vanwege nachtdienst", "version": version})
     assert response.status_code == 302
     page = client.get(f"/households/{household.id}").text
     assert "Opzijgezet als niet van toepassing (1)" in page

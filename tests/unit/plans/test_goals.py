@@ -4,7 +4,7 @@ from datetime import date, timedelta
 import pytest
 
 from gezinsaanpak.cases import operations as cases
-from gezinsaanpak.errors import InvalidInput, PermissionDenied
+from gezinsaanpak.errors import EditConflict, InvalidInput, PermissionDenied
 from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.operations import support_ends_on
 from gezinsaanpak.timeutil import add_months
@@ -127,10 +127,13 @@ def test_a_coach_of_another_team_cannot_set_goals(world, household, people, doma
 
 
 def test_wishes_and_the_family_dream(world, household, people):
-    plans.set_wish(world.coach, household, people["Kind0"], "Ik wil op zwemles")
-    plans.set_wish(world.coach, household, people["Kind0"], "Ik wil op zwemles en op gitaarles")
+    plans.set_wish(world.coach, household, people["Kind0"], "Ik wil op zwemles", version=0)
+    plans.set_wish(world.coach, household, people["Kind0"], "Ik wil op zwemles en op gitaarles", version=1)
     assert plans.wish_of(people["Kind0"]).words == "Ik wil op zwemles en op gitaarles"
-    assert plans.set_wish(world.coach, household, people["Kind0"], " ") is None
+    with pytest.raises(EditConflict):  # written on a copy from before the last save
+        plans.set_wish(world.coach, household, people["Kind0"], "Ik wil op zwemles", version=1)
+    assert plans.set_wish(world.coach, household, people["Kind0"], " ", version=2) is None
     assert plans.wish_of(people["Kind0"]) is None
-    plan = plans.update_family_plan(world.coach, household, "Samen een dagje naar zee", SOON, "10:00, thuis")
+    plan = plans.update_family_plan(world.coach, household, "Samen een dagje naar zee", SOON, "10:00, thuis",
+                                    version=0)
     assert plans.family_plan_of(household) is plan and plan.next_meeting_note == "10:00, thuis"
