@@ -1,10 +1,8 @@
 """Team lead pages: caseload dashboard, the lists behind its numbers, reach and outcomes; each table also as CSV.
 Anyone but a team lead gets a 404; a team lead sees only their own team."""
-import csv
-import io
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -17,6 +15,7 @@ from ..i18n import _, in_language
 from ..timeutil import today
 from ..web import record_id
 from . import caseload, outcomes, reach
+from .csvfile import csv_response
 
 bp = Blueprint("reports", __name__, url_prefix="/team")
 
@@ -26,16 +25,6 @@ def record_report_view():
     """Team pages show figures about families: every view is audited. Who may see them is declared in
     auth/endpoints.py, like every page."""
     audit.record(current_user, f"report.{request.endpoint.split('.')[-1]}")
-
-
-def csv_response(name: str, header: list, rows: list) -> Response:
-    """Semicolon-separated with a byte-order mark, so Dutch spreadsheet programs open it as-is."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}-{today().isoformat()}.csv"'})
 
 
 def _wants_csv():
