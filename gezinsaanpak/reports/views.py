@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from .. import audit
+from ..auth.endpoints import refuse
 from ..auth.models import User
 from ..cases.labels import CLOSE_REASON_LABELS, INCOME_LABELS, STAGE_LABELS
 from ..cases.models import STAGES, Household
@@ -56,7 +57,7 @@ def households():
         abort(404)
     coach = db.session.get(User, coach_id) if coach_id else None
     if coach is not None and coach.team_id != current_user.team_id:
-        abort(404)
+        refuse(404)
     title = STAGE_LABELS[metric[6:]] if metric.startswith("stage:") else caseload.METRIC_LABELS[metric]
     if _wants_csv():
         return csv_response("households", [_("Household"), _("Stage"), _("Neighbourhood"), _("Coordinator")],
