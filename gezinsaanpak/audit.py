@@ -96,6 +96,16 @@ def keep_after_rollback() -> None:
         db.session.commit()
 
 
+def concerns(obj) -> None:
+    """The request's read of a household was of one record of it (a goal, a referral): its event names the record."""
+    if not has_request_context():
+        return
+    for pending in reversed(g.get("audit_events", [])):
+        if pending.id is None and pending.household_id == obj.household_id:
+            pending.object_type, pending.object_id = type(obj).__name__, obj.id
+            return
+
+
 def record_denied(actor, action: str, household_id=None):
     """Record a refused attempt in a transaction of its own, because the request itself is rolled back."""
     db.session.rollback()

@@ -21,6 +21,7 @@ class Defaults:
     SESSION_LIFETIME_HOURS = 12
     LOGIN_LIMIT = "10 per minute"
     LOGIN_ACCOUNT_LIMIT = "5 per 15 minutes"
+    PLAN_PDF_LIMIT = "20 per minute"  # family plan PDFs per user
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
     BABEL_DEFAULT_LOCALE = "nl"

@@ -1,5 +1,5 @@
 """What every request shares: login required by default, session timeouts, one commit, safe headers, typed text
-without control characters, and record ids that fit the database."""
+without control and invisible format characters, and record ids that fit the database."""
 import time
 
 from flask import (
@@ -37,14 +37,23 @@ class AuditMissing(RuntimeError):
 
 # Control characters except tab and line breaks: pasted along with text, invisible, and PostgreSQL refuses NUL.
 CONTROL_CHARACTERS = dict.fromkeys(c for c in [*range(0x20), 0x7F] if chr(c) not in "\t\n\r")
+# Invisible format characters: bidirectional marks, embeddings, overrides and isolates turn text around on screen
+# ("\u202eevil" shows as "live"); zero-width spaces, word joiners and byte-order marks make two names that look
+# alike differ. The zero-width non-joiner and joiner (U+200C, U+200D) stay: Persian, Arabic and Indic writing and
+# emoji sequences need them.
+FORMAT_CHARACTERS = dict.fromkeys([0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                                   *range(0x2066, 0x206A), 0xFEFF])
+INVISIBLE_CHARACTERS = CONTROL_CHARACTERS | FORMAT_CHARACTERS
 
 
 def without_control_characters(value):
-    return value.translate(CONTROL_CHARACTERS) if isinstance(value, str) else value
+    """Typed text without control and invisible format characters; anything else unchanged."""
+    return value.translate(INVISIBLE_CHARACTERS) if isinstance(value, str) else value
 
 
 class TypedText(ImmutableMultiDict):
-    """Form fields and query parameters as typed, without control characters: one place for every form."""
+    """Form fields and query parameters as typed, without control and invisible format characters: one place for
+    every form."""
 
     def __init__(self, mapping=None):
         super().__init__([(without_control_characters(key), without_control_characters(value))

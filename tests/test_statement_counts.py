@@ -7,6 +7,7 @@ from gezinsaanpak.auth.models import User
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
 from gezinsaanpak.reports.benchmark_data import build
+from tests.conftest import empty_database
 from tests.factories import PASSWORD
 
 PAGES = {
@@ -27,9 +28,7 @@ def municipality(app, households):
     """An empty database filled by the benchmark-data builder; the first coach, their first household in
     carrying out, and the team lead of their team."""
     with app.app_context():
-        with db.engine.begin() as connection:
-            for table in reversed(db.metadata.sorted_tables):
-                connection.execute(table.delete())
+        empty_database()
         build(households, generate_password_hash(PASSWORD, method=app.config["PASSWORD_HASH_METHOD"]))
         db.session.commit()
         coach = db.session.scalar(select(User).where(User.role == "coach").order_by(User.id))

@@ -11,10 +11,13 @@ Levels:
   the needs are view, edit, hand_over (coordinator or team lead), audit and erase (team lead of the team);
 - teamlead: team lead pages (404 for anyone else);
 - admin: administration (403 for anyone else).
+Every refusal here, and any other refusal of a page that is not a household's (`refuse`), is audited with the
+endpoint asked for; household pages audit their own refusals in `get_household_or_404`.
 """
 from flask import abort, current_app, request
 from flask_login import current_user
 
+from .. import audit
 from .permissions import can_administer
 
 PERMISSIONS = {
@@ -130,10 +133,17 @@ def enforce() -> None:
     if level is None:
         if current_app.testing or current_app.debug:
             raise UndeclaredEndpoint(f"{endpoint} has no line in gezinsaanpak/auth/endpoints.py")
-        abort(404)
+        refuse(404)
     if level == "worker" and current_user.role not in ("coach", "teamlead"):
-        abort(404)
+        refuse(404)
     if level == "teamlead" and current_user.role != "teamlead":
-        abort(404)
+        refuse(404)
     if level == "admin" and not can_administer(current_user):
-        abort(403)
+        refuse(403)
+
+
+def refuse(status: int = 404):
+    """Answer 404 (or 403) and record the refusal with the endpoint: who tried a page they may not see is
+    evidence, like a refused household."""
+    audit.record_denied(current_user, request.endpoint or "unknown")
+    abort(status)

@@ -1,6 +1,7 @@
 """Teams and users. A user has one role: coach, team lead or administrator."""
 import secrets
 from datetime import datetime
+from functools import cache
 
 from flask import current_app
 from flask_login import UserMixin
@@ -78,3 +79,18 @@ class User(UserMixin, db.Model):
     def needs_two_step_setup(self):
         """Administrators hold the keys to every account: for them the second factor is required."""
         return self.role == "admin" and not self.totp_secret
+
+
+@cache
+def _stand_in_hash(method: str) -> str:
+    """The hash of a random password, made once per process with the configured hasher."""
+    return generate_password_hash(secrets.token_urlsafe(16), method)
+
+
+def password_matches(user: User | None, password: str) -> bool:
+    """Whether `user` may log in with `password`. An unknown or disabled account costs the same hash work as a
+    wrong password, so the time a refusal takes does not tell whether an email address has an account."""
+    if user is None:
+        check_password_hash(_stand_in_hash(current_app.config["PASSWORD_HASH_METHOD"]), password)
+        return False
+    return user.check_password(password) and user.active

@@ -15,7 +15,7 @@ from ..timeutil import utcnow
 from . import two_step
 from .forms import CodeForm, LoginForm, PasswordForm
 from .labels import USER_ROLE_LABELS
-from .models import User
+from .models import User, password_matches
 from .operations import change_password
 from .sessions import end_session
 
@@ -65,7 +65,7 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = db.session.scalar(select(User).where(User.email == form.email.data.strip().lower()))
-        if user is not None and user.active and user.check_password(form.password.data):
+        if password_matches(user, form.password.data):
             next_url = _safe_next(request.args.get("next"))
             if user.totp_secret:
                 _fresh_session()

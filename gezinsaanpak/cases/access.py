@@ -61,17 +61,19 @@ def get_household_or_404(household_id: int, need: str = "view", action: str | No
     if household is None or not checks[need](current_user, household):
         audit.record_denied(current_user, action, household_id)
         abort(404)
-    audit.record(current_user, action, household)
+    audit.record(current_user, action, household, household)
     return household
 
 
 def get_in_household_or_404(model, object_id, household):
     """Load a record that belongs to a household the user already passed; anything else is a plain 404.
 
-    Guards against reaching another family's record through a household one may see.
+    Guards against reaching another family's record through a household one may see. The read recorded for the
+    household names this record.
     """
     obj = db.session.get(model, object_id) if object_id else None
     if obj is None or obj.household_id != household.id:
         audit.record_denied(current_user, f"{model.__tablename__}.view", household.id)
         abort(404)
+    audit.concerns(obj)
     return obj

@@ -2,6 +2,7 @@
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from .. import audit
 from ..auth.permissions import can_hand_over, can_view_audit
 from ..timeutil import age_on, today
 from . import labels
@@ -38,6 +39,7 @@ def start():
     everything = overdue + this_week  # oldest first: what waits longest comes first
     number = Page.within(request.args.get("page", 1, type=int), len(everything), per_page)
     first, last, split = (number - 1) * per_page, number * per_page, len(overdue)
+    audit.record(current_user, "households.due", detail={"results": len(everything)})
     return render_template("cases/start.html", page=Page(everything[first:last], number, per_page, len(everything)),
                            overdue=everything[first:min(last, split)], this_week=everything[max(first, split):last],
                            overdue_count=len(overdue), this_week_count=len(this_week))
@@ -51,6 +53,9 @@ def my_households():
                "search": (args.get("q") or "").strip()[:80] or None}
     page = visible_households(current_user, include_closed=include_closed, page=args.get("page", 1, type=int),
                               per_page=current_app.config["PAGE_SIZE"], **filters)
+    # That a search happened and how many it found; never the text, which may hold a family's name.
+    audit.record(current_user, "households.search" if filters["search"] else "households.list",
+                 detail={"results": page.total})
     return render_template("cases/my_households.html", page=page, include_closed=include_closed, filters=filters,
                            stages=STAGES, neighbourhoods=neighbourhoods(current_user))
 

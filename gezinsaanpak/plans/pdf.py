@@ -3,8 +3,14 @@
 Never on it: the household's pseudonym, the coaches' notes on assessments and reviews, anything of
 another household. Every text typed by a user is escaped before it reaches reportlab's paragraph
 markup, which would otherwise interpret tags such as <img src=...> (and read the file it names).
+
+What a PDF costs is bounded by what it prints: each typed text prints at most MAX_LINES lines (runs of
+empty lines count as one), the rest continues in the application. A plan of texts with thousands of line
+breaks took minutes of server time and hundreds of pages.
 """
+import math
 import os
+import re
 from functools import lru_cache
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -43,9 +49,25 @@ def fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
+MAX_LINES = 40  # of one text on paper
+LINE_CHARS = 100  # about a line of body text: a text of 4000 characters without line breaks prints whole
+BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
+
+
 def esc(text) -> str:
-    """Plain text to paragraph markup: tags print as text, line breaks stay."""
-    return escape(str(text)).replace("\n", "<br/>")
+    """Plain text to paragraph markup: tags print as text, line breaks stay, at most MAX_LINES lines."""
+    lines = BLANK_LINES.sub("\n\n", str(text).replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    kept, room = [], MAX_LINES
+    for line in lines:
+        needs = max(1, math.ceil(len(line) / LINE_CHARS))
+        if needs > room:
+            if room:
+                kept.append(line[:room * LINE_CHARS])
+            note = escape(_("… continues in the application"))
+            return "<br/>".join(escape(k) for k in kept) + f'<br/><font color="#4a4a4a">{note}</font>'
+        kept.append(line)
+        room -= needs
+    return "<br/>".join(escape(k) for k in kept)
 
 
 class Styles:

@@ -1,12 +1,12 @@
 """The family plan: one page per household, its PDF for the family, the household-page section, the CLI."""
 import click
-from flask import Response, flash, g, redirect, request, url_for
+from flask import Response, current_app, flash, g, redirect, request, url_for
 from flask_babel import format_date
 from flask_login import current_user
 
 from ..cases.access import get_household_or_404
 from ..errors import EditConflict, InvalidInput
-from ..extensions import db
+from ..extensions import db, limiter
 from ..forms import show_error
 from ..i18n import LANGUAGES, _
 from ..locking import version_of
@@ -60,9 +60,15 @@ def _plan_conflict(form, plan):
             (form.next_meeting_note.label.text, plan.next_meeting_note if plan and plan.next_meeting_note else "–")]
 
 
+def _downloading_user():
+    return f"plan-pdf:{current_user.id}"
+
+
 @bp.route("/households/<int:household_id>/plan.pdf")
+@limiter.limit(lambda: current_app.config["PLAN_PDF_LIMIT"], key_func=_downloading_user)
 def plan_download(household_id):
-    """The plan for the family, in the language the coach chooses; an audited read like any other."""
+    """The plan for the family, in the language the coach chooses; an audited read like any other. A PDF costs
+    the server more than a page, so each user may make only so many a minute (PLAN_PDF_LIMIT)."""
     household = get_household_or_404(household_id, action="plan.pdf")
     lang = request.args.get("lang") if request.args.get("lang") in LANGUAGES else g.lang
     name = (request.args.get("name") or "").strip()[:80] or None

@@ -1,14 +1,13 @@
 """Team lead pages: caseload dashboard, the lists behind its numbers, reach and outcomes; each table also as CSV.
 Anyone but a team lead gets a 404; a team lead sees only their own team."""
-import csv
-import io
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
 from .. import audit
+from ..auth.endpoints import refuse
 from ..auth.models import User
 from ..cases.labels import CLOSE_REASON_LABELS, INCOME_LABELS, STAGE_LABELS
 from ..cases.models import STAGES, Household
@@ -17,6 +16,7 @@ from ..i18n import _, in_language
 from ..timeutil import today
 from ..web import record_id
 from . import caseload, outcomes, reach
+from .csvfile import csv_response
 
 bp = Blueprint("reports", __name__, url_prefix="/team")
 
@@ -26,16 +26,6 @@ def record_report_view():
     """Team pages show figures about families: every view is audited. Who may see them is declared in
     auth/endpoints.py, like every page."""
     audit.record(current_user, f"report.{request.endpoint.split('.')[-1]}")
-
-
-def csv_response(name: str, header: list, rows: list) -> Response:
-    """Semicolon-separated with a byte-order mark, so Dutch spreadsheet programs open it as-is."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}-{today().isoformat()}.csv"'})
 
 
 def _wants_csv():
@@ -67,7 +57,7 @@ def households():
         abort(404)
     coach = db.session.get(User, coach_id) if coach_id else None
     if coach is not None and coach.team_id != current_user.team_id:
-        abort(404)
+        refuse(404)
     title = STAGE_LABELS[metric[6:]] if metric.startswith("stage:") else caseload.METRIC_LABELS[metric]
     if _wants_csv():
         return csv_response("households", [_("Household"), _("Stage"), _("Neighbourhood"), _("Coordinator")],

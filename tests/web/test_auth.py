@@ -46,6 +46,34 @@ def test_failed_logins_are_audited_without_the_password(app, auth, world):
     assert "secret guess" not in (event.detail or "")
 
 
+@pytest.fixture
+def hash_checks(monkeypatch):
+    """The password hashes checked, in order: the work a login does, whoever it is for."""
+    from gezinsaanpak.auth import models
+    checked = []
+
+    def spy(pwhash, password):
+        checked.append(pwhash)
+        return real(pwhash, password)
+    real = models.check_password_hash
+    monkeypatch.setattr(models, "check_password_hash", spy)
+    return checked
+
+
+def test_an_unknown_account_costs_the_same_hash_work_as_a_wrong_password(app, auth, world, hash_checks):
+    """Otherwise the time a refusal takes would tell whether an email address has an account."""
+    with app.app_context():
+        set_active(None, db.session.merge(world.colleague), False)
+        db.session.commit()
+    assert auth.login(world.coach, "not the password at all").status_code == 401
+    assert auth.login("nobody@example.nl", "not the password at all").status_code == 401
+    assert auth.login(world.colleague).status_code == 401  # a disabled account, with its right password
+    wrong, unknown, disabled = hash_checks
+    assert unknown.split("$")[0] == wrong.split("$")[0] == app.config["PASSWORD_HASH_METHOD"]
+    assert auth.login("someone.else@example.nl", "guess").status_code == 401
+    assert hash_checks[-1] == unknown  # one stand-in hash, made once
+
+
 def test_an_idle_session_ends(app, client, auth, world):
     auth.login(world.coach)
     with client.session_transaction() as session:

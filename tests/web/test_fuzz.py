@@ -26,9 +26,10 @@ from gezinsaanpak.cases.models import Household
 from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.extensions import db, limiter
-from gezinsaanpak.plans.models import Domain
+from gezinsaanpak.plans.models import Domain, FamilyPlan
 from gezinsaanpak.referrals.funds import create_fund
 from gezinsaanpak.signals.operations import add_local_item
+from gezinsaanpak.web import without_control_characters
 from tests.conftest import AuthActions
 from tests.factories import PASSWORD, make_household
 from tests.web.form_pages import page_form, serial, shown_version, template_form
@@ -46,8 +47,8 @@ INJECTIONS = ["<script>alert('fuzz')</script>", "\"><img src=x onerror=alert('fu
 RAW_MARKUP = ("<script>alert(", "<img src=x onerror", "<svg onload")  # must never come back unescaped
 REPORTLAB = ["<para>", "<font name=x>", "<font size=9000>", "&", "&amp", "&#0;", "&bogus;", "<br/>", "</b>", "<b>",
              "<img src='/etc/passwd'/>", "<a href='file:///etc/passwd'>", "<seq/>", "<onDraw name=x/>", "]]>"]
-SCRIPTS = ["مرحبا بالعائلة", "你好，家人", "👨‍👩‍👧‍👦🎉", "e\u0301\u0308\u20dd", "\u202eevil\u202c", "עברית", "Zoë Çelik",
-           "\ufeff\u200b\u200d", "𝕳𝖊𝖑𝖑𝖔", "\U0010ffff"]
+SCRIPTS = ["مرحبا بالعائلة", "你好，家人", "👨‍👩‍👧‍👦🎉", "e\u0301\u0308\u20dd",
+           "\u202eevil\u202c", "עברית", "Zoë Çelik", "\ufeff\u200b\u200d", "𝕳𝖊𝖑𝖑𝖔", "\U0010ffff"]
 SQL = ["' OR '1'='1", "'; DROP TABLE households; --", "%", "_", "\\", "' UNION SELECT password_hash FROM users --"]
 NUMBERS = ["-1", "0", "-0", "99999999999999999999999", "1e309", "NaN", "inf", "1,5", "0x1F", "٣", "१२", "−5", "+7",
            "1_000", " 12 ", "2147483648", "-9223372036854775809"]
@@ -265,7 +266,8 @@ def test_every_form_survives_hostile_input(app, walker, nul_bytes, data):
             check_page(walker.client(user_for(rule.endpoint)).get(rule.rule), f"GET {rule.rule}")
 
 
-# Text a form accepts (no control characters, within the length limits), but as strange as text gets.
+# Text a form accepts (no control characters, within the length limits), but as strange as text gets; invisible format
+# characters are dropped on the way in (gezinsaanpak/web.py).
 plain = st.characters(blacklist_categories=("Cs", "Cc"))
 strange = st.one_of(st.sampled_from(INJECTIONS + REPORTLAB + SCRIPTS + SQL), st.text(plain, min_size=1, max_size=40),
                     st.builds("".join, st.lists(st.sampled_from(INJECTIONS + REPORTLAB + SCRIPTS), min_size=2)))
@@ -276,7 +278,7 @@ def valid_text(max_size, always_long=False):
     long = st.builds(lambda start, unit: (start + unit * max_size)[:max_size], strange,
                      st.sampled_from(["a", "Wij gaan ", "家", "😀 ", "<b>&amp; ", "ك"]))
     text = long if always_long else st.one_of(strange.map(lambda text: text[:max_size]), long)
-    return text.filter(lambda text: text.strip())
+    return text.filter(lambda text: without_control_characters(text).strip())  # what the form receives
 
 
 def fill(client, url, **values):
@@ -329,6 +331,19 @@ def test_control_characters_are_dropped_before_anything_is_saved(app, client, au
     assert response.status_code == 302
     page = client.get(f"/households/{household.id}/plan").text
     assert "Rust in huis,\r\nsamen\teten" in page or "Rust in huis,\nsamen\teten" in page
+
+
+def test_invisible_format_characters_are_dropped_but_joiners_kept(app, client, auth, world, household):
+    """A right-to-left override shows "\u202eevil" as "live"; zero-width spaces make two names look alike.
+    Zero-width (non-)joiners stay: emoji sequences and Persian or Indic writing need them."""
+    auth.login(world.coach)
+    typed = "\u202eevil\u202c \u2066Rust\u2069\u200b in\u200e\u200f\u2060\ufeff huis 👨\u200d👩 می\u200cخواهم"
+    response = client.post(f"/households/{household.id}/plan/edit", data={"family_dream": typed, "version": "0"})
+    assert response.status_code == 302
+    with app.app_context():
+        dream = db.session.scalar(select(FamilyPlan.family_dream).where(FamilyPlan.household_id == household.id))
+    assert dream == "evil Rust in huis 👨\u200d👩 می\u200cخواهم"
+    assert client.get("/my-households", query_string={"q": "\u202eTulp"}).text.count("Familie Tulp") >= 1
 
 
 def test_a_number_no_record_can_have_is_not_found(client, auth, world, household):
