@@ -5,7 +5,7 @@
 -- or remove an event, not even with the application's password. Run as a superuser after `db upgrade` (running it
 -- again after a later upgrade or a restore does no harm):
 --
---   sudo -u postgres psql -d gezinsaanpak -v owner=gezinsaanpak_owner -v app=gezinsaanpak_app \
+--   runuser -u postgres -- psql -d gezinsaanpak -v owner=gezinsaanpak_owner -v app=gezinsaanpak_app \
 --        -f /opt/gezinsaanpak/deploy/postgresql-roles.sql
 \set ON_ERROR_STOP on
 
