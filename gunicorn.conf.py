@@ -23,6 +23,7 @@ keepalive = 5
 max_requests = 5000  # a worker is replaced now and then, so a slow leak cannot grow
 max_requests_jitter = 500
 proc_name = "gezinsaanpak"
+control_socket_disable = True  # gunicorn 25+: systemd starts, reloads and stops it; no socket in a home folder
 errorlog = "-"
 
 if env("GEZINSAANPAK_LOG_FORMAT") == "json":

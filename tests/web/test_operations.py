@@ -75,6 +75,9 @@ def test_json_logs_have_one_line_per_request_with_ids_but_no_names(app, world, c
     assert line["endpoint"] == "cases.my_households" and line["route"] == "/my-households"
     assert isinstance(line["duration_ms"], float)
     assert "Tulp" not in json.dumps(lines) and world.coach.name not in json.dumps(lines)
+    client.get("/health")
+    health_lines = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    assert [line["logger"] for line in health_lines] == ["gezinsaanpak.request"]  # one line, nothing from Alembic
 
 
 def test_a_made_up_request_id_is_replaced(client):
