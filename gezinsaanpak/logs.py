@@ -53,11 +53,13 @@ def install(app) -> None:
     if as_json:
         configure(app)
 
-    @app.before_request
     def start_request():
         incoming = request.headers.get("X-Request-ID", "")
         g.request_id = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         g.request_started = time.perf_counter()
+
+    # First of all hooks: a request refused by an earlier one (CSRF, rate limit) still gets its id and duration.
+    app.before_request_funcs.setdefault(None, []).insert(0, start_request)
 
     @app.after_request
     def log_request(response):

@@ -105,3 +105,12 @@ def test_a_trusted_proxy_gives_the_client_address_to_the_login_limit(app, world)
     response = client.post("/login", data={"email": world.admin.email, "password": "not the password at all"},
                            environ_base={"REMOTE_ADDR": "127.0.0.1"}, headers={"X-Forwarded-For": "203.0.113.1"})
     assert response.status_code == 429
+
+
+def test_a_request_refused_before_the_view_is_logged_with_its_id(app, capsys, root_logger):
+    logged = other_app(app, LOG_FORMAT="json", WTF_CSRF_ENABLED=True)
+    response = logged.test_client().post("/login", data={"email": "a@b.nl", "password": "x"},
+                                         headers={"X-Request-ID": "refused-1"})
+    assert response.status_code == 400
+    (line,) = [json.loads(x) for x in capsys.readouterr().err.splitlines() if "gezinsaanpak.request" in x]
+    assert line["request_id"] == "refused-1" and line["status"] == 400 and line["duration_ms"] >= 0
