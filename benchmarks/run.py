@@ -1,14 +1,15 @@
 """Performance at municipal scale: every page a coach and a team lead use, at several sizes, on SQLite and
 PostgreSQL.
 
-    .venv/bin/python benchmarks/run.py --sizes 1000,20000 --requests 50 --json benchmarks/results.json
+    .venv/bin/python benchmarks/run.py --sizes 1000,20000 --requests 50 --json /tmp/gezinsaanpak-benchmark.json
 
 For each database and size it builds a synthetic municipality (migrations, then the benchmark-data builder),
 logs in a coach and a team lead through the login form and requests each page through the real WSGI app.
 Server time is the time the application takes to produce the whole response body; SQL statements are counted
 with SQLAlchemy's `before_cursor_execute` event. The household page shows the newest timeline entries; the
 timeline page shows them all, a page at a time. For the dashboard and the reach report the query functions
-behind them are also timed on their own ("bare SQL").
+behind them are also timed on their own ("bare SQL"). The figures go to a JSON file only where --json says; the
+exit status is 1 when a target is missed, so a CI job or a script notices.
 """
 import argparse
 import gc
@@ -290,7 +291,11 @@ def main(argv=None):
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n")
         print(f"\nfigures written to {args.json}")
+    missed = [t for db_report in report["databases"].values() for t in db_report.get("targets", []) if not t["passed"]]
+    if missed:
+        print(f"\n{len(missed)} targets missed")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -84,7 +84,7 @@ def main(argv=None):
                    GEZINSAANPAK_LOGIN_LIMIT="10000 per minute", GEZINSAANPAK_LOGIN_ACCOUNT_LIMIT="10000 per minute")
         server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-b",
                                    f"127.0.0.1:{port}", "wsgi:app"], cwd=PROJECT, env=env, start_new_session=True,
-                                  stderr=subprocess.DEVNULL)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_for(port)
             base = f"http://127.0.0.1:{port}"

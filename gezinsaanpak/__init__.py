@@ -77,6 +77,7 @@ def register_blueprints(app: Flask) -> None:
     from .cases import views_audit, views_privacy, views_track  # noqa: F401  (routes on the cases blueprint)
     from .cases.views import bp as cases_bp
     from .drafts import bp as drafts_bp
+    from .health import health
     from .plans.views import bp as plans_bp
     from .referrals import views_admin as fund_pages  # noqa: F401  (on the referrals blueprint)
     from .referrals import views_panic  # noqa: F401  (on the referrals blueprint)
@@ -89,6 +90,7 @@ def register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = RecordIdConverter
     for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, reports_bp, admin_bp, drafts_bp):
         app.register_blueprint(blueprint)
+    app.add_url_rule("/health", "health", health)
 
 
 def register_household_parts(app: Flask) -> None:

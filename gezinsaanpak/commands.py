@@ -1,9 +1,7 @@
-"""Command line: `flask --app gezinsaanpak users create`, `demo`, `catalogues load`, `backup`, `restore`,
-`export monitoring`, `translate ...`."""
-import subprocess
+"""Command line: `flask --app gezinsaanpak users create`, `demo`, `catalogues load`, `backup`, ...; `check` lives in
+checks.py, `translate` in translate.py. It speaks CLI_LANGUAGE (see cli.py)."""
 import sys
 from contextlib import contextmanager
-from pathlib import Path
 
 import click
 from flask import current_app
@@ -11,55 +9,63 @@ from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 
 from .auth.models import ROLES
-from .auth.operations import create_user, find_or_create_team
+from .auth.operations import check_new_account, create_user, find_or_create_team
+from .checks import check_command
+from .cli import _l, option, speak_cli_language
 from .errors import InvalidInput
 from .extensions import db
 from .files import FileRefused
+from .i18n import _
+from .runs import record_run
+from .translate import translate_cli
 
-users_cli = AppGroup("users", help="Manage user accounts.")
-catalogues_cli = AppGroup("catalogues", help="Load the checklist, domain and fund catalogues.")
-translate_cli = AppGroup("translate", help="Extract, update and compile the translation catalogues.")
+users_cli = AppGroup("users", help=_l("Manage user accounts."))
+catalogues_cli = AppGroup("catalogues", help=_l("Load the checklist, domain and fund catalogues."))
 export_cli = AppGroup("export", help="Exports for the municipality.")
 retention_cli = AppGroup("retention", help="Anonymise closed households after the retention period.")
-PROJECT = Path(__file__).resolve().parent.parent
 
 
-@users_cli.command("create")
-@click.option("--email", required=True)
-@click.option("--name", required=True)
-@click.option("--role", required=True, type=click.Choice(ROLES))
-@click.option("--team", default=None, help="Team name; created when it does not exist yet.")
-@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@users_cli.command("create", help=_l("Create an account. The password is asked at a prompt unless "
+                                     "--password-stdin is given."))
+@option("--email", required=True, help=_l("Email address; the account logs in with it."))
+@option("--name", required=True, help=_l("Full name, as colleagues see it."))
+@option("--role", required=True, type=click.Choice(ROLES), help=_l("What the account may do."))
+@option("--team", default=None, help=_l("Team name; created when it does not exist yet. Coaches and team leads "
+                                        "need one."))
+@option("--password-stdin", is_flag=True, help=_l("Read the password from standard input."))
 def create_user_command(email, name, role, team, password_stdin):
-    """Create an account. The password is asked at a prompt unless --password-stdin is given."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
+        check_new_account(email, name, role, team)  # before the password prompt, not after it
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            password = click.prompt(_("Password"), hide_input=True, confirmation_prompt=True)
         team_obj = find_or_create_team(team) if team else None
         user = create_user(None, email, name, role, password, team_obj)
     except InvalidInput as error:
         db.session.rollback()
         raise click.ClickException(str(error))
     db.session.commit()
-    click.echo(f"Created {user.role} {user.email}" + (f" in team {team_obj.name}" if team_obj else ""))
+    if team_obj:
+        click.echo(_("Account created: %(email)s, %(role)s in %(team)s", email=user.email, role=user.role,
+                     team=team_obj.name))
+    else:
+        click.echo(_("Account created: %(email)s, %(role)s", email=user.email, role=user.role))
 
 
-@catalogues_cli.command("load")
+@catalogues_cli.command("load", help=_l("Load or refresh the shipped catalogues (safe to run again)."))
 def load_catalogues_command():
-    """Load or refresh the shipped catalogues (safe to run again)."""
     from .catalogues import load_all
     for name, (added, updated) in load_all().items():
-        click.echo(f"{name}: {added} added, {updated} updated")
+        click.echo(_("%(name)s: %(added)d added, %(updated)d updated", name=name, added=added, updated=updated))
     db.session.commit()
 
 
-@click.command("demo")
+@click.command("demo", help=_l("Apply migrations and fill an empty database with a demo municipality; print the "
+                               "demo logins."))
 @with_appcontext
-@click.option("--seed", default=2026, help="Random seed, for a reproducible demo municipality.")
+@option("--seed", default=2026, help=_l("Random seed, for a reproducible demo municipality."))
 def demo_command(seed):
-    """Apply migrations and fill an empty database with a demo municipality; print the demo logins."""
     from .demo import DemoRefused, build_demo, demo_logins
     upgrade(directory=current_app.extensions["migrate"].directory)
     try:
@@ -68,8 +74,9 @@ def demo_command(seed):
         db.session.rollback()
         raise click.ClickException(str(error))
     db.session.commit()
-    click.echo("Demo municipality ready." if created else "The demo municipality was already there.")
-    click.echo(f"Demo logins (password for every account: {current_app.config['DEMO_PASSWORD']}):")
+    click.echo(_("Demo municipality ready.") if created else _("The demo municipality was already there."))
+    click.echo(_("Demo logins (password for every account: %(password)s):",
+                 password=current_app.config["DEMO_PASSWORD"]))
     for user in demo_logins():
         click.echo(f"  {user.role:<9} {user.email:<38} {user.name}" + (f" ({user.team.name})" if user.team else ""))
 
@@ -83,6 +90,7 @@ def backup_command(out, force):
     from .backup import backup
     with refused_as_error():
         backup(out, force)
+    record_run("backup", out)
     click.echo(f"Backup written to {out}")
 
 
@@ -190,6 +198,8 @@ def retention_apply(dry_run):
     db.session.rollback()
     if due and not dry_run:
         vacuum(db.engine, [table.name for table, _, _ in privacy.household_tables()])
+    if not dry_run:
+        record_run("retention", f"{len(due) - len(failed)} households anonymised, {len(failed)} failed")
     click.echo(f"{len(due)} households past {months} months after closing")
     if failed:
         raise click.ClickException(f"{len(failed)} of {len(due)} households could not be anonymised "
@@ -210,27 +220,9 @@ def refused_as_error():
         raise click.ClickException(f"{error.filename}: {error.strerror}" if error.filename else str(error)) from None
 
 
-def _babel(*args):
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=PROJECT)
-
-
-@translate_cli.command("update")
-def translate_update():
-    """Extract the texts from code and templates and merge them into the catalogues. Sorted and without line
-    numbers, so moving code does not rewrite the catalogue and a change shows as the texts it adds."""
-    _babel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output",
-           "-o", "gezinsaanpak/translations/messages.pot", ".")
-    _babel("update", "--ignore-obsolete", "-i", "gezinsaanpak/translations/messages.pot", "-d",
-           "gezinsaanpak/translations")
-
-
-@translate_cli.command("compile")
-def translate_compile():
-    """Compile the catalogues into the .mo files the application reads."""
-    _babel("compile", "-d", "gezinsaanpak/translations")
-
-
 def register(app):
+    speak_cli_language(app)
+    app.cli.add_command(check_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(catalogues_cli)
     app.cli.add_command(translate_cli)

@@ -34,6 +34,12 @@ class Defaults:
     RETENTION_MONTHS = 24  # after closing, a household is anonymised by `flask retention apply`
     SAFETY_COPY_FOLDER = None  # where `restore` keeps the database it replaces; default next to the SQLite
     # file, or the instance folder for PostgreSQL
+    TRUSTED_PROXIES = 0  # reverse proxies in front of the application (nginx: 1); their X-Forwarded-* are believed
+    HSTS_MAX_AGE = 31536000  # with Secure cookies, browsers keep to HTTPS for a year; 0 sends no HSTS header
+    LOG_FORMAT = "text"  # "json": one JSON object per line, with a line for every request
+    BACKUP_DIR = None  # where the scheduled backups go; `flask check` looks at its permissions
+    CLI_LANGUAGE = "nl"  # the language of the command line: its messages, help and errors
+    VERBOSE = False  # Alembic's progress lines on `db upgrade` and `demo`
 
 
 def _coerce(value: str):

@@ -15,6 +15,7 @@ from .cases import operations as cases
 from .cases.models import Household
 from .catalogues import load_all
 from .extensions import db
+from .i18n import gettext
 from .plans.demo import add_demo_plan
 from .referrals.demo import add_demo_referrals
 from .referrals.panic import set_limit
@@ -48,7 +49,7 @@ def build_demo(seed: int = 2026) -> bool:
     real_users = db.session.scalar(select(func.count(User.id)).where(User.is_demo.is_(False)))
     real_households = db.session.scalar(select(func.count(Household.id)).where(Household.is_demo.is_(False)))
     if real_users or real_households:
-        raise DemoRefused("This database already holds non-demo data; the demo command leaves it alone.")
+        raise DemoRefused(gettext("This database already holds non-demo data; the demo command leaves it alone."))
     if db.session.scalar(select(func.count(User.id))):
         return False
     load_all()

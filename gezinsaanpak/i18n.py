@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 import flask_babel
-from flask import g, has_app_context, request, session
+from flask import current_app, g, has_app_context, request, session
 from flask_babel import format_currency, format_decimal, get_translations
 from flask_babel.speaklater import LazyString
 
@@ -18,8 +18,9 @@ DEFAULT_LANGUAGE = "nl"
 
 
 def select_locale():
-    """The language the user chose, else the default: Dutch, whatever the browser says."""
-    lang = session.get("lang") if request else None
+    """The language the user chose, else the default: Dutch, whatever the browser says. Outside a request (the
+    command line) the configured CLI_LANGUAGE."""
+    lang = session.get("lang") if request else current_app.config.get("CLI_LANGUAGE") if current_app else None
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 

@@ -18,4 +18,5 @@ from .plans.models import Action, Assessment, AssessmentScore, Domain, DomainDes
 from .referrals.models import Fund, Referral, ReferralChange  # noqa: F401
 from .referrals.panic import PanicBudget, PanicSpending  # noqa: F401
 from .reports.models import ReachTarget  # noqa: F401
+from .runs import OperationRun  # noqa: F401
 from .signals.models import ChecklistItem, Signal, SignalChange  # noqa: F401

@@ -1,5 +1,6 @@
-"""What every request shares: login required by default, session timeouts, one commit, safe headers, typed text
-without control and invisible format characters, and record ids that fit the database."""
+"""What every request shares: login required by default, session timeouts, one commit, safe headers (HSTS behind
+HTTPS), typed text without control and invisible format characters, record ids that fit the database, and the
+client's address as the trusted reverse proxy saw it."""
 import time
 
 from flask import (
@@ -19,9 +20,10 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from . import audit, drafts
+from . import audit, drafts, logs
 from .auth import endpoints
 from .auth.sessions import end_session, session_ends_in
 from .extensions import db
@@ -94,9 +96,20 @@ class RecordIdConverter(IntegerConverter):
         super().__init__(map, fixed_digits, min, max, signed)
 
 
+def trust_proxies(app):
+    """Behind nginx every request comes from 127.0.0.1: believe the proxy's X-Forwarded-For and -Proto, so login
+    limits count per client and redirects keep to https. Only as many hops as configured: a client cannot pass
+    itself off as another by sending the header itself."""
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_port=0, x_prefix=0)
+
+
 def install_request_hooks(app):
     app.request_class = CleanRequest
     app.add_template_global(session_ends_in)
+    trust_proxies(app)
+    logs.install(app)
 
     @app.before_request
     def require_login_and_fresh_session():
@@ -141,6 +154,8 @@ def install_request_hooks(app):
         headers.setdefault("X-Content-Type-Options", "nosniff")
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Referrer-Policy", "same-origin")
+        if current_app.config["SESSION_COOKIE_SECURE"] and current_app.config.get("HSTS_MAX_AGE"):
+            headers.setdefault("Strict-Transport-Security", f"max-age={int(current_app.config['HSTS_MAX_AGE'])}")
         if request.endpoint != "static":
             headers["Cache-Control"] = "no-store"
         return response

@@ -34,7 +34,7 @@ def main():
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-b",
                                    f"127.0.0.1:{port}", "wsgi:app"], cwd=PROJECT, env=env, start_new_session=True,
-                                  stderr=subprocess.DEVNULL)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_for(port)
             print(f"{args.users} simulated coaches for {args.seconds} s against gunicorn "

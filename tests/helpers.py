@@ -33,7 +33,7 @@ def refused(result, *words) -> str:
     assert result.exit_code != 0, result.output
     assert isinstance(result.exception, SystemExit), repr(result.exception)
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    assert len(lines) == 1 and lines[0].startswith(("Error: ", "Fout: ")), result.output
     for word in words:
         assert word in lines[0], lines[0]
     return lines[0]

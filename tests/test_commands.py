@@ -17,6 +17,14 @@ def test_users_create_reads_the_password_from_stdin(app, runner, auth):
     assert auth.login("nieuw@gemeente.nl", "een lange zin als wachtwoord").status_code == 302
 
 
+def test_a_coach_without_team_is_refused_before_the_password_is_asked(app, runner):
+    result = runner.invoke(args=["users", "create", "--email", "a@b.nl", "--name", "A", "--role", "coach"],
+                           input="een lange zin als wachtwoord\neen lange zin als wachtwoord\n")
+    assert result.exit_code == 1
+    assert "Wachtwoord" not in result.output
+    assert "Fout: Gezinscoaches en teamleiders moeten bij een team horen." in result.output
+
+
 def test_users_create_refuses_a_short_password_and_a_coach_without_team(app, runner):
     short = runner.invoke(args=["users", "create", "--email", "a@b.nl", "--name", "A", "--role", "coach",
                                 "--team", "T", "--password-stdin"], input="kort\n")
@@ -42,12 +50,12 @@ def test_demo_fills_an_empty_database_and_prints_logins(app, runner, client, aut
     auth.login("coach1@demo.gezinsaanpak.nl", app.config["DEMO_PASSWORD"])
     assert "Familie" in client.get("/my-households").text
     again = runner.invoke(args=["demo"])
-    assert again.exit_code == 0 and "already" in again.output
+    assert again.exit_code == 0 and "De demogemeente was er al." in again.output
 
 
 def test_demo_refuses_a_database_with_real_data(app, runner, world):
     result = runner.invoke(args=["demo"])
-    assert result.exit_code != 0 and "non-demo data" in result.output
+    assert result.exit_code != 0 and "geen demo" in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count(Household.id))) == 0
 

@@ -1,4 +1,6 @@
 """Dutch is the default language: every text in the code and templates has a Dutch translation."""
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,3 +38,18 @@ def test_the_compiled_catalogue_is_up_to_date():
     with open(MO, "rb") as handle:
         compiled = {_key(m.id): _key(m.string) for m in read_mo(handle) if m.id}
     assert compiled == source, "run `flask --app gezinsaanpak translate compile`"
+
+
+def test_translate_update_leaves_unchanged_catalogues_alone(tmp_path):
+    """Babel stamps a new creation date on every run; without new texts nothing may change in the working tree."""
+    from gezinsaanpak.translate import update_catalogues
+    translations = tmp_path / "translations"
+    shutil.copytree(PROJECT / "gezinsaanpak/translations", translations)
+    update_catalogues(translations)  # the copy as the code stands now
+    files = [translations / "messages.pot", translations / "nl/LC_MESSAGES/messages.po"]
+    for path in files:
+        path.write_text(re.sub(r'"POT-Creation-Date: [^"]*"', '"POT-Creation-Date: 2020-01-01 00:00+0000\\\\n"',
+                               path.read_text(encoding="utf-8")), encoding="utf-8")
+    before = [path.read_bytes() for path in files]
+    assert update_catalogues(translations) == []
+    assert [path.read_bytes() for path in files] == before

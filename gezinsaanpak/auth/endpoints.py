@@ -1,7 +1,7 @@
 """Every endpoint declares who may reach it, in this one table; a route missing from it is refused.
 
 Levels:
-- public: anyone (login, language, static files);
+- public: anyone (login, language, static files, the health check for monitoring);
 - user: any logged-in account (own account pages);
 - worker: coaches and team leads (their lists, which the policy filters);
 - household:<need>: family data; the view loads it with `get_household_or_404(need=...)`, which checks the
@@ -22,6 +22,7 @@ from .permissions import can_administer
 
 PERMISSIONS = {
     "static": "public",
+    "health": "public",
     "auth.login": "public",
     "auth.login_code": "public",
     "auth.set_language": "public",

@@ -56,13 +56,12 @@ def find_or_create_team(name: str) -> Team:
     return team
 
 
-def create_user(actor, email: str, name: str, role: str, password: str, team: Team | None = None,
-                is_demo: bool = False) -> User:
-    """Add an account. Coaches and team leads belong to a team; passwords follow the length rule."""
+def check_new_account(email: str, name: str, role: str, team) -> None:
+    """Everything about a new account but its password, so the command line can refuse before it asks for one."""
     email = email.strip().lower()
     if role not in ROLES:
         raise InvalidInput(_("Unknown role: %(role)s.", role=role), "role")
-    if role != "admin" and team is None:
+    if role != "admin" and not team:
         raise InvalidInput(_("Coaches and team leads need a team."), "team_id")
     if not name.strip():
         raise InvalidInput(_("Enter a name."), "name")
@@ -70,6 +69,13 @@ def create_user(actor, email: str, name: str, role: str, password: str, team: Te
         raise InvalidInput(_("Enter a valid email address."), "email")
     if db.session.scalar(select(User.id).where(User.email == email)):
         raise InvalidInput(_("There is already an account for %(email)s.", email=email), "email")
+
+
+def create_user(actor, email: str, name: str, role: str, password: str, team: Team | None = None,
+                is_demo: bool = False) -> User:
+    """Add an account. Coaches and team leads belong to a team; passwords follow the length rule."""
+    check_new_account(email, name, role, team)
+    email = email.strip().lower()
     problem = password_problem(password)
     if problem:
         raise InvalidInput(problem, "password")

@@ -24,6 +24,20 @@ from ..signals.models import ChecklistItem, Signal
 from ..timeutil import age_on
 
 CHILD_BANDS = ((0, 4, "0-4"), (5, 11, "5-11"), (12, 17, "12-17"), (18, 22, "18-22"))
+# Every table of the export with its columns, so that a period without households still has them all (empty).
+TABLES = {
+    "households": {"id": str, "team": str, "neighbourhood": str, "income_situation": str, "source": str, "stage": str,
+                   "registered_month": str, "closed_month": str, "close_reason": str},
+    "members": {"id": str, "household_id": str, "role": str, "age_band": str},
+    "stages": {"household_id": str, "from_stage": str, "to_stage": str, "month": str, "close_reason": str},
+    "assessments": {"id": str, "member_id": str, "household_id": str, "scale": str, "age_band": str, "month": str},
+    "assessment_scores": {"assessment_id": str, "domain": str, "step": int, "colour": str},
+    "goals": {"id": str, "household_id": str, "member_id": str, "domain": str, "status": str, "created_month": str,
+              "target_month": str, "actions": int, "actions_done": int},
+    "referrals": {"id": str, "household_id": str, "member_id": str, "fund": str, "status": str, "applied_by": str,
+                  "participation": str, "created_month": str, "status_month": str},
+    "signals": {"household_id": str, "member_id": str, "item": str, "state": str, "month": str},
+}
 
 
 def export_key() -> bytes:
@@ -114,9 +128,9 @@ def export_monitoring(out: str, start: date, end: date, force: bool = False) -> 
         for s in db.session.scalars(select(Signal).where(Signal.household_id.in_(household_ids)).order_by(Signal.id))]
     with writing(out, force) as temporary:
         target = sqlite_utils.Database(temporary)
-        for table, records in rows.items():
-            if records:
-                target[table].insert_all(records, pk="id" if "id" in records[0] else None)
+        for table, columns in TABLES.items():
+            target[table].create(columns, pk="id" if "id" in columns else None)
+            target[table].insert_all(rows[table])
         target["about"].insert_all([
             {"key": "period_from", "value": start.isoformat()}, {"key": "period_to", "value": end.isoformat()},
             {"key": "note", "value": "Anonymised monitoring export of Gezinsaanpak: categories, months and age "

@@ -140,3 +140,15 @@ def test_the_monitoring_export_holds_nothing_personal(app, runner, tmp_path):
     assert seen > 1000
     ids = [r[0] for r in connection.execute("SELECT id FROM households")]
     assert all(len(i) == 16 and i not in household_ids for i in ids)
+
+
+def test_an_export_for_a_period_without_households_has_every_table_empty(app, runner, world, household, tmp_path):
+    out = tmp_path / "monitoring-1990.db"
+    result = runner.invoke(args=["export", "monitoring", str(out), "--from", "1990-01-01", "--to", "1990-12-31"])
+    assert result.exit_code == 0, result.output
+    connection = sqlite3.connect(out)
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"households", "members", "stages", "assessments", "assessment_scores", "goals", "referrals",
+                      "signals", "about"}
+    assert all(connection.execute(f"SELECT count(*) FROM {t}").fetchone() == (0,) for t in tables - {"about"})
+    assert "age_band" in [r[1] for r in connection.execute("PRAGMA table_info(members)")]

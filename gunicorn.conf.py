@@ -1,0 +1,41 @@
+"""gunicorn settings for Gezinsaanpak: `gunicorn --config gunicorn.conf.py wsgi:app` from the project folder.
+
+Each can be set in the environment (the systemd unit reads /etc/gezinsaanpak/gezinsaanpak.env):
+- GEZINSAANPAK_BIND, default 127.0.0.1:8000: only the reverse proxy on this machine reaches the application;
+- GEZINSAANPAK_WORKERS, default 2 per CPU plus 1, at most 8;
+- GEZINSAANPAK_TIMEOUT, default 60 seconds: the heaviest pages (family plan PDF, reach report) take well under a
+  second at 20,000 households, so a request still running after a minute is stuck and its worker is restarted;
+- GEZINSAANPAK_LOG_FORMAT: "json" makes gunicorn's own lines JSON as well, and leaves the line per request to the
+  application (it knows the user and the route); otherwise gunicorn writes an access log.
+
+The access log leaves out the query string and the referrer: a search for a family's name must not end up in a log.
+"""
+import multiprocessing
+import os
+
+env = os.environ.get
+
+bind = env("GEZINSAANPAK_BIND", "127.0.0.1:8000")
+workers = int(env("GEZINSAANPAK_WORKERS", min(2 * multiprocessing.cpu_count() + 1, 8)))
+timeout = int(env("GEZINSAANPAK_TIMEOUT", "60"))
+graceful_timeout = 30
+keepalive = 5
+max_requests = 5000  # a worker is replaced now and then, so a slow leak cannot grow
+max_requests_jitter = 500
+proc_name = "gezinsaanpak"
+control_socket_disable = True  # gunicorn 25+: systemd starts, reloads and stops it; no socket in a home folder
+errorlog = "-"
+
+if env("GEZINSAANPAK_LOG_FORMAT") == "json":
+    accesslog = None
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "gezinsaanpak.logs.JsonFormatter"}},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+        "root": {"level": "INFO", "handlers": ["stderr"]},
+        "loggers": {"gunicorn.error": {"level": "INFO", "handlers": ["stderr"], "propagate": False}},
+    }
+else:
+    accesslog = "-"
+    access_log_format = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms %({x-request-id}i)s'
