@@ -33,6 +33,13 @@ def test_every_fund_of_the_guide_is_in_the_catalogue_with_ages_and_applicants():
     assert not any(fund.is_yearly for fund in shipped.values())  # the guide names no yearly renewals
 
 
+def test_no_dutch_description_leaves_out_the_highest_age():
+    """In Dutch "tot 12 jaar" excludes 12: a fund that takes twelve-year-olds says "tot en met 12" or "tot 13"."""
+    for fund in funds().values():
+        if fund.max_age is not None:
+            assert f" tot {fund.max_age} jaar" not in fund.provides_nl, fund.code
+
+
 def test_loading_the_catalogue_again_corrects_the_funds_of_an_existing_database():
     """A database loaded from an earlier catalogue file: ages read as "up to and including", yearly renewal on."""
     shipped = funds()
