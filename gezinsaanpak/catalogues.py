@@ -2,7 +2,7 @@
 
 Each ships as a CSV file beside its area's code. Loading is an upsert by `code`, so it can run on
 every deployment: shipped texts are refreshed, local entries and retirements made by an
-administrator are left alone.
+administrator are left alone. A fund's yearly renewal is not in the file: it is the municipality's setting.
 """
 import csv
 from pathlib import Path
@@ -38,7 +38,7 @@ def _fund_row(row, position):
     return {"name": row["name"], "provides_nl": row["provides_nl"], "provides_en": row["provides_en"],
             "min_age": _int_or_none(row["min_age"]), "max_age": _int_or_none(row["max_age"]),
             "applicants": row["applicants"], "lead_time_days": _int_or_none(row["lead_time_days"]),
-            "website": row["website"] or None, "is_sam": row["sam"] == "1", "is_yearly": row["yearly"] == "1"}
+            "website": row["website"] or None, "is_sam": row["sam"] == "1"}
 
 
 CATALOGUES = {

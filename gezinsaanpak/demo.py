@@ -17,7 +17,7 @@ from .catalogues import load_all
 from .extensions import db
 from .i18n import gettext
 from .plans.demo import add_demo_plan
-from .referrals.demo import add_demo_referrals
+from .referrals.demo import add_demo_referrals, set_demo_renewals
 from .referrals.panic import set_limit
 from .reports.models import ReachTarget
 from .signals.demo import add_demo_signals
@@ -57,7 +57,8 @@ def build_demo(seed: int = 2026) -> bool:
     fake = Faker("nl_NL")
     fake.seed_instance(seed)
     password = current_app.config["DEMO_PASSWORD"]
-    create_user(None, "beheer@demo.gezinsaanpak.nl", "Beheerder Demo", "admin", password, is_demo=True)
+    admin = create_user(None, "beheer@demo.gezinsaanpak.nl", "Beheerder Demo", "admin", password, is_demo=True)
+    set_demo_renewals(admin)
     flowers = iter(rng.sample(FLOWERS, len(FLOWERS)) * 3)
     for number, (team_name, neighbourhoods) in enumerate(TEAMS.items(), start=1):
         team = find_or_create_team(team_name)

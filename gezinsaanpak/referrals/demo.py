@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..timeutil import add_months, age_on, today
+from . import funds as catalogue
 from . import operations
 from .models import Fund
 
@@ -15,7 +16,7 @@ from .models import Fund
 FOR_CHILDREN = [
     ("jeugdfonds_sport_cultuur", 4, 17, "Contributie voetbalclub, seizoen, en voetbalschoenen", 22500, "coach"),
     ("jeugdfonds_sport_cultuur", 6, 17, "Lesgeld muziekschool (gitaar), één jaar", 31000, "coach"),
-    ("leergeld", 4, 18, "Contributie dansschool, één schooljaar", 18000, "family"),
+    ("leergeld", 4, 17, "Contributie dansschool, één schooljaar", 18000, "family"),
     ("kinderhulp", 11, 17, "Laptop voor school", 35000, "coach"),
     ("kinderhulp", 4, 17, "Zwemles tot diploma A", 18000, "coach"),
     ("anwb_kinderfietsenplan", 6, 15, "Een fiets om naar school te gaan", None, "coach"),
@@ -27,6 +28,14 @@ FOR_HOUSEHOLD = [
     (None, "Huiswerkbegeleiding bij Buurthuis De Klimop", None, "family"),
 ]
 ORGANISATION = "Buurthuis De Klimop"
+
+
+def set_demo_renewals(admin):
+    """The demo municipality renews Jeugdfonds grants yearly, as an administrator can switch on per fund."""
+    fund = db.session.scalar(select(Fund).where(Fund.code == "jeugdfonds_sport_cultuur"))
+    if fund is not None:
+        values = {key: getattr(fund, key) for key in catalogue.EDITABLE}
+        catalogue.update_fund(admin, fund, **{**values, "is_yearly": True})
 
 
 def add_demo_referrals(rng, coach, household, registered):

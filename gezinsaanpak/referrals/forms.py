@@ -105,13 +105,15 @@ class FundForm(FlaskForm):
         Optional(), NumberRange(min=0, max=27, message=_l("An age is between 0 and 27."))])
     max_age = IntegerField(_l("Highest age (optional)"), validators=[
         Optional(), NumberRange(min=0, max=27, message=_l("An age is between 0 and 27."))],
-        description=_l("Including this age: a fund for ages 4 to 12 takes children who are 12."))
+        description=_l("Including this age. The guide's \"4 tot 18 jaar\" means up to 17: enter 17."))
     applicants = MultiCheckboxField(_l("Who may apply"), choices=list(APPLICANT_LABELS.items()))
     lead_time_days = IntegerField(_l("Lead time before a birthday, in days (optional)"), validators=[
         Optional(), NumberRange(min=0, max=365, message=_l("A lead time is between 0 and 365 days."))],
         description=_l("For birthday funds: Jarige Job needs 42 days (six weeks)."))
     website = StringField(_l("Website (optional)"), validators=[Optional(), Length(max=300)])
-    is_yearly = BooleanField(_l("Granted for a year at a time (prompt a renewal)"))
+    is_yearly = BooleanField(_l("Renew grants yearly: remind the coach eleven months after delivery"),
+                             description=_l("The guide names no yearly renewals. Switch this on when your "
+                                            "municipality or the fund's local office grants for a year at a time."))
     is_sam = BooleanField(_l("Part of Sam&"))
     submit = SubmitField(_l("Save fund"))
 

@@ -17,6 +17,7 @@ from .models import APPLICANTS, Fund
 
 EDITABLE = ("name", "provides_nl", "provides_en", "min_age", "max_age", "applicants", "lead_time_days", "website",
             "is_sam", "is_yearly")
+SETTINGS = ("is_yearly",)  # the municipality's choices, not facts of the fund: changing them is not an edit
 
 
 def active_funds() -> list[Fund]:
@@ -36,13 +37,14 @@ def create_fund(actor, **values) -> Fund:
 
 
 def update_fund(actor, fund: Fund, **values) -> Fund:
-    """Edit an entry; an edited entry is marked so a catalogue update does not overwrite it."""
+    """Edit an entry; an edited entry is marked so a catalogue update does not overwrite it. Switching yearly
+    renewal on or off is a setting, not an edit: the fund keeps receiving the catalogue's corrections."""
     require(can_administer(actor))
     values = _checked(values)
     changed = sorted(key for key, value in values.items() if getattr(fund, key) != value)
     for key, value in values.items():
         setattr(fund, key, value)
-    if changed:
+    if set(changed) - set(SETTINGS):
         fund.edited_at = utcnow()
     audit.record(actor, "fund.update", obj=fund, detail={"fields": changed})
     db.session.flush()

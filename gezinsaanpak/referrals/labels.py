@@ -26,6 +26,7 @@ PARTICIPATION_LABELS = {
 APPLICANT_LABELS = {
     "parents": _l("Parents"),
     "intermediaries": _l("Intermediaries"),
+    "recognised_intermediaries": _l("Intermediaries recognised by the fund"),
     "professionals": _l("Professionals"),
     "school": _l("The school"),
 }

@@ -9,7 +9,7 @@ from ..cases.models import Household, Member, _in
 from ..extensions import db
 from ..timeutil import utcnow
 
-APPLICANTS = ("parents", "intermediaries", "professionals", "school")
+APPLICANTS = ("parents", "intermediaries", "recognised_intermediaries", "professionals", "school")
 REFERRAL_STATUSES = ("to_apply", "applied", "granted", "rejected", "delivered", "withdrawn")
 OPEN_STATUSES = ("to_apply", "applied", "granted")
 APPLIED_BY = ("coach", "family")
@@ -29,12 +29,12 @@ class Fund(db.Model):
     provides_nl: Mapped[str] = mapped_column(Text)
     provides_en: Mapped[str] = mapped_column(Text)
     min_age: Mapped[int | None]
-    max_age: Mapped[int | None]
+    max_age: Mapped[int | None]  # inclusive: the guide's "4 tot 18 jaar" is stored as 4 and 17
     applicants: Mapped[str] = mapped_column(String(120), default="")  # semicolon-separated APPLICANTS
     lead_time_days: Mapped[int | None]
     website: Mapped[str | None] = mapped_column(String(300))
     is_sam: Mapped[bool] = mapped_column(default=False)
-    is_yearly: Mapped[bool] = mapped_column(default=False)
+    is_yearly: Mapped[bool] = mapped_column(default=False)  # the municipality renews its grants yearly (a setting)
     is_local: Mapped[bool] = mapped_column(default=False)
     retired_at: Mapped[datetime | None]
     edited_at: Mapped[datetime | None]  # an administrator changed it; the catalogue file no longer overwrites it
@@ -99,6 +99,12 @@ class Referral(db.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def renewal_planned(self) -> bool:
+        """A delivered grant with a renewal date, from a fund the municipality (still) renews yearly."""
+        return (self.status == "delivered" and self.renewal_due_on is not None and self.fund is not None
+                and self.fund.is_yearly)
 
 
 class ReferralChange(db.Model):

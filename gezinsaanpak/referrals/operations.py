@@ -167,7 +167,7 @@ def renew_referral(actor, household, referral: Referral, on: date | None = None)
     """One click: a new referral to the same fund for the same member, asking what was granted last year."""
     require(can_edit_household(actor, household))
     _belongs(referral, household)
-    if referral.status != "delivered" or referral.renewal_due_on is None:
+    if not referral.renewal_planned:
         raise InvalidInput(_("Only a delivered yearly grant can be renewed."))
     if db.session.scalar(select(exists().where(Referral.renewal_of_id == referral.id))):
         raise InvalidInput(_("A renewal of this grant has already been started."))

@@ -16,7 +16,7 @@ from ..extensions import db
 from ..i18n import _
 from ..timeutil import today
 from .funds import active_funds
-from .models import OPEN_STATUSES, Referral
+from .models import OPEN_STATUSES, Fund, Referral
 from .suggestions import suggestions_for
 
 RENEWAL = aliased(Referral, name="renewal")  # a later referral renewing another; made once, an alias is costly
@@ -37,8 +37,8 @@ def attention(referral: Referral, until: date, renewed: bool) -> list[tuple[str,
     if (referral.status in ("granted", "delivered") and referral.member_id and referral.participation_checked_on is None
             and check_on <= until):
         reasons.append(("referral_participation", check_on))
-    if (referral.status == "delivered" and referral.renewal_due_on and referral.renewal_due_on <= until
-            and not renewed and referral.participation != "not_taking_part"):
+    if (referral.renewal_planned and referral.renewal_due_on <= until and not renewed
+            and referral.participation != "not_taking_part"):
         reasons.append(("referral_renewal", referral.renewal_due_on))
     return reasons
 
@@ -59,6 +59,7 @@ def describe(referral: Referral, kind: str) -> str:
 def referral_due_items(user, until: date) -> list[DueItem]:
     """Referrals on the coach's due list: follow-up passed, no decision, participation unchecked, renewal due."""
     renewed = exists().where(RENEWAL.renewal_of_id == Referral.id)
+    yearly = select(Fund.id).where(Fund.is_yearly).scalar_subquery()
     participation_from = until - timedelta(days=PARTICIPATION_CHECK_DAYS)
     rows = db.session.execute(
         select(Referral, Household, renewed.label("renewed"))
@@ -70,7 +71,7 @@ def referral_due_items(user, until: date) -> list[DueItem]:
                    and_(Referral.status.in_(("granted", "delivered")), Referral.member_id.is_not(None),
                         Referral.participation_checked_on.is_(None), Referral.status_on <= participation_from),
                    and_(Referral.status == "delivered", Referral.renewal_due_on <= until, ~renewed,
-                        Referral.participation != "not_taking_part")))).all()
+                        Referral.participation != "not_taking_part", Referral.fund_id.in_(yearly))))).all()
     # The question is worded only when shown: a team lead's list is long, and paged.
     return [DueItem(due_on, household, LazyString(describe, referral, kind), kind)
             for referral, household, is_renewed in rows
@@ -94,7 +95,7 @@ class Overview:
         return [s for _member, items in self.suggestions for s in items if s.kind != "fits"]
 
     def may_renew(self, referral):
-        return referral.status == "delivered" and referral.renewal_due_on and referral.id not in self.renewed_ids
+        return referral.renewal_planned and referral.id not in self.renewed_ids
 
 
 def household_overview(household, on: date | None = None, suggest: bool = True) -> Overview:

@@ -44,10 +44,14 @@ def in_range(fund, age: int) -> bool:
 
 
 def who_applies(fund, member) -> tuple[str, str]:
-    """A coach applies where intermediaries or professionals may, and otherwise helps the parents or school."""
+    """A coach applies where intermediaries or professionals may, goes through an intermediary the fund recognised
+    (the coach's organisation may be one), and otherwise helps the parents or school."""
     applicants = fund.applicant_list
     if "intermediaries" in applicants or "professionals" in applicants:
         return "coach", _("You can apply as coach.")
+    if "recognised_intermediaries" in applicants:
+        return "coach", _("Apply through an intermediary recognised by the fund (intermediair); check whether your "
+                          "organisation is one.")
     if "parents" in applicants:
         return "family", _("Parents apply themselves; you can help them.")
     if "school" in applicants:
@@ -58,11 +62,14 @@ def who_applies(fund, member) -> tuple[str, str]:
 
 
 def age_range_text(fund) -> str:
-    if fund.min_age is not None and fund.max_age is not None:
-        return _("ages %(low)d to %(high)d", low=fund.min_age, high=fund.max_age)
-    if fund.min_age is not None:
-        return _("from age %(low)d", low=fund.min_age)
-    return _("up to age %(high)d", high=fund.max_age)
+    """The ages a fund is for, both inclusive. Dutch says it the way the guide does, with the first age no longer
+    included ("van 4 tot 18 jaar" is 4 to 17), so `under` is one above the highest age."""
+    if fund.max_age is None:
+        return _("aged %(low)d and over", low=fund.min_age)
+    if fund.min_age is None:
+        return _("aged up to %(high)d (under %(under)d)", high=fund.max_age, under=fund.max_age + 1)
+    return _("aged %(low)d to %(high)d (under %(under)d)", low=fund.min_age, high=fund.max_age,
+             under=fund.max_age + 1)
 
 
 def time_until(days: int) -> str:
@@ -102,8 +109,8 @@ def _suggest(member, fund, referrals, on) -> Suggestion | None:
     age = age_on(member.date_of_birth, on)
     if not in_range(fund, age) or _already_referred(member, fund, referrals, on, "other"):
         return None
-    reason = _("%(name)s is %(age)d; %(fund)s is for %(range)s.", name=member.first_name, age=age, fund=fund.name,
-               range=age_range_text(fund))
+    reason = _("%(name)s is %(age)d; %(fund)s is for children %(range)s.", name=member.first_name, age=age,
+               fund=fund.name, range=age_range_text(fund))
     return Suggestion(member, fund, "fits", f"{reason} {how}", applied_by)
 
 

@@ -23,7 +23,8 @@ from ..referrals.models import Fund, Referral
 from ..signals.models import ChecklistItem, Signal
 from ..timeutil import age_on
 
-CHILD_BANDS = ((0, 4, "0-4"), (5, 11, "5-11"), (12, 17, "12-17"), (18, 22, "18-22"))
+# The guide's age bands of the Child Bridge (0-5, 6-11 and 12-18 years), then young adults up to 22.
+CHILD_BANDS = ((0, 5, "0-5"), (6, 11, "6-11"), (12, 18, "12-18"), (19, 22, "19-22"))
 # Every table of the export with its columns, so that a period without households still has them all (empty).
 TABLES = {
     "households": {"id": str, "team": str, "neighbourhood": str, "income_situation": str, "source": str, "stage": str,

@@ -12,10 +12,10 @@ from ..auth.models import User
 from ..cases.labels import CLOSE_REASON_LABELS, INCOME_LABELS, STAGE_LABELS
 from ..cases.models import STAGES, Household
 from ..extensions import db
-from ..i18n import _, in_language
+from ..i18n import _
 from ..timeutil import today
 from ..web import record_id
-from . import caseload, outcomes, reach
+from . import caseload, outcome_tables, outcomes, reach
 from .csvfile import csv_response
 
 bp = Blueprint("reports", __name__, url_prefix="/team")
@@ -105,16 +105,9 @@ def reach_report():
 
 @bp.route("/outcomes")
 def outcomes_report():
-    changes = outcomes.assessment_changes(current_user.team_id)
-    totals = outcomes.goals_and_referrals(current_user.team_id)
+    tables = outcome_tables.outcome_tables(current_user.team_id)
     if _wants_csv():
-        rows = []
-        for domain, entry in changes.items():
-            label = in_language(domain, "label")
-            if entry["suppressed"]:
-                rows.append([label, _("fewer than 5 households"), ""])
-            for change, members in sorted(entry["changes"].items(), key=lambda kv: str(kv[0])):
-                rows.append([label, change, members])
-        return csv_response("outcomes", [_("Domain"), _("Change"), _("Members")], rows)
-    return render_template("reports/outcomes.html", changes=changes, totals=totals,
-                           minimum=outcomes.MIN_HOUSEHOLDS)
+        table = tables.get(request.args.get("table", "goals")) or abort(404)
+        return csv_response(table.name, table.header, [["" if cell is None else cell for cell in row]
+                                                       for row in table.rows])
+    return render_template("reports/outcomes.html", tables=tables, minimum=outcomes.MIN_HOUSEHOLDS)

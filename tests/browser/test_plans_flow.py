@@ -38,7 +38,7 @@ def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalog
 
     page.get_by_role("link", name=re.compile("Familie Tulp")).click()
     page.locator("section.plans").get_by_role("link", name="Meten Kind1").click()
-    expect(page.get_by_text("Middenkindertijd (tot 11 jaar)")).to_be_visible()
+    expect(page.get_by_text("Middenkindertijd (6-11 jaar)")).to_be_visible()
     page.locator("fieldset.domain", has_text="Sociaal-emotionele ontwikkeling") \
         .get_by_label("Hoge prioriteit (rood)").check()
     page.get_by_role("button", name="Meting opslaan").click()

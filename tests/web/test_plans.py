@@ -71,7 +71,7 @@ def test_a_nine_year_old_is_assessed_in_middle_childhood(app, client, auth, worl
         noor_id = noor.id
     auth.login(world.coach)
     form = client.get(f"/households/{hid}/members/{noor_id}/assessments/new").text
-    assert "Middenkindertijd (tot 11 jaar)" in form and "Op koers (groen)" in form
+    assert "Middenkindertijd (6-11 jaar)" in form and "Op koers (groen)" in form
     response = client.post(f"/households/{hid}/members/{noor_id}/assessments/new",
                            data={"assessed_on": TODAY.isoformat(),
                                  f"domain_{domains['child.social_emotional']}": "red"})

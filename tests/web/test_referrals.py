@@ -10,6 +10,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.referrals import operations
 from gezinsaanpak.referrals.models import Fund, Referral
 from gezinsaanpak.timeutil import age_on
+from tests.unit.referrals.helpers import set_yearly
 from tests.web.form_pages import shown_version
 
 TODAY = date.today()
@@ -22,6 +23,15 @@ def catalogue(app, world):
         load_catalogue("funds")
         db.session.commit()
         return {fund.code: fund.id for fund in db.session.scalars(select(Fund))}
+
+
+@pytest.fixture
+def yearly_jeugdfonds(app, world, catalogue):
+    """The municipality renews Jeugdfonds grants yearly: the administrator switched it on."""
+    with app.app_context():
+        fund = db.session.get(Fund, catalogue["jeugdfonds_sport_cultuur"])
+        set_yearly(db.session.merge(world.admin), fund)
+        db.session.commit()
 
 
 def referrals_of(app, household_id):
@@ -54,7 +64,7 @@ def test_the_household_page_suggests_funds_and_a_suggestion_prefills_the_referra
     page = client.get(f"/households/{household.id}").text
     age = age_on(date(2015, 6, 1), TODAY)  # Kind0 of the factory household
     assert "Fondsen die kunnen passen" in page
-    assert f"Kind0 is {age}; Stichting Leergeld is voor 4 tot en met 18 jaar" in page
+    assert f"Kind0 is {age}; Stichting Leergeld is voor kinderen van 4 tot 18 jaar" in page
     child = first_child_id(app, household.id)
     form = client.get(f"/households/{household.id}/referrals/new?member_id={child}"
                       f"&fund_id={catalogue['leergeld']}&applied_by=family").text
@@ -91,7 +101,8 @@ def test_a_referral_needs_a_fund_or_an_organisation(app, client, auth, world, ho
     assert "Buurthuis De Klimop" in client.get(f"/households/{household.id}").text
 
 
-def test_a_referral_moves_from_to_apply_to_delivered_with_dates(app, client, auth, world, household, catalogue):
+def test_a_referral_moves_from_to_apply_to_delivered_with_dates(app, client, auth, world, household, catalogue,
+                                                                yearly_jeugdfonds):
     rid = start_referral(app, world, household.id, "jeugdfonds_sport_cultuur", on=TODAY - timedelta(days=20))
     auth.login(world.coach)
     url = f"/households/{household.id}/referrals/{rid}"
@@ -101,7 +112,7 @@ def test_a_referral_moves_from_to_apply_to_delivered_with_dates(app, client, aut
         assert response.status_code == 302, response.text
     page = client.get(url).text
     assert "Geleverd" in page and "Toegekend" in page and "Aangevraagd" in page and "Nog aanvragen" in page
-    assert "Verlenging starten" in page  # Jeugdfonds grants are yearly
+    assert "Verlenging starten" in page  # this municipality renews Jeugdfonds grants yearly
     response = client.post(url, data={"step": "participation", "participation-participation": "not_taking_part",
                                       "participation-checked_on": TODAY.isoformat()})
     assert response.status_code == 302
@@ -136,7 +147,7 @@ def test_asking_again_plans_the_next_follow_up(app, client, auth, world, househo
         assert db.session.get(Referral, rid).follow_up_on == later
 
 
-def test_one_click_renews_a_yearly_grant(app, client, auth, world, household, catalogue):
+def test_one_click_renews_a_yearly_grant(app, client, auth, world, household, catalogue, yearly_jeugdfonds):
     rid = start_referral(app, world, household.id, "jeugdfonds_sport_cultuur", amount_cents=22500)
     auth.login(world.coach)
     url = f"/households/{household.id}/referrals/{rid}"
@@ -174,7 +185,8 @@ def test_the_administrator_keeps_the_fund_catalogue(app, client, auth, world, ca
     assert "Beschrijf in het Nederlands wat het fonds biedt." in response.text
     assert "De laagste leeftijd kan niet hoger zijn dan de hoogste leeftijd." in response.text
     assert 'value="Paniekbudget"' in response.text
-    assert '<input checked id="applicants-2" name="applicants" type="checkbox" value="professionals">' in response.text
+    assert re.search(r'<input checked id="applicants-\d" name="applicants" type="checkbox" value="professionals">',
+                     response.text)
     response = client.post("/admin/funds/new", data={"name": "Paniekbudget", "applicants": ["professionals"],
                                                      "provides_nl": "Klein noodbudget van de gezinscoach."})
     assert response.status_code == 302

@@ -1,5 +1,5 @@
 """Team lead pages: only for team leads of the team; numbers match their lists; reach by income; outcomes with
-small groups suppressed; an anonymised monitoring export."""
+small groups suppressed (test_outcomes.py); an anonymised monitoring export."""
 import re
 import sqlite3
 from datetime import date, timedelta
@@ -10,9 +10,8 @@ from sqlalchemy import select
 from gezinsaanpak.auth.models import User
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Contact, Household, Member
-from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
-from gezinsaanpak.plans.models import Assessment, AssessmentScore, Domain, Goal
+from gezinsaanpak.plans.models import Goal
 from gezinsaanpak.signals.models import Signal
 from tests.factories import make_household
 
@@ -77,34 +76,6 @@ def test_reach_shows_social_assistance_and_working_families_against_the_ambition
     assert rows["Bijstand"] == ("3", "4", "75%")
     assert rows["Werkend"] == ("2", "10", "20%")
     assert "100%" in page and "70%" in page
-
-
-def assessed_twice(coach, pseudonym, first_step, latest_step):
-    """A household whose parent was assessed on housing twice."""
-    household = make_household(coach, pseudonym=pseudonym)
-    parent = household.members[0]
-    housing = db.session.scalar(select(Domain).where(Domain.code == "bridge.housing"))
-    for on, step in ((date.today() - timedelta(days=20), first_step), (date.today(), latest_step)):
-        assessment = Assessment(household_id=household.id, member_id=parent.id, scale="bridge", assessed_on=on,
-                                by_id=coach.id)
-        assessment.scores.append(AssessmentScore(domain=housing, step=step))
-        db.session.add(assessment)
-    db.session.commit()
-
-
-def test_outcomes_show_a_distribution_but_suppress_small_groups(app, client, auth, world):
-    with app.app_context():
-        load_catalogue("domains")
-        coach = db.session.merge(world.coach)
-        for i in range(4):
-            assessed_twice(coach, f"Familie {i}", 2, 3)
-    auth.login(world.teamlead)
-    assert "minder dan 5" in client.get("/team/outcomes").text
-    with app.app_context():
-        assessed_twice(db.session.merge(world.coach), "Familie 5", 2, 4)
-    page = client.get("/team/outcomes").text
-    assert "minder dan 5" not in page.split("Verandering per domein")[1]
-    assert "+1 stappen: 4" in page and "+2 stappen: 1" in page
 
 
 def test_the_monitoring_export_holds_nothing_personal(app, runner, tmp_path):

@@ -6,7 +6,7 @@ from gezinsaanpak.referrals import operations
 from gezinsaanpak.referrals.queries import household_overview, referral_due_items
 from gezinsaanpak.timeutil import today
 
-from .helpers import funds
+from .helpers import funds, set_yearly
 
 DAY = timedelta(days=1)
 
@@ -49,6 +49,7 @@ def test_participation_is_asked_six_weeks_after_delivery_until_recorded(world, h
 
 
 def test_a_yearly_grant_about_to_lapse_is_on_the_list_until_renewed(world, household):
+    set_yearly(world.admin, funds()["jeugdfonds_sport_cultuur"])
     referral = refer(world.coach, household, "jeugdfonds_sport_cultuur", 400)
     for status, days in (("applied", 390), ("granted", 370), ("delivered", 340)):
         operations.change_status(world.coach, household, referral, status, on=today() - days * DAY)
@@ -62,6 +63,7 @@ def test_a_yearly_grant_about_to_lapse_is_on_the_list_until_renewed(world, house
 
 
 def test_an_unused_grant_is_not_pressed_for_renewal(world, household):
+    set_yearly(world.admin, funds()["jeugdfonds_sport_cultuur"])
     referral = refer(world.coach, household, "jeugdfonds_sport_cultuur", 400)
     for status, days in (("applied", 390), ("granted", 370), ("delivered", 340)):
         operations.change_status(world.coach, household, referral, status, on=today() - days * DAY)

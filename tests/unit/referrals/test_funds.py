@@ -9,15 +9,16 @@ from gezinsaanpak.referrals import operations
 
 from .helpers import funds
 
-SEED_FUNDS = {  # code: (min age, max age, who applies), from the guide's overview of funds
-    "leergeld": (4, 18, "parents"),
-    "jeugdfonds_sport_cultuur": (None, 18, "intermediaries"),
-    "kinderhulp": (None, 21, "intermediaries"),
-    "jarige_job": (4, 12, "parents;intermediaries"),
+SEED_FUNDS = {  # code: (min age, max age, who applies), from the guide's overview of funds; the ages are inclusive
+    "leergeld": (4, 17, "parents"),  # "van 4 tot 18 jaar"
+    "jeugdfonds_sport_cultuur": (None, 17, "recognised_intermediaries"),  # "tot 18 jaar", "door het fonds erkende"
+    "kinderhulp": (None, 20, "intermediaries"),  # "tot 21 jaar"
+    "jarige_job": (4, 12, "parents;intermediaries"),  # "van 4 tot en met 12 jaar"
+    "uitgestelde_kinderfeestjes": (5, 12, ""),  # "groep 2 tot en met 8"
     "urgente_noden": (None, None, "professionals"),
     "jeugdeducatiefonds": (4, 12, "school"),
 }
-OTHERS = ["uitgestelde_kinderfeestjes", "kinderen_voedselbank", "babyspullen", "anwb_kinderfietsenplan",
+OTHERS = ["kinderen_voedselbank", "babyspullen", "anwb_kinderfietsenplan",
           "kansarme_kinderen", "linda_foundation", "armoedefonds", "kledingbank", "witgoedregeling",
           "huisdierenwelzijn"]
 
@@ -28,7 +29,28 @@ def test_every_fund_of_the_guide_is_in_the_catalogue_with_ages_and_applicants():
         assert (shipped[code].min_age, shipped[code].max_age, shipped[code].applicants) == (low, high, applicants)
     assert set(OTHERS) <= set(shipped)
     assert shipped["jarige_job"].lead_time_days == 42
-    assert shipped["jeugdfonds_sport_cultuur"].is_yearly and shipped["leergeld"].is_sam
+    assert shipped["leergeld"].is_sam
+    assert not any(fund.is_yearly for fund in shipped.values())  # the guide names no yearly renewals
+
+
+def test_no_dutch_description_leaves_out_the_highest_age():
+    """In Dutch "tot 12 jaar" excludes 12: a fund that takes twelve-year-olds says "tot en met 12" or "tot 13"."""
+    for fund in funds().values():
+        if fund.max_age is not None:
+            assert f" tot {fund.max_age} jaar" not in fund.provides_nl, fund.code
+
+
+def test_loading_the_catalogue_again_corrects_the_funds_of_an_existing_database():
+    """A database loaded from an earlier catalogue file: ages read as "up to and including", yearly renewal on."""
+    shipped = funds()
+    shipped["leergeld"].max_age = 18
+    shipped["leergeld"].is_yearly = True
+    shipped["jeugdfonds_sport_cultuur"].applicants = "intermediaries"
+    shipped["kinderhulp"].max_age = 21
+    load_catalogue("funds")
+    assert (shipped["leergeld"].max_age, shipped["kinderhulp"].max_age) == (17, 20)
+    assert shipped["jeugdfonds_sport_cultuur"].applicants == "recognised_intermediaries"
+    assert shipped["leergeld"].is_yearly  # yearly renewal is the municipality's setting: loading leaves it alone
 
 
 def test_an_administrator_adds_the_panic_budget_as_a_local_scheme(world):

@@ -6,7 +6,7 @@ from gezinsaanpak.history import changes_of
 from gezinsaanpak.referrals import operations
 from gezinsaanpak.timeutil import today
 
-from .helpers import funds
+from .helpers import funds, set_yearly
 
 
 def history(referral):
@@ -50,6 +50,7 @@ def test_a_new_follow_up_date_and_participation_are_recorded(world, household):
 
 
 def test_no_renewal_needed_records_the_renewal_date_it_removed(world, household):
+    set_yearly(world.admin, funds()["jeugdfonds_sport_cultuur"])
     referral = started(world.coach, household)
     for status in ("applied", "granted", "delivered"):
         operations.change_status(world.coach, household, referral, status, on=today())

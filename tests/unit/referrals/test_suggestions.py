@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from gezinsaanpak.i18n import force_locale
 from gezinsaanpak.referrals.suggestions import next_birthday, suggestions_for
 
 from .helpers import born, funds
@@ -73,8 +74,40 @@ def test_who_applies_is_explained_and_prefilled():
 
 def test_ages_outside_a_range_are_not_suggested():
     found = suggested(child("Baby", born(0, 100, ON)))
-    assert "leergeld" not in found and "jeugdfonds_sport_cultuur" in found  # Jeugdfonds: up to 18
+    assert "leergeld" not in found and "jeugdfonds_sport_cultuur" in found  # Jeugdfonds: up to 17
     assert "kinderhulp" not in suggested(child("Oudste", born(22, 100, ON)))
+
+
+@pytest.mark.parametrize("code, youngest, oldest", [
+    ("leergeld", 4, 17),  # the guide: "van 4 tot 18 jaar"
+    ("jeugdfonds_sport_cultuur", 0, 17),  # "tot 18 jaar"
+    ("kinderhulp", 0, 20),  # "tot 21 jaar"
+    ("uitgestelde_kinderfeestjes", 5, 12),  # "groep 2 tot en met 8"
+])
+def test_the_guides_tot_excludes_the_age_it_names(code, youngest, oldest):
+    """An 18-year-old pointed to Leergeld, or a 21-year-old to Kinderhulp, would be refused."""
+    assert code in suggested(child("Sam", born(oldest, 100, ON)))
+    assert code not in suggested(child("Sam", born(oldest + 1, 100, ON)))
+    if youngest:
+        assert code in suggested(child("Sam", born(youngest, 100, ON)))
+        assert code not in suggested(child("Sam", born(youngest - 1, 100, ON)))
+
+
+def test_the_ages_read_as_the_guide_writes_them():
+    found = suggested(child("Daan", born(16, 100, ON)))
+    assert "Stichting Leergeld is voor kinderen van 4 tot 18 jaar" in found["leergeld"].reason
+    assert "Nationaal Fonds Kinderhulp is voor kinderen tot 21 jaar" in found["kinderhulp"].reason
+    with force_locale("en"):
+        found = suggested(child("Daan", born(16, 100, ON)))
+    assert "Stichting Leergeld is for children aged 4 to 17 (under 18)" in found["leergeld"].reason
+    assert "Nationaal Fonds Kinderhulp is for children aged up to 20 (under 21)" in found["kinderhulp"].reason
+
+
+def test_only_a_recognised_intermediary_applies_to_the_jeugdfonds():
+    found = suggested(child("Daan", born(12, 100, ON)))["jeugdfonds_sport_cultuur"]
+    assert "via een door het fonds erkende intermediair" in found.reason
+    assert "ga na of jouw organisatie dat is" in found.reason
+    assert "als gezinscoach" not in found.reason
 
 
 def test_funds_without_an_age_range_and_retired_funds_are_not_suggested():
