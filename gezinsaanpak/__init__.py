@@ -74,11 +74,12 @@ def _lower(text):
 def register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
-    from .cases import views_audit, views_privacy, views_track  # noqa: F401  (routes on the cases blueprint)
+    from .cases import views_audit, views_track  # noqa: F401  (routes on the cases blueprint)
     from .cases.views import bp as cases_bp
     from .drafts import bp as drafts_bp
     from .health import health
     from .plans.views import bp as plans_bp
+    from .privacy import views as privacy_views  # noqa: F401  (on the cases blueprint)
     from .referrals import views_admin as fund_pages  # noqa: F401  (on the referrals blueprint)
     from .referrals import views_panic  # noqa: F401  (on the referrals blueprint)
     from .referrals.views import bp as referrals_bp

@@ -8,9 +8,15 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import String, Text, case, func, select, update
 
-from . import audit, erasures
-from .extensions import db
-from .timeutil import utcnow
+from .. import audit, erasures
+from ..auth.models import User
+from ..auth.permissions import can_erase_household
+from ..cases.models import Household
+from ..errors import InvalidInput, PermissionDenied
+from ..extensions import db
+from ..i18n import _
+from ..referrals.models import Fund
+from ..timeutil import utcnow
 
 # Columns that hold codes from a fixed list, not free text: they stay when a household is anonymised.
 CODE_COLUMNS = {"phase", "stage", "source", "income_situation", "neighbourhood", "close_reason", "role", "kind",
@@ -64,8 +70,6 @@ def _rows_by_table(household_id: int) -> dict[str, list[dict]]:
 
 def export_household(actor, household) -> dict:
     """Everything held about a household, with who recorded it by name, and who it was shared with."""
-    from .auth.models import User
-    from .referrals.models import Fund
     data = _rows_by_table(household.id)
     names = dict(db.session.execute(select(User.id, User.name)).all())
     for rows in data.values():
@@ -90,9 +94,6 @@ def erase_on_request(actor, household, confirmation: str) -> None:
 
     Only a closed household (the coach closes the support first, so nobody works on a file that is being
     erased), and only when the team lead types its pseudonym, because it cannot be undone."""
-    from .auth.permissions import can_erase_household
-    from .errors import InvalidInput, PermissionDenied
-    from .i18n import _
     if not can_erase_household(actor, household):
         raise PermissionDenied()
     if household.is_anonymised:
@@ -143,7 +144,6 @@ def reapply_erasures(since: date | None = None, carried: list[tuple[int, datetim
     the restore (the backup's own register is as old as the backup); `since` leaves out older erasures.
 
     A household created after its id's erasure is another family (the id was used again): it stays."""
-    from .cases.models import Household
     if not erasures.has_register():
         if carried:
             raise erasures.RegisterMissing(carried)
@@ -165,7 +165,6 @@ def reapply_erasures(since: date | None = None, carried: list[tuple[int, datetim
 
 def due_for_anonymising(retention_months: int, on: date | None = None):
     """Closed households whose retention period has passed and that still hold personal data."""
-    from .cases.models import Household
     cutoff = (on or date.today()) - timedelta(days=round(retention_months * 30.44))
     return db.session.scalars(select(Household).where(Household.stage == "closed", Household.closed_on < cutoff,
                                                       Household.anonymised_at.is_(None))).all()

@@ -6,12 +6,12 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from .. import privacy
+from ..cases.access import get_household_or_404
+from ..cases.forms import EraseForm
+from ..cases.views import bp
 from ..errors import InvalidInput
 from ..forms import show_error
 from ..i18n import _
-from .access import get_household_or_404
-from .forms import EraseForm
-from .views import bp
 
 
 @bp.route("/households/<int:household_id>/privacy-export")
