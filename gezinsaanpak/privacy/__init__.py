@@ -6,7 +6,7 @@ table hanging below one of those, belongs to the household. A table added later 
 """
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import String, Text, case, func, select, update
+from sqlalchemy import String, Text, case, delete, func, or_, select, update
 
 from .. import audit, erasures
 from ..auth.models import User
@@ -132,6 +132,10 @@ def anonymise(actor, household, reason: str = "retention", erased_at: datetime |
                                               .where(members.c.household_id == household.id)).all():
         db.session.execute(update(members).where(members.c.id == member_id)
                            .values(date_of_birth=date(born.year, 7, 1)))
+    # A form kept after an expired session (drafts.py) may hold what a coach typed about this family.
+    drafts = db.metadata.tables["drafts"]
+    page = f"/households/{household.id}"
+    db.session.execute(delete(drafts).where(or_(drafts.c.path == page, drafts.c.path.like(f"{page}/%"))))
     erasures.remember(household.id, erased_at)
     db.session.expire_all()
     erasures.mark_erased(db.session)

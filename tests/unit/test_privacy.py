@@ -8,6 +8,7 @@ from gezinsaanpak import erasures, history, privacy
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.catalogues import load_all
+from gezinsaanpak.drafts import Draft
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import (
     Action,
@@ -133,3 +134,16 @@ def test_erasures_are_made_again_from_the_register_but_never_on_another_family(c
     db.session.commit()
     assert erased.is_anonymised and erased.pseudonym == f"#{erased.id}"
     assert not other.is_anonymised and other.pseudonym == "Familie Eik"
+
+
+def test_a_form_kept_after_an_expired_session_goes_with_the_erasure(world):
+    """What a coach typed into a form whose session had ended is personal data of the family too."""
+    household = make_household(world.coach)
+    other = make_household(world.coach, pseudonym="Familie Eik")
+    for page in (f"/households/{household.id}/signals/record", f"/households/{other.id}/signals/record"):
+        db.session.add(Draft(user_id=world.coach.id, endpoint="signals.record", path=page,
+                             fields='[["note", "Moeder werkt nachtdiensten"]]'))
+    cases.move_stage(world.coach, household, "closed", reason="moved_away")
+    privacy.anonymise(None, household)
+    db.session.commit()
+    assert [d.path for d in db.session.scalars(select(Draft))] == [f"/households/{other.id}/signals/record"]
