@@ -11,11 +11,13 @@ import pyotp
 import pytest
 from flask import has_app_context
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from gezinsaanpak import create_app
+from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.config import normalise_database_url
 from gezinsaanpak.extensions import db, limiter
+from gezinsaanpak.signals.models import ChecklistItem
 from tests.factories import PASSWORD, World, make_household
 
 TEST_DATABASE_URL = os.environ.get("GEZINSAANPAK_TEST_DATABASE_URL", "")
@@ -177,3 +179,12 @@ class AuthActions:
 @pytest.fixture
 def auth(client):
     return AuthActions(client)
+
+
+@pytest.fixture
+def item(app, world):
+    """The id of one checklist item a coach ticks for the household ("home_visit.signal.03"), catalogue loaded."""
+    with app.app_context():
+        load_catalogue("checklist")
+        db.session.commit()
+        return db.session.scalar(select(ChecklistItem.id).where(ChecklistItem.code == "home_visit.signal.03"))

@@ -6,9 +6,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
-from gezinsaanpak.signals.models import ChecklistItem, Signal
+from gezinsaanpak.signals.models import Signal
 from tests.browser.helpers import log_in_with_keyboard
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
@@ -25,14 +24,6 @@ def picture(page, name):
 def csrf_on(app, monkeypatch):
     """As in production: every form and the "stay logged in" button carry their CSRF token."""
     monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
-
-
-@pytest.fixture
-def item(app, world):
-    with app.app_context():
-        load_catalogue("checklist")
-        db.session.commit()
-        return db.session.scalar(select(ChecklistItem.id).where(ChecklistItem.code == "home_visit.signal.03"))
 
 
 def test_the_notice_before_the_idle_timeout_keeps_the_session(page, world, household, item):

@@ -96,3 +96,15 @@ def saved(app, household, case, record_id):
     with app.app_context():
         return case.saved(household.id, record_id)
 
+
+
+def goal_shared_with_colleague(app, world, household) -> tuple[int, int]:
+    """A goal of the household that world.colleague, added as co-worker, may edit too: (goal id, domain id)."""
+    with app.app_context():
+        load_all()
+        h = db.session.get(Household, household.id)
+        cases.add_worker(db.session.merge(world.coach), h, db.session.merge(world.colleague))
+        goal_id = _goal(h, db.session.merge(world.coach))
+        domain_id = db.session.get(Goal, goal_id).domain_id
+        db.session.commit()
+    return goal_id, domain_id

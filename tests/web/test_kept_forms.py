@@ -3,29 +3,19 @@ import re
 import time
 from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import func, select, update
 
 from gezinsaanpak.auth.models import User
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
-from gezinsaanpak.catalogues import load_all, load_catalogue
 from gezinsaanpak.drafts import Draft
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import Goal
 from gezinsaanpak.plans.operations import update_goal
-from gezinsaanpak.signals.models import ChecklistItem, Signal
+from gezinsaanpak.signals.models import Signal
 from gezinsaanpak.timeutil import utcnow
 from tests.factories import PASSWORD
-from tests.web.access_plans import _goal
-
-
-@pytest.fixture
-def item(app, world):
-    with app.app_context():
-        load_catalogue("checklist")
-        db.session.commit()
-        return db.session.scalar(select(ChecklistItem.id).where(ChecklistItem.code == "home_visit.signal.03"))
+from tests.web.edit_forms import goal_shared_with_colleague
 
 
 def signals_of(app, household):
@@ -136,13 +126,7 @@ def test_passwords_are_never_kept(app, client, auth, world):
 
 def test_an_edit_that_comes_back_still_knows_which_version_it_changes(app, client, auth, world, household):
     """Restored is not refreshed: when someone else saved meanwhile, saving the restored form shows both."""
-    with app.app_context():
-        load_all()
-        h = db.session.get(Household, household.id)
-        cases.add_worker(db.session.merge(world.coach), h, db.session.merge(world.colleague))
-        goal_id = _goal(h, db.session.merge(world.coach))
-        domain_id = db.session.get(Goal, goal_id).domain_id
-        db.session.commit()
+    goal_id, domain_id = goal_shared_with_colleague(app, world, household)
     url = f"/households/{household.id}/goals/{goal_id}/edit"
     auth.login(world.coach)
     version = re.search(r'name="version" type="hidden" value="(\d+)"', client.get(url).text).group(1)

@@ -6,14 +6,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
-from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import Goal
 from tests.factories import PASSWORD
-from tests.web.access_plans import _goal
-from tests.web.edit_forms import EDIT_FORMS, prepare, saved
+from tests.web.edit_forms import EDIT_FORMS, goal_shared_with_colleague, prepare, saved
 from tests.web.form_pages import page_form
 
 
@@ -29,13 +26,7 @@ def form_values(page):
 
 
 def test_the_second_save_of_a_goal_is_told_and_the_first_survives(app, world, household):
-    with app.app_context():
-        load_all()
-        h = db.session.get(Household, household.id)
-        cases.add_worker(db.session.merge(world.coach), h, db.session.merge(world.colleague))
-        goal_id = _goal(h, db.session.merge(world.coach))
-        domain_id = db.session.get(Goal, goal_id).domain_id
-        db.session.commit()
+    goal_id, domain_id = goal_shared_with_colleague(app, world, household)
     anna, bert = logged_in(app, world.coach), logged_in(app, world.colleague)
     url = f"/households/{household.id}/goals/{goal_id}/edit"
     anna_page, bert_page = anna.get(url).text, bert.get(url).text
