@@ -3,14 +3,19 @@ from calendar import monthrange
 from datetime import UTC, date, datetime
 
 
+def _clock() -> datetime:
+    """The current instant, aware: `utcnow` and `today` both read it, so a test that sets it moves both."""
+    return datetime.now(UTC)
+
+
 def utcnow() -> datetime:
     """Naive UTC timestamp: what every `*_at` column holds, on SQLite and PostgreSQL alike."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    return _clock().replace(tzinfo=None)
 
 
 def today() -> date:
-    """Today's date: the one place to read it, so tests can fix it."""
-    return date.today()
+    """Today's date where the server is (the municipality's day, not UTC's): the one place to read it."""
+    return _clock().astimezone().date()
 
 
 def age_on(born: date, on: date) -> int:

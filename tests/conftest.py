@@ -4,10 +4,8 @@ every test, and factories that build state through the real operations.
 Set GEZINSAANPAK_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to run on PostgreSQL.
 """
 import os
-import time
 from contextlib import contextmanager
 
-import pyotp
 import pytest
 from flask import has_app_context
 from flask_migrate import upgrade
@@ -18,21 +16,10 @@ from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.config import normalise_database_url
 from gezinsaanpak.extensions import db, limiter
 from gezinsaanpak.signals.models import ChecklistItem
-from tests.factories import PASSWORD, World, make_household
+from tests.factories import World, make_household
+from tests.helpers import TODAY, AuthActions, clock_on, empty_database, postgres_reachable
 
 TEST_DATABASE_URL = os.environ.get("GEZINSAANPAK_TEST_DATABASE_URL", "")
-
-
-def postgres_reachable(url: str) -> str | None:
-    """None when the server answers; otherwise why not."""
-    try:
-        engine = create_engine(normalise_database_url(url))
-        with engine.connect():
-            pass
-        engine.dispose()
-        return None
-    except Exception as error:  # noqa: BLE001 - any failure means: not reachable
-        return str(error).splitlines()[0]
 
 
 def reset_postgres_schema(url: str) -> None:
@@ -41,6 +28,13 @@ def reset_postgres_schema(url: str) -> None:
         connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fixed_today():
+    """Every test runs on tests.helpers.TODAY (the application reads the day from gezinsaanpak.timeutil)."""
+    with clock_on(TODAY):
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -79,25 +73,6 @@ def _clean_database(request):
         db.session.rollback()
         empty_database()
         limiter.reset()
-
-
-def empty_database() -> None:
-    """Delete every row, below the session (the ORM refuses to delete audit events). The database refuses too
-    (migration d1c0516a0010): for emptying a test database its triggers are switched off, on PostgreSQL for this
-    transaction only, on SQLite by dropping and re-creating them in the same transaction."""
-    with db.engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("SET LOCAL session_replication_role = replica"))
-            triggers = []
-        else:
-            triggers = connection.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                               "AND tbl_name = 'audit_events'")).all()
-            for name, _sql in triggers:
-                connection.execute(text(f'DROP TRIGGER "{name}"'))
-        for table in reversed(db.metadata.sorted_tables):
-            connection.execute(table.delete())
-        for _name, sql in triggers:
-            connection.execute(text(sql))
 
 
 @pytest.fixture
@@ -150,30 +125,6 @@ def household(app, request, world):
     with building(app, request):
         household = make_household(world.coach)
     return household
-
-
-class AuthActions:
-    def __init__(self, client):
-        self.client = client
-        self.steps_used = 0
-
-    def login(self, user_or_email, password=PASSWORD):
-        """Log in; for an account with two-step verification, also enter a fresh code."""
-        email = getattr(user_or_email, "email", user_or_email)
-        response = self.client.post("/login", data={"email": email, "password": password})
-        secret = getattr(user_or_email, "totp_secret", None)
-        if secret and response.status_code == 302 and response.location == "/login/code":
-            response = self.client.post("/login/code", data={"code": self.next_code(secret)})
-        return response
-
-    def next_code(self, secret):
-        """Each code works once: successive logins use the next time step (within the allowed drift)."""
-        step = int(time.time()) // 30 + self.steps_used
-        self.steps_used += 1
-        return pyotp.TOTP(secret).at(step * 30)
-
-    def logout(self):
-        return self.client.post("/logout")
 
 
 @pytest.fixture

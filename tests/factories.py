@@ -6,8 +6,7 @@ import pyotp
 from gezinsaanpak.auth.operations import create_user, find_or_create_team
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.extensions import db
-
-PASSWORD = "correct horse battery staple"
+from tests.helpers import PASSWORD, TODAY
 
 
 class World:
@@ -33,7 +32,7 @@ class World:
 def make_household(coach, registered=True, pseudonym="Familie Tulp, Tarwewijk", children=2, registered_on=None,
                    **extra):
     """A household the way a coach builds one: contact track first, then registration with consent."""
-    registered_on = registered_on or date.today() - timedelta(days=30)
+    registered_on = registered_on or TODAY - timedelta(days=30)
     household = cases.open_contact_track(coach, pseudonym, "school", "Tarwewijk",
                                          opened_on=registered_on - timedelta(days=30))
     if registered:

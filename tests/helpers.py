@@ -1,10 +1,32 @@
-"""Helpers for the command-line tests: a second database of the kind under test, and what a refusal looks like."""
+"""Helpers shared by the test modules (fixtures stay in conftest.py): the fixed day the tests run on, logging in,
+emptying and creating databases, and what a refusal of a command looks like."""
+import time
 import uuid
 from contextlib import contextmanager
+from datetime import date, timedelta
+from unittest import mock
 
+import pyotp
 from sqlalchemy import create_engine, text
 
+from gezinsaanpak import timeutil
+from gezinsaanpak.config import normalise_database_url
 from gezinsaanpak.extensions import db
+
+# The day every test runs on, whatever the calendar says: ages, age bands, months in support and "not in the
+# future" come out the same on every run. A Wednesday in the middle of a month, so "a week ago" and "three months
+# ago" stay in ordinary months; tests that need a month's end or a birthday build those dates themselves.
+TODAY = date(2026, 5, 20)
+PASSWORD = "correct horse battery staple"  # of every account the factories make
+
+
+@contextmanager
+def clock_on(day: date):
+    """Run with the application's clock (gezinsaanpak.timeutil) moved to `day`, keeping the time of day running."""
+    real = timeutil._clock
+    offset = timedelta(days=(day - real().astimezone().date()).days)
+    with mock.patch.object(timeutil, "_clock", lambda: real() + offset):
+        yield
 
 
 @contextmanager
@@ -37,3 +59,58 @@ def refused(result, *words) -> str:
     for word in words:
         assert word in lines[0], lines[0]
     return lines[0]
+
+
+def postgres_reachable(url: str) -> str | None:
+    """None when the server answers; otherwise why not."""
+    try:
+        engine = create_engine(normalise_database_url(url))
+        with engine.connect():
+            pass
+        engine.dispose()
+        return None
+    except Exception as error:  # noqa: BLE001 - any failure means: not reachable
+        return str(error).splitlines()[0]
+
+
+def empty_database() -> None:
+    """Delete every row, below the session (the ORM refuses to delete audit events). The database refuses too
+    (migration d1c0516a0010): for emptying a test database its triggers are switched off, on PostgreSQL for this
+    transaction only, on SQLite by dropping and re-creating them in the same transaction."""
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SET LOCAL session_replication_role = replica"))
+            triggers = []
+        else:
+            triggers = connection.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                               "AND tbl_name = 'audit_events'")).all()
+            for name, _sql in triggers:
+                connection.execute(text(f'DROP TRIGGER "{name}"'))
+        for table in reversed(db.metadata.sorted_tables):
+            connection.execute(table.delete())
+        for _name, sql in triggers:
+            connection.execute(text(sql))
+
+
+class AuthActions:
+    def __init__(self, client):
+        self.client = client
+        self.steps_used = 0
+
+    def login(self, user_or_email, password=PASSWORD):
+        """Log in; for an account with two-step verification, also enter a fresh code."""
+        email = getattr(user_or_email, "email", user_or_email)
+        response = self.client.post("/login", data={"email": email, "password": password})
+        secret = getattr(user_or_email, "totp_secret", None)
+        if secret and response.status_code == 302 and response.location == "/login/code":
+            response = self.client.post("/login/code", data={"code": self.next_code(secret)})
+        return response
+
+    def next_code(self, secret):
+        """Each code works once: successive logins use the next time step (within the allowed drift)."""
+        step = int(time.time()) // 30 + self.steps_used
+        self.steps_used += 1
+        return pyotp.TOTP(secret).at(step * 30)
+
+    def logout(self):
+        return self.client.post("/logout")

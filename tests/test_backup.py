@@ -2,7 +2,6 @@
 never overwrites by accident, and the database password never shows in the process list."""
 import subprocess
 import threading
-from datetime import date
 
 import pytest
 from flask_migrate import upgrade
@@ -16,7 +15,7 @@ from gezinsaanpak.cases.models import Contact, Household, Member
 from gezinsaanpak.extensions import db
 from gezinsaanpak.postgres_tools import pg_command
 from tests.factories import PASSWORD
-from tests.helpers import fresh_database, refused
+from tests.helpers import TODAY, fresh_database, refused
 
 
 def restored_checksums(app, url, backup_file):
@@ -38,7 +37,7 @@ def test_backup_during_writes_and_restore(app, runner, world, household, tmp_pat
     def keep_writing():
         while not stop.is_set():
             response = client.post(f"/households/{household.id}/contacts/new",
-                                   data={"kind": "phone", "contact_on": date.today().isoformat(),
+                                   data={"kind": "phone", "contact_on": TODAY.isoformat(),
                                          "note": f"call {len(written)}"})
             written.append(response.status_code)
 

@@ -11,6 +11,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.referrals import operations as referrals
 from tests.factories import World, make_household
+from tests.helpers import TODAY
 
 ERASED = ["Familie Vlinderbos", "Yasmijn", "Basisschool De Klimop", "schuld bij de Vlinderbank",
           "zwemles bij Buurthuis Klimop", "Stichting Vlindertuin", "wil later dierenarts worden"]
@@ -40,7 +41,7 @@ def test_an_erased_household_is_gone_from_the_database_file_and_its_log(tmp_path
         plans.set_wish(world.coach, neighbours, neighbours.members[1], "een hond", version=0)
         db.session.commit()
         plans.set_wish(world.coach, household, child, None, version=1)  # removed, long before the erasure
-        cases.log_contact(world.coach, household, "home_visit", date.today(), ERASED[3])
+        cases.log_contact(world.coach, household, "home_visit", TODAY, ERASED[3])
         referrals.create_referral(world.coach, household, ERASED[4], organisation=ERASED[5])
         cases.move_stage(world.coach, household, "closed", reason="moved_away")
         db.session.commit()

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 from gezinsaanpak import create_app
 from gezinsaanpak.config import normalise_database_url
 from gezinsaanpak.extensions import db
-from tests.conftest import postgres_reachable
+from tests.helpers import postgres_reachable
 
 POSTGRES_URL = os.environ.get("GEZINSAANPAK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 

@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
 from gezinsaanpak.config import normalise_database_url
-from tests.conftest import postgres_reachable
+from tests.helpers import postgres_reachable
 
 PROJECT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("GEZINSAANPAK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")

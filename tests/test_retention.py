@@ -10,8 +10,9 @@ from gezinsaanpak.cases.models import Household, Member
 from gezinsaanpak.extensions import db
 from gezinsaanpak.referrals import operations as referrals
 from tests.factories import make_household
+from tests.helpers import TODAY
 
-LONG_AGO = date.today() - timedelta(days=900)
+LONG_AGO = TODAY - timedelta(days=900)
 
 
 def closed_long_ago(world, pseudonym, organisation=None):
@@ -71,3 +72,13 @@ def test_a_pseudonym_starting_with_a_hash_is_still_due(app, runner, world):
     assert result.exit_code == 0 and f"anonymising household {household_id}" in result.output
     with app.app_context():
         assert db.session.get(Household, household_id).is_anonymised and set(names(household_id)) == {"–"}
+
+
+def test_the_retention_period_counts_in_calendar_months(ctx, world):
+    """Closed on 31 January with one month's retention: not due on the last day of February, due on 1 March."""
+    household = make_household(world.coach, registered_on=date(2025, 11, 3))
+    cases.move_stage(world.coach, household, "closed", on=date(2026, 1, 31), reason="goals_reached")
+    db.session.flush()
+    assert household not in privacy.due_for_anonymising(1, on=date(2026, 2, 28))
+    assert household in privacy.due_for_anonymising(1, on=date(2026, 3, 1))
+    assert household not in privacy.due_for_anonymising(2, on=date(2026, 3, 31))

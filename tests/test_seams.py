@@ -84,3 +84,29 @@ def test_no_import_hidden_in_a_function_crosses_areas():
     assert not hidden, "import at the top of the module instead (or plug in through cases/registry.py): " + repr(
         hidden)
 
+
+
+TESTS = Path(__file__).resolve().parent
+
+
+def test_test_modules_share_helpers_not_each_other():
+    """Shared test code lives in helper modules (tests/helpers.py, factories.py, web/walk.py, ...): a test module or
+    conftest imported by another would run its tests or fixtures twice, and moving one test would break another."""
+    offenders = []
+    for path in sorted(TESTS.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("tests"):
+                last = node.module.rsplit(".", 1)[-1]
+                if last.startswith("test_") or last == "conftest":
+                    offenders.append(f"{path.relative_to(TESTS)} imports {node.module}")
+    assert not offenders, offenders
+
+
+def test_tests_read_the_day_from_the_fixed_clock():
+    """Tests run on tests.helpers.TODAY (conftest moves the application's clock there); the calendar's day in a test
+    would disagree with what the application thinks today is."""
+    calls = [f"{path.relative_to(TESTS)}:{node.lineno}" for path in sorted(TESTS.rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text(), str(path)))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "today"
+             and isinstance(node.func.value, ast.Name) and node.func.value.id in ("date", "datetime")]
+    assert not calls, calls

@@ -7,8 +7,8 @@ from gezinsaanpak.auth.models import User
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
 from gezinsaanpak.reports.benchmark_data import build
-from tests.conftest import empty_database
 from tests.factories import PASSWORD
+from tests.helpers import empty_database
 
 PAGES = {
     "start page": ("coach", "/start"),

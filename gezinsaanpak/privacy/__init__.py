@@ -4,7 +4,7 @@ households whose retention period after closing has passed (art. 17).
 Both walk the schema instead of listing tables by hand: every table with a `household_id` column, and every
 table hanging below one of those, belongs to the household. A table added later is covered automatically.
 """
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from sqlalchemy import String, Text, case, delete, func, or_, select, update
 
@@ -16,7 +16,7 @@ from ..errors import InvalidInput, PermissionDenied
 from ..extensions import db
 from ..i18n import _
 from ..referrals.models import Fund
-from ..timeutil import utcnow
+from ..timeutil import add_months, today, utcnow
 
 # Columns that hold codes from a fixed list, not free text: they stay when a household is anonymised.
 CODE_COLUMNS = {"phase", "stage", "source", "income_situation", "neighbourhood", "close_reason", "role", "kind",
@@ -83,7 +83,7 @@ def export_household(actor, household) -> dict:
                                 .where(audit.AuditEvent.household_id == household.id)
                                 .order_by(audit.AuditEvent.at)).all()
     audit.record(actor, "household.privacy_export", household)
-    return {"household_id": household.id, "exported_on": date.today().isoformat(), "shared_with": shared,
+    return {"household_id": household.id, "exported_on": today().isoformat(), "shared_with": shared,
             "tables": data,
             "access_log": [{"at": at.isoformat(timespec="seconds"), "action": action, "by": names.get(actor_id),
                             "outcome": outcome} for at, action, actor_id, outcome in events]}
@@ -168,7 +168,8 @@ def reapply_erasures(since: date | None = None, carried: list[tuple[int, datetim
 
 
 def due_for_anonymising(retention_months: int, on: date | None = None):
-    """Closed households whose retention period has passed and that still hold personal data."""
-    cutoff = (on or date.today()) - timedelta(days=round(retention_months * 30.44))
+    """Closed households whose retention period has passed and that still hold personal data (the period counts
+    in calendar months, as everywhere: closed on 31 January with one month's retention is due from 1 March)."""
+    cutoff = add_months(on or today(), -retention_months)
     return db.session.scalars(select(Household).where(Household.stage == "closed", Household.closed_on < cutoff,
                                                       Household.anonymised_at.is_(None))).all()

@@ -1,11 +1,12 @@
 """In a real browser: from a pseudonymous contact track to a registered household on one timeline, and a
 handover by the team lead."""
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from tests.browser.helpers import log_in_with_keyboard
+from tests.helpers import TODAY
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 expect = sync_api.expect
@@ -25,7 +26,7 @@ def test_trust_building_to_registration_on_one_timeline(page, world):
     field(page, "pseudonym").press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Familie Roos, Carnisse")
 
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (TODAY - timedelta(days=1)).isoformat()
     for note in ("Eerste kennismaking bij de voedselbank", "Koffie bij moeder thuis"):
         page.get_by_role("link", name="Contact vastleggen").click()
         field(page, "contact_on").fill(yesterday)
@@ -75,7 +76,7 @@ def test_the_whole_timeline_a_page_at_a_time_and_one_kind_only(page, app, world,
     with app.app_context():
         h = db.session.get(Household, household.id)
         for days_ago in range(14, 0, -1):
-            cases.log_contact(world.coach, h, "phone", date.today() - timedelta(days=days_ago),
+            cases.log_contact(world.coach, h, "phone", TODAY - timedelta(days=days_ago),
                               note=f"Telefoontje {days_ago}")
         db.session.commit()
     page.goto("/login")

@@ -8,6 +8,7 @@ from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from tests.browser.helpers import log_in_with_keyboard
+from tests.helpers import TODAY
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 expect = sync_api.expect
@@ -22,7 +23,7 @@ def yusuf(app, world, household):
     """Yusuf is 8, and has his birthday in seven weeks."""
     with app.app_context():
         load_catalogue("funds")
-        birthday = date.today() + timedelta(days=52)
+        birthday = TODAY + timedelta(days=52)
         born = date(birthday.year - 9, birthday.month, min(birthday.day, 28))  # 7 weeks away, even after 29 Feb
         cases.add_member(db.session.merge(world.coach), db.session.merge(household), "Yusuf", "child", born)
         db.session.commit()

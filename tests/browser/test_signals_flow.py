@@ -2,7 +2,7 @@
 page, and sets one aside without losing it."""
 import re
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.signals.models import ChecklistItem
 from tests.browser.helpers import log_in_with_keyboard
+from tests.helpers import TODAY
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 expect = sync_api.expect
@@ -29,7 +30,7 @@ def visit(app, world, household):
         load_catalogue("checklist")
         load_catalogue("domains")
         family = db.session.get(Household, household.id)
-        cases.log_contact(family.coordinator, family, "home_visit", date.today() - timedelta(days=14))
+        cases.log_contact(family.coordinator, family, "home_visit", TODAY - timedelta(days=14))
         db.session.commit()
         items = {i.code: i.id for i in db.session.scalars(select(ChecklistItem))}
         members = {m.first_name: m.id for m in family.members}

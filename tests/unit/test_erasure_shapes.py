@@ -25,6 +25,7 @@ from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.referrals.models import Fund
 from gezinsaanpak.referrals.panic import record_spending, set_limit
 from gezinsaanpak.signals.models import ChecklistItem, Signal, SignalChange
+from tests.helpers import TODAY
 
 SHAPES = settings(max_examples=40, deadline=None, database=None,
                   suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -71,7 +72,7 @@ def tables_holding(tags: list[str]) -> dict[str, set[str]]:
 def build(world, shape) -> tuple:
     """A household of the given shape, built the way a coach builds one; returns it with everything typed."""
     typed = Typing(shape["words"])
-    coach, today = world.coach, date.today()
+    coach, today = world.coach, TODAY
     pseudonym = ("#7 " if shape["hash_pseudonym"] else "") + typed(100)
     household = cases.open_contact_track(coach, pseudonym, "school", "Tarwewijk", opened_on=today - timedelta(60))
     for _ in range(shape["contacts"]):
@@ -96,7 +97,7 @@ def build(world, shape) -> tuple:
 
 
 def build_plan_and_referrals(world, household, shape, typed):
-    coach, today = world.coach, date.today()
+    coach, today = world.coach, TODAY
     parent, child = household.members[0], household.members[1]
     if shape["stages"]:
         cases.move_stage(coach, household, "plan", note=typed())

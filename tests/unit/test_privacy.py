@@ -25,6 +25,7 @@ from gezinsaanpak.referrals.models import Fund, Referral, ReferralChange
 from gezinsaanpak.referrals.panic import PanicSpending
 from gezinsaanpak.signals.models import ChecklistItem, Signal, SignalChange
 from tests.factories import make_household
+from tests.helpers import TODAY
 
 SECRET = "Samira-geheim"  # marks every free text, so any left-over is found
 
@@ -35,32 +36,32 @@ def seed_everything(world):
     household = make_household(world.coach)
     parent, child = household.members[0], household.members[1]
     parent.first_name, parent.school = f"Samira {SECRET}", f"school {SECRET}"
-    cases.log_contact(world.coach, household, "home_visit", date.today(), f"note {SECRET}", 30)
-    cases.plan_check_in(world.coach, household, date.today(), f"check-in {SECRET}")
+    cases.log_contact(world.coach, household, "home_visit", TODAY, f"note {SECRET}", 30)
+    cases.plan_check_in(world.coach, household, TODAY, f"check-in {SECRET}")
     cases.add_worker(world.coach, household, world.colleague)
     cases.hand_over(world.teamlead, household, world.colleague, note=f"handover {SECRET}")
     cases.add_worker(world.colleague, household, world.coach)
     cases.move_stage(world.colleague, household, "plan", note=f"stage {SECRET}")
     household.consents[0].scope = f"consent {SECRET}"
     item = db.session.scalars(select(ChecklistItem)).first()
-    signal = Signal(household_id=household.id, member_id=parent.id, item_id=item.id, observed_on=date.today(),
+    signal = Signal(household_id=household.id, member_id=parent.id, item_id=item.id, observed_on=TODAY,
                     note=f"signal {SECRET}", recorded_by_id=world.coach.id)
-    signal.changes.append(SignalChange(to_state="observed", changed_on=date.today(), by_id=world.coach.id,
+    signal.changes.append(SignalChange(to_state="observed", changed_on=TODAY, by_id=world.coach.id,
                                        note=f"change {SECRET}"))
     domain = db.session.scalars(select(Domain).where(Domain.scale == "bridge")).first()
     assessment = Assessment(household_id=household.id, member_id=parent.id, scale="bridge",
-                            assessed_on=date.today(), by_id=world.coach.id)
+                            assessed_on=TODAY, by_id=world.coach.id)
     assessment.scores.append(AssessmentScore(domain=domain, step=2, note=f"score {SECRET}"))
     goal = Goal(household_id=household.id, member_id=parent.id, domain=domain, dream=f"dream {SECRET}",
                 description=f"goal {SECRET}", own_words=f"words {SECRET}", created_by_id=world.coach.id)
     goal.actions.append(Action(description=f"action {SECRET}", who=f"who {SECRET}", support_needed=SECRET))
     goal.obstacles.append(Obstacle(obstacle=f"obstacle {SECRET}", if_then_plan=f"plan {SECRET}"))
-    goal.reviews.append(GoalReview(reviewed_on=date.today(), status="active", note=f"review {SECRET}",
+    goal.reviews.append(GoalReview(reviewed_on=TODAY, status="active", note=f"review {SECRET}",
                                    by_id=world.coach.id))
     fund = db.session.scalars(select(Fund)).first()
     referral = Referral(household_id=household.id, member_id=child.id, fund=fund, request=f"request {SECRET}",
-                        status_on=date.today(), created_by_id=world.coach.id, organisation=f"org {SECRET}")
-    referral.changes.append(ReferralChange(to_status="to_apply", changed_on=date.today(), by_id=world.coach.id,
+                        status_on=TODAY, created_by_id=world.coach.id, organisation=f"org {SECRET}")
+    referral.changes.append(ReferralChange(to_status="to_apply", changed_on=TODAY, by_id=world.coach.id,
                                            note=f"referral {SECRET}"))
     db.session.add_all([signal, assessment, goal, referral,
                         FamilyPlan(household_id=household.id, family_dream=f"family {SECRET}",
@@ -68,7 +69,7 @@ def seed_everything(world):
                         MemberWish(household_id=household.id, member_id=child.id, words=f"wish {SECRET}",
                                    updated_by_id=world.coach.id),
                         PanicSpending(household_id=household.id, team_id=household.team_id, coach_id=world.coach.id,
-                                      spent_on=date.today(), amount_cents=2500, purpose=f"panic {SECRET}")])
+                                      spent_on=TODAY, amount_cents=2500, purpose=f"panic {SECRET}")])
     db.session.flush()
     history.record_changes(world.coach, household, "goal", goal, {"description": f"old goal {SECRET}"},
                            {"description": f"goal {SECRET}"})
@@ -98,7 +99,7 @@ def test_after_the_retention_period_nothing_personal_remains(world):
     household = seed_everything(world)
     born = household.members[0].date_of_birth
     cases.move_stage(world.colleague, household, "closed", reason="goals_reached")
-    household.closed_on = household.stage_since = date.today() - timedelta(days=800)  # as if closed back then
+    household.closed_on = household.stage_since = TODAY - timedelta(days=800)  # as if closed back then
     db.session.commit()
     assert privacy.due_for_anonymising(24) == [household]
     privacy.anonymise(None, household)
@@ -129,7 +130,7 @@ def test_erasures_are_made_again_from_the_register_but_never_on_another_family(c
     db.session.execute(update(Household).where(Household.id == erased.id)
                        .values(pseudonym="Familie Tulp, Tarwewijk", anonymised_at=None))
     db.session.commit()
-    assert privacy.reapply_erasures(since=date.today() + timedelta(days=1), carried=carried) == 0
+    assert privacy.reapply_erasures(since=TODAY + timedelta(days=1), carried=carried) == 0
     assert privacy.reapply_erasures() == 1
     db.session.commit()
     assert erased.is_anonymised and erased.pseudonym == f"#{erased.id}"

@@ -1,5 +1,5 @@
 """Identifiers of the plans area, for the access walk in test_access.py: each made through the operations."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -8,6 +8,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.plans import operations
 from gezinsaanpak.plans.assessments import record_assessment
 from gezinsaanpak.plans.models import Domain, Goal
+from tests.helpers import TODAY
 
 
 def _domain(code):
@@ -28,14 +29,14 @@ def _member(household, actor):
 
 def _assessment(household, actor):
     domain = _domain("bridge.debts")
-    return record_assessment(actor, household, _parent(household), date.today(),
+    return record_assessment(actor, household, _parent(household), TODAY,
                              {domain.id: {"value": "2", "note": "Achterstand bij de energieleverancier"}}).id
 
 
 def _goal(household, actor):
     return operations.set_goal(actor, household, _parent(household), _domain("bridge.debts"),
                                "Binnen drie maanden een betalingsregeling voor de energierekening.",
-                               date.today() + timedelta(days=90), dream="Rust in mijn hoofd").id
+                               TODAY + timedelta(days=90), dream="Rust in mijn hoofd").id
 
 
 def _action(household, actor):

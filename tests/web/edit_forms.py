@@ -4,7 +4,6 @@ Each case builds the record through the operations (with Bert as co-worker of An
 page's address, two different edits (a field and its value) and how to read what is saved now."""
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
@@ -13,11 +12,12 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import FamilyPlan, Goal, MemberWish
 from gezinsaanpak.referrals.models import Referral
 from gezinsaanpak.signals.models import Signal
+from tests.helpers import TODAY
 from tests.web.access_plans import _goal, _parent
 from tests.web.access_referrals import _referral
 from tests.web.access_signals import make_signal
 
-TODAY = date.today().isoformat()
+TODAY = TODAY.isoformat()
 
 
 @dataclass

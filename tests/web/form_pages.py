@@ -1,12 +1,12 @@
 """Forms as a browser sees them: the fields of a page's form, and what submitting it unchanged would send."""
 import itertools
 import re
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from tests.factories import PASSWORD
+from tests.helpers import TODAY
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "gezinsaanpak" / "templates"
 serial = itertools.count()  # for values that must be unique, such as email addresses
@@ -57,7 +57,7 @@ class FormReader(HTMLParser):
 
 def plausible(field):
     """What a user would type into a required field left empty, so one hostile field can get past the others."""
-    return {"date": date.today().isoformat(), "number": "1", "email": f"fuzz{next(serial)}@example.nl",
+    return {"date": TODAY.isoformat(), "number": "1", "email": f"fuzz{next(serial)}@example.nl",
             "password": PASSWORD}.get(field["kind"], "Fuzz")
 
 

@@ -11,7 +11,7 @@ from gezinsaanpak.audit import AuditEvent
 from gezinsaanpak.extensions import db, limiter
 from tests.factories import PASSWORD
 from tests.web.form_pages import FormReader
-from tests.web.test_fuzz import Walker, post_rules
+from tests.web.walk import Walker, post_rules
 
 MARK = "Geheim-Notitie"
 TYPED = ("text", "textarea", "search")

@@ -1,6 +1,6 @@
 """A coach's daily work through the pages: trust building, registration, stages, handover, time awareness."""
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -8,6 +8,7 @@ from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household, Member
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
+from tests.helpers import TODAY
 from tests.web.form_pages import shown_version
 
 
@@ -36,14 +37,14 @@ def test_from_pseudonymous_track_to_registered_household(app, client, auth, worl
                                                      "neighbourhood": "Carnisse"})
     assert response.status_code == 302
     hid = household_by_pseudonym(app, "Familie Roos, Carnisse")
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (TODAY - timedelta(days=1)).isoformat()
     for note in ("Eerste kennismaking bij de voedselbank", "Koffie bij moeder thuis"):
         assert client.post(f"/households/{hid}/contacts/new",
                            data={"kind": "home_visit", "contact_on": yesterday, "duration_minutes": "45",
                                  "note": note}).status_code == 302
     assert count_members(app, hid) == 0  # nothing personal before consent
 
-    form = {"consent_on": date.today().isoformat(), "consent_scope": "Registratie en delen met Leergeld",
+    form = {"consent_on": TODAY.isoformat(), "consent_scope": "Registratie en delen met Leergeld",
             "income_situation": "working", "neighbourhood": "Carnisse",
             "members-0-first_name": "Fatima", "members-0-role": "parent", "members-0-date_of_birth": "1985-02-01",
             "members-1-first_name": "Yusuf", "members-1-role": "child", "members-1-date_of_birth": "2014-09-10",
@@ -53,7 +54,7 @@ def test_from_pseudonymous_track_to_registered_household(app, client, auth, worl
     assert client.post(f"/households/{hid}/register", data=form).status_code == 302
     assert count_members(app, hid) == 3
 
-    client.post(f"/households/{hid}/stage", data={"to_stage": "plan", "moved_on": date.today().isoformat(),
+    client.post(f"/households/{hid}/stage", data={"to_stage": "plan", "moved_on": TODAY.isoformat(),
                                                   "version": shown_version(client, f"/households/{hid}/stage")})
     page = client.get(f"/households/{hid}").text
     for text in ("Fatima", "Yusuf", "Lina", "Eerste kennismaking bij de voedselbank", "Koffie bij moeder thuis",
@@ -66,7 +67,7 @@ def test_a_registration_with_a_mistake_keeps_everything_typed(app, client, auth,
         track = make_household(world.coach, registered=False)
         hid = track.id
     auth.login(world.coach)
-    form = {"consent_on": date.today().isoformat(), "consent_scope": "Registratie",
+    form = {"consent_on": TODAY.isoformat(), "consent_scope": "Registratie",
             "income_situation": "social_assistance", "neighbourhood": "Tarwewijk",
             "members-0-first_name": "Fatima", "members-0-role": "parent", "members-0-date_of_birth": "1985-02-01",
             "members-1-first_name": "Yusuf", "members-1-role": "child", "members-1-date_of_birth": "", "submit": "1"}
@@ -90,7 +91,7 @@ def test_more_rows_for_members_keeps_what_was_typed(app, client, auth, world):
 
 def test_a_contact_dated_in_the_future_is_refused_and_the_note_kept(app, client, auth, world, household):
     auth.login(world.coach)
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    tomorrow = (TODAY + timedelta(days=1)).isoformat()
     response = client.post(f"/households/{household.id}/contacts/new",
                            data={"kind": "phone", "contact_on": tomorrow, "note": "Belde over de huur"})
     assert response.status_code == 400
@@ -99,7 +100,7 @@ def test_a_contact_dated_in_the_future_is_refused_and_the_note_kept(app, client,
 
 def test_forbidden_moves_and_closing_without_reason_get_a_clear_message(client, auth, world, household):
     auth.login(world.coach)
-    today, url = date.today().isoformat(), f"/households/{household.id}/stage"
+    today, url = TODAY.isoformat(), f"/households/{household.id}/stage"
     version = shown_version(client, url)
     jump = client.post(url, data={"to_stage": "aftercare", "moved_on": today, "version": version})
     assert jump.status_code == 400 and "Een huishouden kan niet van deze fase naar de gekozen fase" in jump.text
@@ -135,7 +136,7 @@ def test_the_old_coordinator_can_stay_on_as_co_worker(client, auth, world, house
 
 def test_sixteen_months_in_support_shows_a_warning(app, client, auth, world):
     with app.app_context():
-        hid = make_household(world.coach, registered_on=date.today() - timedelta(days=16 * 31)).id
+        hid = make_household(world.coach, registered_on=TODAY - timedelta(days=16 * 31)).id
     auth.login(world.coach)
     assert "16 maanden in begeleiding" in client.get(f"/households/{hid}").text
     assert "bijna 18 maanden" in client.get("/my-households").text
@@ -145,8 +146,8 @@ def test_a_check_in_due_yesterday_is_overdue_on_the_start_page(app, client, auth
     with app.app_context():
         h = db.session.get(Household, household.id)
         coach = db.session.merge(world.coach)
-        cases.plan_check_in(coach, h, date.today() - timedelta(days=1), "de aanmelding bij de sportclub")
-        cases.plan_check_in(coach, h, date.today() + timedelta(days=30), "later in de maand")
+        cases.plan_check_in(coach, h, TODAY - timedelta(days=1), "de aanmelding bij de sportclub")
+        cases.plan_check_in(coach, h, TODAY + timedelta(days=30), "later in de maand")
         db.session.commit()
     auth.login(world.coach)
     page = client.get("/start").text
@@ -168,7 +169,7 @@ def test_the_list_searches_by_member_first_name_and_filters_by_stage(app, client
 def test_a_refused_form_still_leaves_its_audit_trail(app, client, auth, world, household):
     from gezinsaanpak.audit import AuditEvent
     auth.login(world.coach)
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    tomorrow = (TODAY + timedelta(days=1)).isoformat()
     assert client.post(f"/households/{household.id}/contacts/new",
                        data={"kind": "phone", "contact_on": tomorrow}).status_code == 400
     with app.app_context():
@@ -215,7 +216,7 @@ def test_a_long_due_list_comes_a_page_at_a_time_oldest_first(app, client, auth, 
         h = db.session.get(Household, household.id)
         coach = db.session.merge(world.coach)
         for days in range(1, 6):
-            cases.plan_check_in(coach, h, date.today() - timedelta(days=days), f"overdue {days}")
+            cases.plan_check_in(coach, h, TODAY - timedelta(days=days), f"overdue {days}")
         db.session.commit()
     monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
     auth.login(world.teamlead)

@@ -1,7 +1,6 @@
 """Twenty coaches saving at the same moment: every write lands, none fails with "database is locked"; and coaches
 saving the same record at the same moment: one save lands, the others are told."""
 import threading
-from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -9,6 +8,7 @@ from sqlalchemy import func, select
 from gezinsaanpak.cases.models import Contact
 from gezinsaanpak.extensions import db
 from tests.factories import PASSWORD
+from tests.helpers import TODAY
 from tests.web.edit_forms import EDIT_FORMS, prepare
 from tests.web.form_pages import page_form
 
@@ -29,7 +29,7 @@ def test_twenty_concurrent_writers_all_succeed(app, world, household):
         barrier.wait()
         for i in range(WRITES_EACH):
             response = client.post(f"/households/{household.id}/contacts/new",
-                                   data={"kind": "phone", "contact_on": date.today().isoformat(),
+                                   data={"kind": "phone", "contact_on": TODAY.isoformat(),
                                          "note": f"writer {number} call {i}"})
             statuses.append(response.status_code)
 

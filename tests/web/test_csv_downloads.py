@@ -13,6 +13,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import Assessment, AssessmentScore, Domain
 from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.reports.csvfile import spreadsheet_safe
+from tests.helpers import TODAY
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
 COMMAND = "+cmd|' /C calc'!A0"
@@ -31,12 +32,12 @@ def cells(response):
 
 def household_with_formulas(coach, pseudonym, first_step, latest_step):
     """A registered household in a neighbourhood typed as a formula, assessed twice on housing."""
-    household = cases.open_contact_track(coach, pseudonym, "school", SUM, opened_on=date.today() - timedelta(days=60))
-    cases.register_household(coach, household, date.today() - timedelta(days=30), "Registratie",
+    household = cases.open_contact_track(coach, pseudonym, "school", SUM, opened_on=TODAY - timedelta(days=60))
+    cases.register_household(coach, household, TODAY - timedelta(days=30), "Registratie",
                              [{"first_name": "Samira", "role": "parent", "date_of_birth": date(1988, 3, 14)}],
-                             "working", registered_on=date.today() - timedelta(days=30))
+                             "working", registered_on=TODAY - timedelta(days=30))
     housing = db.session.scalar(select(Domain).where(Domain.code == "bridge.housing"))
-    for on, step in ((date.today() - timedelta(days=20), first_step), (date.today(), latest_step)):
+    for on, step in ((TODAY - timedelta(days=20), first_step), (TODAY, latest_step)):
         assessment = Assessment(household_id=household.id, member_id=household.members[0].id, scale="bridge",
                                 assessed_on=on, by_id=coach.id)
         assessment.scores.append(AssessmentScore(domain=housing, step=step))

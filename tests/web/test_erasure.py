@@ -1,6 +1,5 @@
 """Erasure at the family's request (art. 17 AVG): the team lead erases a closed household's file at once, after
 typing its pseudonym; an open household or a wrong confirmation erases nothing."""
-from datetime import date
 
 from sqlalchemy import select
 
@@ -12,6 +11,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.referrals.models import Referral
 from tests.factories import make_household
+from tests.helpers import TODAY
 
 PSEUDONYM = "Familie Tulp, Tarwewijk"
 
@@ -19,8 +19,8 @@ PSEUDONYM = "Familie Tulp, Tarwewijk"
 def close(app, world, household_id):
     with app.app_context():
         household = db.session.get(Household, household_id)
-        cases.log_contact(world.coach, household, "home_visit", date.today(), note="Samira vertelde over de schulden")
-        cases.move_stage(world.coach, household, "closed", date.today(), "", "moved_away")
+        cases.log_contact(world.coach, household, "home_visit", TODAY, note="Samira vertelde over de schulden")
+        cases.move_stage(world.coach, household, "closed", TODAY, "", "moved_away")
         db.session.commit()
 
 

@@ -9,7 +9,6 @@ own, from the template that draws it. More examples: FUZZ_EXAMPLES=50 pytest tes
 import io
 import os
 import re
-from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -18,22 +17,16 @@ from pypdf import PdfReader
 from sqlalchemy import event, func, select
 from werkzeug.datastructures import MultiDict
 
-from gezinsaanpak.auth.endpoints import PERMISSIONS
 from gezinsaanpak.auth.models import User
-from gezinsaanpak.auth.operations import create_user
-from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.catalogues import load_catalogue
-from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.extensions import db, limiter
 from gezinsaanpak.plans.models import Domain, FamilyPlan
-from gezinsaanpak.referrals.funds import create_fund
-from gezinsaanpak.signals.operations import add_local_item
 from gezinsaanpak.web import without_control_characters
-from tests.conftest import AuthActions
-from tests.factories import PASSWORD, make_household
-from tests.web.form_pages import page_form, serial, shown_version, template_form
-from tests.web.test_access import make_identifiers
+from tests.factories import make_household
+from tests.helpers import TODAY, AuthActions
+from tests.web.form_pages import page_form, shown_version
+from tests.web.walk import Walker, post_rules, user_for
 
 # Every example fills in every form, so it is slow: a few examples, and no shrinking (the message names the form).
 FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "6")), deadline=None, database=None,
@@ -63,113 +56,6 @@ short = st.one_of(*(st.sampled_from(kind) for kind in (INJECTIONS, REPORTLAB, SC
 long_text = st.builds(lambda unit, tail: unit * (10_000 // len(unit) + 1) + tail,
                       st.sampled_from(["a", "Wij gaan ", "ك ", "家", "😀", "e\u0301", "<b>&amp; ", "\x00x"]), short)
 hostile = st.one_of(short, st.builds("".join, st.lists(short, min_size=2, max_size=4)), long_text)
-
-
-def user_for(endpoint):
-    """Who may use the form: from the permission table, so a new route is covered the day it is declared."""
-    level = PERMISSIONS[endpoint]
-    if level == "public":
-        return None
-    if level in ("teamlead", "household:audit", "household:erase"):
-        return "teamlead"
-    return "admin" if level == "admin" else "coach"
-
-
-def post_rules(app):
-    rules = [rule for rule in app.url_map.iter_rules() if "POST" in rule.methods and rule.endpoint != "static"]
-    assert len(rules) > 30, "the walk found too few forms"
-    return sorted(rules, key=lambda rule: rule.rule)
-
-
-# Identifiers of administration pages; household identifiers come from the access walk's factories.
-def _coach(admin):
-    team = db.session.scalar(select(User).where(User.role == "coach")).team
-    return create_user(admin, f"fuzz{next(serial)}@example.nl", "Fuzz Coach", "coach", PASSWORD, team).id
-
-
-def _item(admin):
-    if not db.session.scalar(select(func.count()).select_from(db.metadata.tables["checklist_items"])):
-        load_catalogue("checklist")
-    n = next(serial)
-    return add_local_item(admin, "home_visit", "signal", "Fuzz", "Fuzz", f"Fuzz-item {n}", f"Fuzz item {n}").id
-
-
-def _fund(admin):
-    return create_fund(admin, name=f"Fuzzfonds {next(serial)}", provides_nl="Test", provides_en=None, website=None,
-                       min_age=None, max_age=None, lead_time_days=None, applicants=None, is_sam=False,
-                       is_yearly=False).id
-
-
-ADMIN_FACTORIES = {"user_id": _coach, "item_id": _item, "fund_id": _fund}
-
-
-def _registered(app, coach_id):
-    with app.app_context():
-        return make_household(db.session.get(User, coach_id)).id
-
-
-def _contact_track(app, coach_id):
-    with app.app_context():
-        return make_household(db.session.get(User, coach_id), registered=False).id
-
-
-def _closed(app, coach_id):
-    with app.app_context():
-        household = make_household(db.session.get(User, coach_id))
-        cases.move_stage(household.coordinator, household, "closed", date.today(), "", "moved_away")
-        db.session.commit()
-        return household.id
-
-
-HOUSEHOLDS = (_registered, _contact_track, _closed)  # the form may need a household in another stage
-chosen_household = {}  # endpoint -> which of HOUSEHOLDS shows its form
-
-
-class Walker:
-    """One logged-in client per kind of user, and a fresh household and records for every form it fills in."""
-
-    def __init__(self, app, world):
-        self.app, self.world, self.clients = app, world, {}
-
-    def client(self, who):
-        """A fresh session for every form (a form may log out), except the administrator's: a code works once."""
-        if who in self.clients:
-            return self.clients[who]
-        client = self.app.test_client()
-        if who is not None:
-            response = AuthActions(client).login(self.world.by_role(who))
-            assert response.status_code == 302, f"{who} could not log in"
-        if who == "admin":
-            self.clients[who] = client
-        return client
-
-    def values(self, rule, household):
-        if "household_id" in rule.arguments:
-            return make_identifiers(self.app, rule, household(self.app, self.world.coach.id), self.world.coach.id)
-        with self.app.app_context():
-            admin = db.session.get(User, self.world.admin.id)
-            values = {name: ADMIN_FACTORIES[name](admin) for name in sorted(rule.arguments)}
-            db.session.commit()
-        return values
-
-    def form(self, rule):
-        """A client of the right user, the form's address, and its fields as the page (or template) offers them."""
-        client = self.client(user_for(rule.endpoint))
-        if "household_id" not in rule.arguments:
-            url = rule.build(self.values(rule, None), append_unknown=False)[1]
-            return client, url, ("GET" in rule.methods and page_form(client, url)) or template_form(rule.endpoint)
-        url = None
-        for index in [chosen_household.get(rule.endpoint, 0)] + list(range(len(HOUSEHOLDS))):
-            try:
-                url = rule.build(self.values(rule, HOUSEHOLDS[index]), append_unknown=False)[1]
-            except InvalidInput:
-                continue  # the records cannot be made in a household in this stage
-            form = page_form(client, url) if "GET" in rule.methods else None
-            if form or "GET" not in rule.methods:
-                chosen_household[rule.endpoint] = index
-                return client, url, form or template_form(rule.endpoint)
-        assert url, f"{rule.rule}: no household in which its records can be made"
-        return client, url, template_form(rule.endpoint)
 
 
 REFUSED = (400, 401, 409)  # invalid input, a wrong password, an edit conflict: each shown with a message
@@ -309,7 +195,7 @@ def test_the_family_plan_pdf_prints_whatever_was_typed(app, world, name, short, 
     goal = fill(client, f"{base}/goals/new", description=long, dream=note, own_words=note)
     fill(client, f"{goal}/actions/new", description=long, who=short, support_needed=note)
     fill(client, f"{goal}/obstacles/new", obstacle=note, if_then_plan=note)
-    fill(client, f"{base}/plan/edit", family_dream=note, next_meeting_on=date.today().isoformat(),
+    fill(client, f"{base}/plan/edit", family_dream=note, next_meeting_on=TODAY.isoformat(),
          next_meeting_note=short)
     fill(client, f"{base}/referrals/new", request=long, organisation=short)
     with app.app_context():
@@ -365,7 +251,7 @@ def test_a_reason_only_counts_when_closing(client, auth, world, household):
     """The reason list keeps its choice when the coach then picks another stage: the household page still opens."""
     auth.login(world.coach)
     response = client.post(f"/households/{household.id}/stage", data={
-        "to_stage": "plan", "moved_on": date.today().isoformat(), "reason": "2026-13-01", "version": household.version})
+        "to_stage": "plan", "moved_on": TODAY.isoformat(), "reason": "2026-13-01", "version": household.version})
     assert response.status_code == 302
     assert client.get(f"/households/{household.id}").status_code == 200
 

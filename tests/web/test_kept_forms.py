@@ -1,7 +1,7 @@
 """A form saved after the session ended is not lost: it is kept for that user, and offered back after login."""
 import re
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
@@ -15,6 +15,7 @@ from gezinsaanpak.plans.operations import update_goal
 from gezinsaanpak.signals.models import Signal
 from gezinsaanpak.timeutil import utcnow
 from tests.factories import PASSWORD
+from tests.helpers import TODAY
 from tests.web.edit_forms import goal_shared_with_colleague
 
 
@@ -33,7 +34,7 @@ def save_after_the_session_ended(client, auth, coach, household, item):
     auth.login(coach)
     client.get(url)
     idle_too_long(client)
-    return url, client.post(url, data={"observed_on": date.today().isoformat(), "tick": [f"h.{item}"],
+    return url, client.post(url, data={"observed_on": TODAY.isoformat(), "tick": [f"h.{item}"],
                                        f"note.h.{item}": "Stapel ongeopende post op tafel"})
 
 
@@ -59,7 +60,7 @@ def drafts_in(app):
 def test_saving_the_form_that_came_back_records_it_once(app, client, auth, world, household, item):
     url, _response = save_after_the_session_ended(client, auth, world.coach, household, item)
     auth.login(world.coach)
-    again = client.post(url, data={"observed_on": date.today().isoformat(), "tick": [f"h.{item}"],
+    again = client.post(url, data={"observed_on": TODAY.isoformat(), "tick": [f"h.{item}"],
                                    f"note.h.{item}": "Stapel ongeopende post op tafel"})
     assert again.status_code == 302 and signals_of(app, household) == 1
     assert drafts_in(app) == []
@@ -112,7 +113,7 @@ def test_without_a_session_cookie_nothing_is_kept(app, client, auth, world, hous
     auth.login(world.coach)
     client.delete_cookie("session")
     response = client.post(f"/households/{household.id}/signals/record",
-                           data={"observed_on": date.today().isoformat(), "tick": [f"h.{item}"]})
+                           data={"observed_on": TODAY.isoformat(), "tick": [f"h.{item}"]})
     assert response.status_code == 302 and "/login" in response.location
     assert drafts_in(app) == []
 
@@ -131,7 +132,7 @@ def test_an_edit_that_comes_back_still_knows_which_version_it_changes(app, clien
     auth.login(world.coach)
     version = re.search(r'name="version" type="hidden" value="(\d+)"', client.get(url).text).group(1)
     idle_too_long(client)
-    mine = {"domain_id": domain_id, "target_on": (date.today() + timedelta(days=60)).isoformat(),
+    mine = {"domain_id": domain_id, "target_on": (TODAY + timedelta(days=60)).isoformat(),
             "description": "Anna: elke maand de huur op tijd betalen", "version": version}
     assert "/login" in client.post(url, data=mine).location
     with app.app_context():
@@ -158,7 +159,7 @@ def test_a_form_left_open_for_hours_is_kept_not_refused_as_forged(app, client, a
         token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', client.get(url).text).group(1)
         later = time.time() + 2 * 3600
         monkeypatch.setattr(time, "time", lambda: later)
-        response = client.post(url, data={"csrf_token": token, "observed_on": date.today().isoformat(),
+        response = client.post(url, data={"csrf_token": token, "observed_on": TODAY.isoformat(),
                                           "tick": [f"h.{item}"]})
     finally:
         app.config["WTF_CSRF_ENABLED"] = False

@@ -1,7 +1,7 @@
 """Two coaches open the same record and both save: the second is told, sees both versions, the first change
 survives."""
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -10,6 +10,7 @@ from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import Goal
 from tests.factories import PASSWORD
+from tests.helpers import TODAY
 from tests.web.edit_forms import EDIT_FORMS, goal_shared_with_colleague, prepare, saved
 from tests.web.form_pages import page_form
 
@@ -32,7 +33,7 @@ def test_the_second_save_of_a_goal_is_told_and_the_first_survives(app, world, ho
     anna_page, bert_page = anna.get(url).text, bert.get(url).text
     version = re.search(r'name="version" type="hidden" value="(\d+)"', anna_page).group(1)
     assert version == re.search(r'name="version" type="hidden" value="(\d+)"', bert_page).group(1)
-    target = (date.today() + timedelta(days=60)).isoformat()
+    target = (TODAY + timedelta(days=60)).isoformat()
     common = {"domain_id": domain_id, "target_on": target, "version": version}
     first = anna.post(url, data=dict(common, description="Anna: elke maand de huur op tijd betalen"))
     assert first.status_code == 302
@@ -53,7 +54,7 @@ def test_a_stage_move_on_a_stale_page_is_refused(app, world, household):
     url = f"/households/{household.id}/stage"
     version = re.search(r'name="version" type="hidden" value="(\d+)"', anna.get(url + "?to=plan").text).group(1)
     lead.get(url)
-    today = date.today().isoformat()
+    today = TODAY.isoformat()
     assert lead.post(url, data={"to_stage": "plan", "moved_on": today, "version": version}).status_code == 302
     stale = anna.post(url, data={"to_stage": "plan", "moved_on": today, "version": version})
     assert stale.status_code == 409 and "Iemand anders heeft dit intussen gewijzigd" in stale.text

@@ -2,7 +2,7 @@
 page says, Child Bridge change stays within an age band, participation after a grant per fund, small groups hidden."""
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from html.parser import HTMLParser
 
 from sqlalchemy import select
@@ -14,8 +14,9 @@ from gezinsaanpak.plans.models import Assessment, AssessmentScore, Domain
 from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.referrals.models import Fund
 from tests.factories import make_household
+from tests.helpers import TODAY
 
-TODAY = date.today()
+TODAY = TODAY
 
 
 class Tables(HTMLParser):

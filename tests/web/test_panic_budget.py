@@ -1,15 +1,15 @@
 """The panic budget: spending per household against a yearly limit; over the limit is refused, clearly."""
-from datetime import date
 
 from sqlalchemy import func, select
 
 from gezinsaanpak.extensions import db
 from gezinsaanpak.referrals.panic import PanicSpending
+from tests.helpers import TODAY
 
 
 def spend(client, household, amount, purpose="Boodschappen tot de uitkering binnen is"):
     return client.post(f"/households/{household.id}/panic-budget",
-                       data={"spent_on": date.today().isoformat(), "amount": amount, "purpose": purpose})
+                       data={"spent_on": TODAY.isoformat(), "amount": amount, "purpose": purpose})
 
 
 def spent(app):
@@ -26,7 +26,7 @@ def test_spending_without_a_budget_is_explained(app, client, auth, world, househ
 
 def test_spending_over_the_limit_is_refused_and_within_it_recorded(app, client, auth, world, household):
     auth.login(world.admin)
-    assert client.post("/admin/panic-budget", data={"year": date.today().year, "team_id": world.team_a.id,
+    assert client.post("/admin/panic-budget", data={"year": TODAY.year, "team_id": world.team_a.id,
                                                     "coach_id": 0, "amount": "100,00"}).status_code == 302
     auth.logout()
     auth.login(world.coach)
@@ -42,7 +42,7 @@ def test_spending_over_the_limit_is_refused_and_within_it_recorded(app, client, 
 
 def test_a_coach_limit_applies_besides_the_team_limit(app, client, auth, world, household):
     auth.login(world.admin)
-    year = date.today().year
+    year = TODAY.year
     client.post("/admin/panic-budget", data={"year": year, "team_id": world.team_a.id, "coach_id": 0,
                                              "amount": "500"})
     client.post("/admin/panic-budget", data={"year": year, "team_id": world.team_a.id,

@@ -2,7 +2,7 @@
 coach cannot keep the server busy with downloads."""
 import io
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -14,6 +14,7 @@ from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.models import Domain
 from gezinsaanpak.plans.pdf import MAX_LINES, esc
 from tests.factories import make_household
+from tests.helpers import TODAY
 
 ENDLESS = "x\n" * 2000  # 4000 characters: within every field's limit
 
@@ -26,7 +27,7 @@ def endless_plan(app, world):
         coach = db.session.merge(world.coach)
         household = make_household(coach)
         parent = household.members[0]
-        soon = date.today() + timedelta(days=90)
+        soon = TODAY + timedelta(days=90)
         for domain in db.session.scalars(select(Domain).where(Domain.scale == "bridge").limit(3)):
             goal = plans.set_goal(coach, household, parent, domain, ENDLESS, soon, dream=ENDLESS, own_words=ENDLESS)
             plans.add_action(coach, household, goal, ENDLESS, "Samira", soon, ENDLESS)

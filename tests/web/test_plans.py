@@ -1,7 +1,7 @@
 """The plan through the pages: assessments with their change, goals with actions, and the family's PDF."""
 import io
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from babel.dates import format_date
@@ -18,9 +18,10 @@ from gezinsaanpak.plans.assessments import record_assessment
 from gezinsaanpak.plans.descriptors import load_descriptors
 from gezinsaanpak.plans.models import Domain, Goal
 from tests.factories import make_household
+from tests.helpers import TODAY
 from tests.web.form_pages import shown_version
 
-TODAY = date.today()
+TODAY = TODAY
 
 
 @pytest.fixture

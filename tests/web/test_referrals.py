@@ -10,10 +10,11 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.referrals import operations
 from gezinsaanpak.referrals.models import Fund, Referral
 from gezinsaanpak.timeutil import age_on
+from tests.helpers import TODAY
 from tests.unit.referrals.helpers import set_yearly
 from tests.web.form_pages import shown_version
 
-TODAY = date.today()
+TODAY = TODAY
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import Goal
 from gezinsaanpak.signals.models import Signal
 from tests.factories import make_household
+from tests.helpers import TODAY
 
 PAGES = ["/team/", "/team/households?metric=open", "/team/reach", "/team/outcomes", "/team/?format=csv"]
 
@@ -54,7 +55,7 @@ def registered_with_contact(coach, pseudonym, income, children, contact_on):
 
 
 def test_reach_shows_social_assistance_and_working_families_against_the_ambitions(app, client, auth, world):
-    last_week = date.today() - timedelta(days=7)
+    last_week = TODAY - timedelta(days=7)
     with app.app_context():
         coach = db.session.merge(world.coach)
         registered_with_contact(coach, "Familie A", "social_assistance", 3, last_week)
@@ -62,7 +63,7 @@ def test_reach_shows_social_assistance_and_working_families_against_the_ambition
         registered_with_contact(coach, "Familie C", "working", 1, date(2020, 1, 1))  # not in the period
         db.session.commit()
     auth.login(world.admin)
-    year = date.today().year
+    year = TODAY.year
     assert client.post("/admin/targets", data={"year": year, "income_situation": "social_assistance",
                                                "children": 4}).status_code == 302
     assert client.post("/admin/targets", data={"year": year, "income_situation": "working",
@@ -70,7 +71,7 @@ def test_reach_shows_social_assistance_and_working_families_against_the_ambition
     auth.logout()
     auth.login(world.teamlead)
     start = date(year, 1, 1) if last_week.year == year else last_week
-    page = client.get(f"/team/reach?from={start}&to={date.today()}").text
+    page = client.get(f"/team/reach?from={start}&to={TODAY}").text
     rows = {m[0]: m[1:] for m in re.findall(
         r'<th scope="row">([^<]+)</th><td>(\d+)</td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>', page)}
     assert rows["Bijstand"] == ("3", "4", "75%")
@@ -82,7 +83,7 @@ def test_the_monitoring_export_holds_nothing_personal(app, runner, tmp_path):
     assert runner.invoke(args=["demo"]).exit_code == 0
     out = tmp_path / "monitoring.db"
     result = runner.invoke(args=["export", "monitoring", str(out), "--from", "2020-01-01",
-                                 "--to", date.today().isoformat()])
+                                 "--to", TODAY.isoformat()])
     assert result.exit_code == 0, result.output
     with app.app_context():
         forbidden = set()

@@ -1,6 +1,6 @@
 """Signals through the pages: record from the checklist, lose nothing on a mistake, follow and set aside."""
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -10,6 +10,7 @@ from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.signals.models import ChecklistItem, Signal
 from tests.factories import make_household
+from tests.helpers import TODAY
 from tests.web.form_pages import shown_version
 
 
@@ -52,7 +53,7 @@ def test_the_recording_screen_offers_each_member_what_fits(client, auth, world, 
 def test_an_invalid_note_keeps_every_tick_and_note(app, client, auth, world, household, items, members):
     auth.login(world.coach)
     samira, kind = members["Samira"], members["Kind0"]
-    form = {"observed_on": date.today().isoformat(),
+    form = {"observed_on": TODAY.isoformat(),
             "tick": [f"h.{items['home_visit.signal.03']}", f"h.{items['home_visit.signal.06']}",
                      f"m{samira}.{items['parents.signal.07']}", f"m{kind}.{items['children.signal.03']}"],
             f"note.h.{items['home_visit.signal.03']}": "Stapel ongeopende post",
@@ -76,11 +77,11 @@ def test_a_note_without_a_tick_is_pointed_out(app, client, auth, world, househol
     auth.login(world.coach)
     key = f"h.{items['home_visit.signal.09']}"
     response = client.post(f"/households/{household.id}/signals/record",
-                           data={"observed_on": date.today().isoformat(),
+                           data={"observed_on": TODAY.isoformat(),
                                  "tick": [f"h.{items['home_visit.signal.01']}"], f"note.{key}": "Kachel uit"})
     assert response.status_code == 400 and 'value="Kachel uit"' in response.text
     assert ticked_boxes(response.text) == {f"h.{items['home_visit.signal.01']}"}
-    nothing = client.post(f"/households/{household.id}/signals/record", data={"observed_on": date.today().isoformat()})
+    nothing = client.post(f"/households/{household.id}/signals/record", data={"observed_on": TODAY.isoformat()})
     assert nothing.status_code == 400
     assert count_signals(app, household.id) == 0
 
@@ -88,13 +89,13 @@ def test_a_note_without_a_tick_is_pointed_out(app, client, auth, world, househol
 def test_the_household_page_shows_signals_per_member_and_heading(app, client, auth, world, household, items,
                                                                  members):
     auth.login(world.coach)
-    last_visit = date.today() - timedelta(days=14)
+    last_visit = TODAY - timedelta(days=14)
     client.post(f"/households/{household.id}/contacts/new", data={"kind": "home_visit",
                                                                   "contact_on": last_visit.isoformat()})
     client.post(f"/households/{household.id}/signals/record", data={
         "observed_on": (last_visit - timedelta(days=1)).isoformat(), "tick": [f"h.{items['home_visit.signal.10']}"]})
     client.post(f"/households/{household.id}/signals/record", data={
-        "observed_on": date.today().isoformat(),
+        "observed_on": TODAY.isoformat(),
         "tick": [f"m{members['Samira']}.{items['parents.signal.14']}",
                  f"m{members['Kind1']}.{items['children.signal.18']}"]})
     page = client.get(f"/households/{household.id}").text
@@ -111,14 +112,14 @@ def test_the_household_page_shows_signals_per_member_and_heading(app, client, au
 def test_setting_a_signal_aside_keeps_it_in_history(app, client, auth, world, household, items):
     auth.login(world.coach)
     client.post(f"/households/{household.id}/signals/record",
-                data={"observed_on": date.today().isoformat(), "tick": [f"h.{items['home_visit.signal.01']}"]})
+                data={"observed_on": TODAY.isoformat(), "tick": [f"h.{items['home_visit.signal.01']}"]})
     with app.app_context():
         signal_id = db.session.scalar(select(Signal.id).where(Signal.household_id == household.id))
     url = f"/households/{household.id}/signals/{signal_id}"
     version = shown_version(client, url)
     assert client.post(url, data={"to_state": "confirmed", "changed_on": "", "note": "",
                                   "version": version}).status_code == 400
-    response = client.post(url, data={"to_state": "not_applicable", "changed_on": date.today().isoformat(),
+    response = client.post(url, data={"to_state": "not_applicable", "changed_on": TODAY.isoformat(),
                                       "note": "Gordijnen dicht vanwege nachtdienst", "version": version})
     assert response.status_code == 302
     page = client.get(f"/households/{household.id}").text
@@ -136,7 +137,7 @@ def test_in_the_contact_phase_the_screen_asks_no_member_data(app, client, auth, 
     page = client.get(f"/households/{hid}/signals/record").text
     assert 'value="m' not in page and f'value="h.{items["children.signal.03"]}"' in page
     response = client.post(f"/households/{hid}/signals/record", data={
-        "observed_on": date.today().isoformat(),
+        "observed_on": TODAY.isoformat(),
         "tick": [f"h.{items['children.risk.01']}", f"h.{items['parents.risk.01']}"]})
     assert response.status_code == 302
     household_page = client.get(f"/households/{hid}").text

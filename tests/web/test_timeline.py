@@ -1,7 +1,7 @@
 """The household's timeline: the newest entries on the household page, everything a page at a time on its own
 page, narrowed to one kind when a coach looks for, say, the last contacts only."""
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -11,6 +11,7 @@ from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.signals.models import ChecklistItem
 from gezinsaanpak.signals.operations import Tick, record_signals
+from tests.helpers import TODAY
 
 CONTACTS = 24
 
@@ -28,12 +29,12 @@ def busy(app, household, world):
         load_catalogue("checklist")
         h = db.session.get(Household, household.id)
         for days_ago in range(CONTACTS, 0, -1):
-            cases.log_contact(world.coach, h, "home_visit", date.today() - timedelta(days=days_ago),
+            cases.log_contact(world.coach, h, "home_visit", TODAY - timedelta(days=days_ago),
                               note=f"Bezoek {days_ago} dagen geleden")
         item = db.session.scalars(db.select(ChecklistItem).where(ChecklistItem.group_code == "home_visit")
                                    .order_by(ChecklistItem.id)).first()
         record_signals(world.coach, h, [Tick(item_id=item.id, member_id=None, note=None)],
-                       observed_on=date.today() - timedelta(days=7))
+                       observed_on=TODAY - timedelta(days=7))
         db.session.commit()
     return household
 
@@ -70,7 +71,7 @@ def test_timeline_pages_through_everything_newest_first(app, client, auth, world
 def test_timeline_narrows_to_one_kind(client, auth, world, busy):
     auth.login(world.coach)
     signals = _entries(client.get(f"/households/{busy.id}/timeline?kind=signal").text)
-    assert len(signals) == 1 and signals[0].startswith((date.today() - timedelta(days=7)).strftime("%-d"))
+    assert len(signals) == 1 and signals[0].startswith((TODAY - timedelta(days=7)).strftime("%-d"))
     assert "Signaal:" in signals[0]
     contacts = _entries(client.get(f"/households/{busy.id}/timeline?kind=contact").text)
     assert len(contacts) == CONTACTS and all("Huisbezoek" in e for e in contacts)

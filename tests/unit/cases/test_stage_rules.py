@@ -1,5 +1,5 @@
 """Every stage rule, from a table written from the way of working (not from the code)."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -8,6 +8,7 @@ from gezinsaanpak.cases.models import STAGES
 from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
+from tests.helpers import TODAY
 
 ALLOWED = {
     ("registered", "plan"), ("registered", "closed"),
@@ -36,7 +37,7 @@ def test_registered_households_move_only_along_allowed_paths(world, from_stage, 
     if (from_stage, to_stage) in ALLOWED:
         transition = cases.move_stage(world.coach, household, to_stage, reason=reason, note="ok")
         assert household.stage == to_stage and transition.from_stage == from_stage
-        assert transition.by_id == world.coach.id and transition.moved_on == date.today()
+        assert transition.by_id == world.coach.id and transition.moved_on == TODAY
     else:
         with pytest.raises(InvalidInput):
             cases.move_stage(world.coach, household, to_stage, reason=reason)

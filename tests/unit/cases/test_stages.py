@@ -8,6 +8,7 @@ from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
+from tests.helpers import TODAY
 
 
 def test_a_contact_track_holds_no_personal_data(world):
@@ -20,8 +21,8 @@ def test_a_contact_track_holds_no_personal_data(world):
 
 def test_registration_records_consent_and_keeps_the_contact_history(world):
     track = make_household(world.coach, registered=False)
-    cases.log_contact(world.coach, track, "home_visit", date.today() - timedelta(days=10), "Kennismaking")
-    cases.register_household(world.coach, track, date.today(), "Registratie", [
+    cases.log_contact(world.coach, track, "home_visit", TODAY - timedelta(days=10), "Kennismaking")
+    cases.register_household(world.coach, track, TODAY, "Registratie", [
         {"first_name": "Samira", "role": "parent", "date_of_birth": date(1988, 3, 14)},
         {"first_name": "Noah", "role": "child", "date_of_birth": date(2016, 1, 2)}], "social_assistance")
     db.session.commit()
@@ -36,11 +37,11 @@ def test_registration_records_consent_and_keeps_the_contact_history(world):
 def test_registration_needs_consent_and_members(world):
     track = make_household(world.coach, registered=False)
     with pytest.raises(InvalidInput):
-        cases.register_household(world.coach, track, date.today(), "  ", [{"first_name": "A", "role": "parent",
+        cases.register_household(world.coach, track, TODAY, "  ", [{"first_name": "A", "role": "parent",
                                                                             "date_of_birth": date(1990, 1, 1)}],
                                  "working")
     with pytest.raises(InvalidInput):
-        cases.register_household(world.coach, track, date.today(), "Registratie", [], "working")
+        cases.register_household(world.coach, track, TODAY, "Registratie", [], "working")
     assert track.phase == "contact"
 
 
@@ -60,7 +61,7 @@ def test_closing_needs_a_reason_and_reopening_is_recorded(world, household):
         cases.move_stage(world.coach, household, "closed")
     cases.move_stage(world.coach, household, "closed", reason="moved_away")
     db.session.commit()
-    assert household.is_closed and household.close_reason == "moved_away" and household.closed_on == date.today()
+    assert household.is_closed and household.close_reason == "moved_away" and household.closed_on == TODAY
     cases.reopen(world.coach, household, note="Terug in de wijk")
     db.session.commit()
     assert household.stage == "registered" and household.closed_on is None
@@ -92,4 +93,4 @@ def test_the_database_refuses_a_registered_household_in_trust_building(world, ho
 
 def test_contacts_cannot_be_dated_in_the_future(world, household):
     with pytest.raises(InvalidInput):
-        cases.log_contact(world.coach, household, "phone", date.today() + timedelta(days=1))
+        cases.log_contact(world.coach, household, "phone", TODAY + timedelta(days=1))

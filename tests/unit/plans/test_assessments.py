@@ -18,6 +18,7 @@ from gezinsaanpak.plans.assessments import (
     summarise,
 )
 from tests.factories import make_household
+from tests.helpers import TODAY
 from tests.unit.plans.helpers import colours, steps
 
 
@@ -35,15 +36,15 @@ def test_the_band_changes_on_the_birthday_not_before():
 
 
 def test_a_child_member_older_than_18_gets_the_adult_bridge(world, household):
-    young_adult = cases.add_member(world.coach, household, "Ilias", "child", date.today() - timedelta(days=365 * 20))
+    young_adult = cases.add_member(world.coach, household, "Ilias", "child", TODAY - timedelta(days=365 * 20))
     child = next(m for m in household.members if m.role == "child")
-    assert scale_for(young_adult, date.today()) == "bridge"
-    assert scale_for(child, date.today()) == "child_bridge"
+    assert scale_for(young_adult, TODAY) == "bridge"
+    assert scale_for(child, TODAY) == "child_bridge"
 
 
 def test_a_nine_year_old_is_assessed_against_middle_childhood(world, household, domains):
-    nine = cases.add_member(world.coach, household, "Noor", "child", date.today() - timedelta(days=365 * 9 + 30))
-    assessment = record_assessment(world.coach, household, nine, date.today(),
+    nine = cases.add_member(world.coach, household, "Noor", "child", TODAY - timedelta(days=365 * 9 + 30))
+    assessment = record_assessment(world.coach, household, nine, TODAY,
                                    colours(domains, social_emotional="red", educational_progress="orange"))
     assert assessment.scale == "child_bridge" and assessment.age_band == "by_11"
     assert {s.domain.code: s.colour for s in assessment.scores} == {"child.social_emotional": "red",
@@ -53,7 +54,7 @@ def test_a_nine_year_old_is_assessed_against_middle_childhood(world, household, 
 def test_an_adult_gets_a_step_per_sub_domain_with_a_note(world, household, people, domains):
     scores = steps(domains, housing=2, debts=1, employment=3)
     scores[domains["bridge.debts"].id]["note"] = "Aanmaning van de zorgverzekeraar"
-    assessment = record_assessment(world.coach, household, people["Samira"], date.today(), scores)
+    assessment = record_assessment(world.coach, household, people["Samira"], TODAY, scores)
     assert assessment.scale == "bridge" and assessment.age_band is None
     debts = next(s for s in assessment.scores if s.domain.code == "bridge.debts")
     assert debts.step == 1 and debts.note == "Aanmaning van de zorgverzekeraar"
@@ -62,8 +63,8 @@ def test_an_adult_gets_a_step_per_sub_domain_with_a_note(world, household, peopl
 
 
 @pytest.mark.parametrize("on, message", [
-    (date.today() + timedelta(days=1), "toekomst"),
-    (date.today() - timedelta(days=400), "vóór de aanmelding"),
+    (TODAY + timedelta(days=1), "toekomst"),
+    (TODAY - timedelta(days=400), "vóór de aanmelding"),
     (None, "Vul de datum"),
 ])
 def test_a_wrong_date_is_refused(world, household, people, domains, on, message):
@@ -74,11 +75,11 @@ def test_a_wrong_date_is_refused(world, household, people, domains, on, message)
 
 def test_nothing_scored_or_a_step_out_of_range_is_refused(world, household, people, domains):
     with pytest.raises(InvalidInput, match="minstens één domein"):
-        record_assessment(world.coach, household, people["Samira"], date.today(), {})
+        record_assessment(world.coach, household, people["Samira"], TODAY, {})
     with pytest.raises(InvalidInput, match="trede van 1 tot en met 5"):
-        record_assessment(world.coach, household, people["Samira"], date.today(), steps(domains, debts=7))
+        record_assessment(world.coach, household, people["Samira"], TODAY, steps(domains, debts=7))
     with pytest.raises(InvalidInput, match="groen, oranje of rood"):
-        record_assessment(world.coach, household, people["Kind0"], date.today(),
+        record_assessment(world.coach, household, people["Kind0"], TODAY,
                           colours(domains, self_regulation="purple"))
     assert assessments_of(people["Samira"]) == []
 
@@ -86,15 +87,15 @@ def test_nothing_scored_or_a_step_out_of_range_is_refused(world, household, peop
 def test_a_member_of_another_household_cannot_be_assessed_through_this_one(world, household, domains):
     other = make_household(world.coach, pseudonym="Familie Iris")
     with pytest.raises(InvalidInput):
-        record_assessment(world.coach, household, other.members[0], date.today(), steps(domains, debts=2))
+        record_assessment(world.coach, household, other.members[0], TODAY, steps(domains, debts=2))
 
 
 def test_a_repeated_assessment_shows_the_change_from_the_first(world, household, people, domains):
     samira = people["Samira"]
-    record_assessment(world.coach, household, samira, date.today() - timedelta(days=28),
+    record_assessment(world.coach, household, samira, TODAY - timedelta(days=28),
                       steps(domains, debts=1, housing=3, health=4))
-    record_assessment(world.coach, household, samira, date.today() - timedelta(days=14), steps(domains, debts=2))
-    record_assessment(world.coach, household, samira, date.today(), steps(domains, debts=3, housing=2, savings=2))
+    record_assessment(world.coach, household, samira, TODAY - timedelta(days=14), steps(domains, debts=2))
+    record_assessment(world.coach, household, samira, TODAY, steps(domains, debts=3, housing=2, savings=2))
     history = assessments_of(samira)
     assert len(history) == 3
     changes = {row.domain.code: row.change for row in compare(history[0], history[-1])}
@@ -105,9 +106,9 @@ def test_a_repeated_assessment_shows_the_change_from_the_first(world, household,
 
 def test_colours_compare_from_red_to_green(world, household, people, domains):
     kind = people["Kind1"]
-    first = record_assessment(world.coach, household, kind, date.today() - timedelta(days=20),
+    first = record_assessment(world.coach, household, kind, TODAY - timedelta(days=20),
                               colours(domains, social_emotional="red", self_regulation="green"))
-    latest = record_assessment(world.coach, household, kind, date.today(),
+    latest = record_assessment(world.coach, household, kind, TODAY,
                                colours(domains, social_emotional="orange", self_regulation="orange"))
     assert {r.domain.code: r.change for r in compare(first, latest)} == {"child.social_emotional": 1,
                                                                          "child.self_regulation": -1}

@@ -1,6 +1,6 @@
 """A goal's change history: what it said before and after, field by field, and who changed it; the family's
 words go into the history beside the goal, never into the audit trail."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -9,9 +9,10 @@ from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.extensions import db
 from gezinsaanpak.history import changes_of
 from gezinsaanpak.plans import operations as plans
+from tests.helpers import TODAY
 
-SOON = date.today() + timedelta(days=60)
-LATER = date.today() + timedelta(days=90)
+SOON = TODAY + timedelta(days=60)
+LATER = TODAY + timedelta(days=90)
 
 
 def history(goal):
@@ -51,8 +52,8 @@ def test_a_new_domain_and_an_emptied_dream_are_recorded_by_code_and_as_nothing(w
 
 def test_a_review_records_the_status_from_old_to_new_newest_first(world, household, people, domains):
     goal = debts_goal(world, household, people, domains)
-    plans.review_goal(world.coach, household, goal, date.today(), "adjusted", "Eerst de huur", SOON)
-    plans.review_goal(world.coach, household, goal, date.today(), "achieved")
+    plans.review_goal(world.coach, household, goal, TODAY, "adjusted", "Eerst de huur", SOON)
+    plans.review_goal(world.coach, household, goal, TODAY, "achieved")
     statuses = [(old, new) for field, old, new, _by in history(goal) if field == "status"]
     assert statuses == [("adjusted", "achieved"), ("active", "adjusted")]
     reviews = [(old, new) for field, old, new, _by in history(goal) if field == "next_review_on"]

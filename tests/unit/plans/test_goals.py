@@ -9,8 +9,9 @@ from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.operations import support_ends_on
 from gezinsaanpak.timeutil import add_months
 from tests.factories import make_household
+from tests.helpers import TODAY
 
-SOON = date.today() + timedelta(days=60)
+SOON = TODAY + timedelta(days=60)
 
 
 def test_the_support_period_ends_18_months_after_registration(world):
@@ -38,9 +39,9 @@ def test_a_target_beyond_the_support_period_is_refused_with_its_end_date(world, 
 def test_a_target_in_the_past_is_refused_for_a_new_goal_but_kept_when_editing(world, household, people, domains):
     with pytest.raises(InvalidInput, match="verleden"):
         plans.set_goal(world.coach, household, people["Samira"], domains["bridge.debts"], "Schuldenvrij",
-                       date.today() - timedelta(days=1))
+                       TODAY - timedelta(days=1))
     goal = plans.set_goal(world.coach, household, people["Samira"], domains["bridge.debts"], "Schuldenvrij", SOON)
-    goal.target_on = date.today() - timedelta(days=3)  # the target passed while working on it
+    goal.target_on = TODAY - timedelta(days=3)  # the target passed while working on it
     plans.update_goal(world.coach, household, goal, domains["bridge.debts"], "Schulden in beeld", goal.target_on)
     assert goal.description == "Schulden in beeld"
 
@@ -56,7 +57,7 @@ def test_a_childs_goal_holds_the_childs_own_words(world, household, people, doma
 
 
 def test_a_toddler_needs_no_own_words(world, household, domains):
-    toddler = cases.add_member(world.coach, household, "Mila", "child", date.today() - timedelta(days=400))
+    toddler = cases.add_member(world.coach, household, "Mila", "child", TODAY - timedelta(days=400))
     assert plans.set_goal(world.coach, household, toddler, domains["child.developmental_health"],
                           "Voor het eind van de maand bij het consultatiebureau geweest", SOON)
 
@@ -79,9 +80,9 @@ def test_actions_and_if_then_plans(world, household, people, domains):
     with pytest.raises(InvalidInput, match="wie het doet"):
         plans.add_action(world.coach, household, goal, "Post sorteren", "  ")
     action = plans.add_action(world.coach, household, goal, "Post sorteren", "Samira en coach",
-                              date.today() + timedelta(days=7), "Samen aan tafel")
+                              TODAY + timedelta(days=7), "Samen aan tafel")
     plans.set_action_done(world.coach, household, action, True)
-    assert action.done_on == date.today()
+    assert action.done_on == TODAY
     plans.set_action_done(world.coach, household, action, False)
     assert action.done_on is None
     with pytest.raises(InvalidInput, match="als-dan-plan"):
@@ -93,20 +94,20 @@ def test_actions_and_if_then_plans(world, household, people, domains):
 
 def test_a_review_sets_the_status_and_the_next_review(world, household, people, domains):
     goal = plans.set_goal(world.coach, household, people["Samira"], domains["bridge.debts"], "Schulden in beeld", SOON)
-    plans.review_goal(world.coach, household, goal, date.today(), "adjusted", "Eerst de huur", SOON)
+    plans.review_goal(world.coach, household, goal, TODAY, "adjusted", "Eerst de huur", SOON)
     assert goal.status == "adjusted" and goal.next_review_on == SOON
     with pytest.raises(InvalidInput, match="geen volgende evaluatie"):
-        plans.review_goal(world.coach, household, goal, date.today(), "achieved", None, SOON)
-    plans.review_goal(world.coach, household, goal, date.today(), "achieved")
+        plans.review_goal(world.coach, household, goal, TODAY, "achieved", None, SOON)
+    plans.review_goal(world.coach, household, goal, TODAY, "achieved")
     assert goal.status == "achieved" and goal.next_review_on is None
     assert [r.status for r in goal.reviews] == ["adjusted", "achieved"]
 
 
 @pytest.mark.parametrize("on, status, next_on, message", [
-    (date.today() + timedelta(days=1), "active", None, "niet in de toekomst"),
-    (date.today() - timedelta(days=5), "active", None, "vóór het stellen van het doel"),
-    (date.today(), "finished", None, "status"),
-    (date.today(), "active", date.today(), "volgende evaluatie komt na deze"),
+    (TODAY + timedelta(days=1), "active", None, "niet in de toekomst"),
+    (TODAY - timedelta(days=5), "active", None, "vóór het stellen van het doel"),
+    (TODAY, "finished", None, "status"),
+    (TODAY, "active", TODAY, "volgende evaluatie komt na deze"),
 ])
 def test_a_wrong_review_is_refused(world, household, people, domains, on, status, next_on, message):
     goal = plans.set_goal(world.coach, household, people["Samira"], domains["bridge.debts"], "Schulden in beeld", SOON)

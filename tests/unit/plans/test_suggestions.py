@@ -1,5 +1,5 @@
 """Domains that may need a goal: concern in the latest assessment, and open signals when the signals area has them."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -8,6 +8,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.assessments import record_assessment
 from gezinsaanpak.plans.suggestions import suggest_domains
+from tests.helpers import TODAY
 from tests.unit.plans.helpers import colours, steps
 
 
@@ -18,11 +19,11 @@ def codes(suggestions, member=None):
 
 def test_low_steps_and_red_or_orange_in_the_latest_assessment_are_suggested(world, household, people, domains):
     samira, kind = people["Samira"], people["Kind0"]
-    record_assessment(world.coach, household, samira, date.today() - timedelta(days=20),
+    record_assessment(world.coach, household, samira, TODAY - timedelta(days=20),
                       steps(domains, debts=1, housing=1, employment=2))
-    record_assessment(world.coach, household, samira, date.today(),
+    record_assessment(world.coach, household, samira, TODAY,
                       steps(domains, debts=2, housing=3, employment=1, health=4))
-    record_assessment(world.coach, household, kind, date.today(),
+    record_assessment(world.coach, household, kind, TODAY,
                       colours(domains, social_emotional="orange", educational_progress="red", self_regulation="green"))
     found = suggest_domains(household)
     assert codes(found, samira) == [("Samira", "bridge.employment"), ("Samira", "bridge.debts")]  # most urgent first
@@ -31,11 +32,11 @@ def test_low_steps_and_red_or_orange_in_the_latest_assessment_are_suggested(worl
 
 def test_a_domain_with_an_open_goal_is_not_suggested_again(world, household, people, domains):
     samira = people["Samira"]
-    record_assessment(world.coach, household, samira, date.today(), steps(domains, debts=1, savings=2))
+    record_assessment(world.coach, household, samira, TODAY, steps(domains, debts=1, savings=2))
     goal = plans.set_goal(world.coach, household, samira, domains["bridge.debts"], "Schulden in beeld",
-                          date.today() + timedelta(days=60))
+                          TODAY + timedelta(days=60))
     assert codes(suggest_domains(household)) == [("Samira", "bridge.savings")]
-    plans.review_goal(world.coach, household, goal, date.today(), "achieved")
+    plans.review_goal(world.coach, household, goal, TODAY, "achieved")
     assert ("Samira", "bridge.debts") in codes(suggest_domains(household))
 
 
@@ -48,7 +49,7 @@ def test_open_signals_per_life_area_point_to_the_member_they_were_recorded_for(w
     samira, kind0 = people["Samira"], people["Kind0"]
     record_signals(world.coach, household, [Tick(item["parents.signal.04"].id, samira.id),  # not paying bills
                                             Tick(item["children.risk.03"].id, kind0.id)])  # early school leaving
-    record_assessment(world.coach, household, samira, date.today(), steps(domains, debts=2))
+    record_assessment(world.coach, household, samira, TODAY, steps(domains, debts=2))
     found = suggest_domains(household)
     assert found.signals_available
     debts = next(s for s in found.items if s.domain.code == "bridge.debts")

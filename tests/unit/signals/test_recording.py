@@ -14,6 +14,7 @@ from gezinsaanpak.signals.operations import Tick
 from gezinsaanpak.signals.queries import recording_sections
 from gezinsaanpak.signals.rules import member_fits
 from tests.factories import make_household
+from tests.helpers import TODAY
 
 
 def signals_of(household):
@@ -22,7 +23,7 @@ def signals_of(household):
 
 def test_a_coach_records_several_signals_for_members_and_the_household_at_once(world, household, checklist,
                                                                               people):
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = TODAY - timedelta(days=1)
     ticks = [Tick(checklist["home_visit.signal.03"].id, note="Stapel post op de mat"),
              Tick(checklist["home_visit.signal.09"].id),
              Tick(checklist["parents.signal.07"].id, people["Samira"].id, note="Brief van de deurwaarder gezien"),
@@ -65,7 +66,7 @@ def test_items_fit_the_members_they_are_about(world, household, checklist, peopl
 
 
 def test_youth_18plus_items_fit_grown_up_children_and_young_adults_living_in(world, household, checklist):
-    today = date.today()
+    today = TODAY
     student = cases.add_member(world.coach, household, "Noor", "child", today.replace(year=today.year - 19))
     cousin = cases.add_member(world.coach, household, "Ilias", "other_adult", today.replace(year=today.year - 22))
     grandma = cases.add_member(world.coach, household, "Oma", "other_adult", date(1950, 1, 1))
@@ -116,7 +117,7 @@ def test_an_open_signal_is_not_recorded_twice_but_one_set_aside_can_be(world, ho
 def test_dates_nothing_ticked_closed_households_and_strangers(world, household, checklist):
     tick = Tick(checklist["home_visit.signal.05"].id)
     with pytest.raises(InvalidInput) as error:
-        operations.record_signals(world.coach, household, [tick], date.today() + timedelta(days=1))
+        operations.record_signals(world.coach, household, [tick], TODAY + timedelta(days=1))
     assert error.value.field == "observed_on"
     with pytest.raises(InvalidInput):
         operations.record_signals(world.coach, household, [])

@@ -1,5 +1,5 @@
 """A signal can be wrong: it is observed, discussed, confirmed, or set aside, and every change is kept."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -8,23 +8,24 @@ from gezinsaanpak.signals import operations
 from gezinsaanpak.signals.operations import Tick
 from gezinsaanpak.signals.queries import open_signal_counts, overview
 from gezinsaanpak.signals.rules import next_states
+from tests.helpers import TODAY
 
 
 @pytest.fixture
 def signal(world, household, checklist, people):
     recorded, = operations.record_signals(world.coach, household, [Tick(checklist["parents.signal.04"].id,
                                                                         people["Samira"].id)],
-                                          date.today() - timedelta(days=10))
+                                          TODAY - timedelta(days=10))
     return recorded
 
 
 def test_a_signal_moves_forward_and_every_change_is_dated_and_signed(world, household, signal):
-    operations.change_state(world.coach, household, signal, "discussed", date.today() - timedelta(days=3))
+    operations.change_state(world.coach, household, signal, "discussed", TODAY - timedelta(days=3))
     operations.change_state(world.teamlead, household, signal, "confirmed", note="Samira liet de nota's zien")
     assert signal.state == "confirmed"
     assert [(c.from_state, c.to_state) for c in signal.changes] == [
         (None, "observed"), ("observed", "discussed"), ("discussed", "confirmed")]
-    assert signal.changes[1].changed_on == date.today() - timedelta(days=3)
+    assert signal.changes[1].changed_on == TODAY - timedelta(days=3)
     assert signal.changes[2].by_id == world.teamlead.id and signal.changes[2].note == "Samira liet de nota's zien"
 
 
@@ -56,7 +57,7 @@ def test_not_applicable_from_any_state_and_reopening_restores_it(world, househol
 
 def test_dates_of_a_change_must_be_real(world, household, signal):
     with pytest.raises(InvalidInput):
-        operations.change_state(world.coach, household, signal, "discussed", date.today() + timedelta(days=1))
+        operations.change_state(world.coach, household, signal, "discussed", TODAY + timedelta(days=1))
     with pytest.raises(InvalidInput):
         operations.change_state(world.coach, household, signal, "discussed", signal.observed_on - timedelta(days=1))
 
@@ -75,7 +76,7 @@ def test_open_signals_per_life_area_leave_out_what_was_set_aside(world, househol
 
 def test_a_step_cannot_be_dated_before_the_previous_step(world, household, signal):
     """Stages, signal states and referral statuses share one rule: a history in date order."""
-    operations.change_state(world.coach, household, signal, "discussed", date.today() - timedelta(days=3))
+    operations.change_state(world.coach, household, signal, "discussed", TODAY - timedelta(days=3))
     with pytest.raises(InvalidInput):  # observed ten days ago, but discussed three days ago
-        operations.change_state(world.coach, household, signal, "confirmed", date.today() - timedelta(days=5))
+        operations.change_state(world.coach, household, signal, "confirmed", TODAY - timedelta(days=5))
     assert [c.to_state for c in signal.changes] == ["observed", "discussed"]
