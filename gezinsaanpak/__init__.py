@@ -78,6 +78,8 @@ def register_blueprints(app: Flask) -> None:
     from .cases.views import bp as cases_bp
     from .drafts import bp as drafts_bp
     from .health import health
+    from .network import bp as network_bp
+    from .network import views as network_views  # noqa: F401  (routes on the network blueprint)
     from .plans.views import bp as plans_bp
     from .privacy import views as privacy_views  # noqa: F401  (on the cases blueprint)
     from .referrals import views_admin as fund_pages  # noqa: F401  (on the referrals blueprint)
@@ -89,7 +91,8 @@ def register_blueprints(app: Flask) -> None:
     from .web import RecordIdConverter
 
     app.url_map.converters["int"] = RecordIdConverter
-    for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, reports_bp, admin_bp, drafts_bp):
+    for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, network_bp, reports_bp, admin_bp,
+                      drafts_bp):
         app.register_blueprint(blueprint)
     app.add_url_rule("/health", "health", health)
 
@@ -98,11 +101,13 @@ def register_household_parts(app: Flask) -> None:
     """Each area's household-page section, timeline entries, due items and audit labels (cases/registry.py)."""
     from .cases import parts as cases_parts
     from .cases.registry import install
+    from .network import parts as network_parts
     from .plans import parts as plans_parts
     from .referrals import parts as referrals_parts
     from .signals import parts as signals_parts
 
-    install(app, [cases_parts.register, signals_parts.register, plans_parts.register, referrals_parts.register])
+    install(app, [cases_parts.register, signals_parts.register, plans_parts.register, referrals_parts.register,
+                  network_parts.register])
 
 
 def register_request_hooks(app: Flask) -> None:

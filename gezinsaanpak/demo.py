@@ -16,6 +16,7 @@ from .cases.models import Household
 from .catalogues import load_all
 from .extensions import db
 from .i18n import gettext
+from .network.demo import add_demo_network
 from .plans.demo import add_demo_plan
 from .referrals.demo import add_demo_referrals, set_demo_renewals
 from .referrals.panic import set_limit
@@ -107,6 +108,7 @@ def _demo_household(rng, fake, coach, pseudonym, neighbourhood, stage_index):
     add_demo_signals(rng, coach, household, registered)
     add_demo_plan(rng, coach, household, registered)
     add_demo_referrals(rng, coach, household, registered)
+    add_demo_network(coach, household, registered)
     if household.stage in ("follow_up", "aftercare"):
         for subject in rng.sample(CHECK_IN_SUBJECTS, 2):
             cases.plan_check_in(coach, household, today() + timedelta(days=rng.randint(-10, 20)), subject)

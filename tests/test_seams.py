@@ -17,6 +17,7 @@ LAYERS = [
     {"auth", "backup"},
     {"history", "web"},
     {"cases"},
+    {"network"},
     {"referrals"},
     {"plans"},
     {"signals"},

@@ -3,7 +3,8 @@ erasing it none of that text is left in any column of any table.
 
 Households are built through the operations, in random shapes: contact tracks and registered families, with or
 without contacts, signals, assessments, goals with action points and if-then plans, referrals to funds and to
-local organisations, panic budget spending, wishes, a family plan, check-ins, co-workers, hand-overs and the
+local organisations, panic budget spending, the network (partners, consent and its withdrawal, warm
+handovers, debt help), wishes, a family plan, check-ins, co-workers, hand-overs and the
 change history of goals and referrals. Every typed value starts with a tag of its own; the check reads every
 row of every table with plain SQL and looks for the tags. (The neighbourhood stays, as a category for the reach
 report.)
@@ -19,6 +20,7 @@ from gezinsaanpak import privacy
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
+from gezinsaanpak.network import operations as network
 from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.models import Assessment, AssessmentScore, Domain
 from gezinsaanpak.referrals import operations as referrals
@@ -38,7 +40,8 @@ shapes = st.fixed_dictionaries({
     "signals": few, "assessment": st.booleans(), "goals": st.lists(st.tuples(few, few, st.booleans()), max_size=2),
     "referrals": st.lists(st.sampled_from(["fund", "organisation"]), max_size=3),
     "edit_referrals": st.booleans(), "panic": st.booleans(), "wish": st.booleans(), "family_plan": st.booleans(),
-    "worker": st.booleans(), "hand_over": st.booleans(), "stages": st.booleans(), "words": words,
+    "worker": st.booleans(), "hand_over": st.booleans(), "stages": st.booleans(), "network": st.booleans(),
+    "words": words,
 })
 
 
@@ -140,6 +143,22 @@ def build_plan_and_referrals(world, household, shape, typed):
         plans.set_wish(coach, household, child, typed(), version=0)
     if shape["family_plan"]:
         plans.update_family_plan(coach, household, typed(), today + timedelta(14), typed(200), version=0)
+    if shape.get("network"):
+        build_network(coach, household, typed)
+
+
+def build_network(coach, household, typed):
+    """Someone in the network with a consent, a warm handover, its withdrawal, and a debt-help route."""
+    today = TODAY
+    partner = network.add_partner(coach, household, "debt_counselling", typed(120), typed(160), typed(), typed(40),
+                                  f"{typed(40)}@example.nl", on=today - timedelta(30))
+    consent = network.give_consent(coach, household, partner, typed(), typed(160), on=today - timedelta(20))
+    handover = network.start_handover(coach, household, partner, typed(), typed(), on=today - timedelta(20),
+                                      meeting_on=today - timedelta(10))
+    network.handover_step(coach, household, handover, "meeting_held", today - timedelta(10), typed())
+    network.withdraw_consent(coach, household, consent, today - timedelta(5))
+    debt = network.start_debt_help(coach, household, "local_volunteer", partner, on=today - timedelta(15))
+    network.debt_help_step(coach, household, debt, "intake", today - timedelta(3), typed())
 
 
 def test_the_shapes_reach_every_household_table(ctx, world):
@@ -149,7 +168,7 @@ def test_the_shapes_reach_every_household_table(ctx, world):
     everything = {"registered": True, "hash_pseudonym": True, "contacts": 1, "check_ins": 1, "signals": 1,
                   "assessment": True, "goals": [(1, 1, True)], "referrals": ["fund", "organisation"],
                   "edit_referrals": True, "panic": True, "wish": True, "family_plan": True, "worker": True,
-                  "hand_over": True, "stages": True, "words": "x"}
+                  "hand_over": True, "stages": True, "network": True, "words": "x"}
     household, _ = build(world, everything)
     empty = [name for name, rows in privacy._rows_by_table(household.id).items() if not rows]
     assert not empty

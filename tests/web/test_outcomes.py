@@ -16,8 +16,6 @@ from gezinsaanpak.referrals.models import Fund
 from tests.factories import make_household
 from tests.helpers import TODAY
 
-TODAY = TODAY
-
 
 class Tables(HTMLParser):
     """{caption: (header, rows)} of the tables on a page, every cell as its text."""

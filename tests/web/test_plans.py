@@ -21,8 +21,6 @@ from tests.factories import make_household
 from tests.helpers import TODAY
 from tests.web.form_pages import shown_version
 
-TODAY = TODAY
-
 
 @pytest.fixture
 def domains(app):

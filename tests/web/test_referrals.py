@@ -14,8 +14,6 @@ from tests.helpers import TODAY
 from tests.unit.referrals.helpers import set_yearly
 from tests.web.form_pages import shown_version
 
-TODAY = TODAY
-
 
 @pytest.fixture
 def catalogue(app, world):
