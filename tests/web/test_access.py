@@ -13,6 +13,7 @@ from gezinsaanpak import create_app
 from gezinsaanpak.audit import AuditEvent
 from gezinsaanpak.auth.endpoints import PERMISSIONS
 from gezinsaanpak.auth.models import User
+from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
@@ -21,6 +22,7 @@ from tests.factories import make_household
 MAY_SEE = {
     "anonymous": False,
     "coach": True,
+    "coworker": True,  # world.colleague, added as co-worker for this walk
     "colleague": False,
     "other_coach": False,
     "teamlead": True,
@@ -31,6 +33,10 @@ MAY_SEE = {
 STRICTER = {
     "cases.audit_trail": {"teamlead"},  # who opened the file: for the team lead to review
     "cases.erase": {"teamlead"},  # erasing at the family's request: the team lead decides
+    # the coordinator or the team lead: handing over, who else works on the file, everything held about the family
+    "cases.handover": {"coach", "teamlead"},
+    "cases.remove_worker": {"coach", "teamlead"},
+    "cases.privacy_export": {"coach", "teamlead"},
 }
 
 
@@ -94,8 +100,13 @@ def audit_events(app, household_id):
 
 @pytest.mark.parametrize("who", MAY_SEE)
 def test_household_routes_show_only_what_each_user_may_see(app, client, auth, world, household, who):
+    if who == "coworker":
+        with app.app_context():
+            cases.add_worker(db.session.merge(world.coach), db.session.get(Household, household.id),
+                             db.session.merge(world.colleague))
+            db.session.commit()
     if who != "anonymous":
-        assert auth.login(world.by_role(who)).status_code == 302
+        assert auth.login(world.by_role("colleague" if who == "coworker" else who)).status_code == 302
     for rule in household_rules(app):
         values = make_identifiers(app, rule, household.id, world.coach.id)
         before = {e.id for e in audit_events(app, household.id)}
