@@ -26,6 +26,7 @@ PERMISSIONS = {
     "health": "public",
     "auth.login": "public",
     "auth.login_code": "public",
+    "auth.activation": "public",  # does nothing without a valid one-time code
     "auth.set_language": "public",
     "auth.logout": "user",
     "auth.password": "user",
@@ -89,6 +90,8 @@ PERMISSIONS = {
     "admin.users": "admin",
     "admin.edit_user": "admin",
     "admin.toggle_active": "admin",
+    "admin.reset_password": "admin",
+    "admin.security_log": "admin",
     "admin.teams": "admin",
     "admin.targets": "admin",
 }

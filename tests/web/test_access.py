@@ -171,6 +171,19 @@ def test_only_administrators_open_administration(client, auth, world, who):
     auth.login(world.by_role(who))
     assert client.get("/admin/users").status_code == 403
     assert client.post(f"/admin/users/{world.admin.id}/active").status_code == 403
+    assert client.get("/admin/security-log").status_code == 403
+    assert client.post(f"/admin/users/{world.coach.id}/reset").status_code == 403
+
+
+def test_the_activation_page_opens_without_login_and_does_nothing_without_a_valid_code(app, client, world):
+    assert client.get("/activate").status_code == 200
+    for code in ("", "x", "AAAA-BBBB-CCCC-DDDD", "' OR 1=1 --"):
+        response = client.post("/activate", data={"email": world.coach.email, "code": code,
+                                                  "new": "een nieuwe lange zin", "repeat": "een nieuwe lange zin"})
+        assert response.status_code == 400
+        assert client.get("/my-households").status_code == 302  # still not logged in
+    with app.app_context():
+        assert db.session.get(User, world.coach.id).check_password("correct horse battery staple")
 
 
 def test_a_household_view_that_forgets_the_audit_cannot_pass(app, client, auth, world, household, monkeypatch):
