@@ -11,6 +11,7 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import show_error
 from ..i18n import _
+from ..timeutil import utcnow
 from .forms import RoleForm, TeamForm, UserForm
 from .operations import change_role, invite_user, reset_password
 
@@ -36,7 +37,8 @@ def users():
         else:
             return _show_code(user, code, new_account=True)
     accounts = db.session.scalars(select(User).order_by(User.active.desc(), User.name)).all()
-    return render_template("admin/users.html", form=form, accounts=accounts), 400 if form.errors else 200
+    return render_template("admin/users.html", form=form, accounts=accounts, now=utcnow()), \
+        400 if form.errors else 200
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])

@@ -1,11 +1,13 @@
 """Accounts through the pages: an administrator invites with a one-time code and never sets a password; the owner
 activates the account; the team lead and the security log show who changed which account."""
 import re
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from gezinsaanpak.auth.models import User
 from gezinsaanpak.extensions import db
+from gezinsaanpak.timeutil import utcnow
 from tests.factories import PASSWORD
 
 CODE = re.compile(r"<code>([A-Z2-9]{4}(?:-[A-Z2-9]{4}){3})</code>")
@@ -137,3 +139,16 @@ def test_the_command_line_still_sets_the_first_administrator_s_password(app, run
     with app.app_context():
         user = db.session.scalar(select(User).where(User.email == "eerste@example.nl"))
         assert user.check_password("een lange zin voor de eerste") and not user.awaits_activation
+
+
+def test_an_expired_code_shows_in_the_account_list(app, client, auth, world):
+    auth.login(world.admin)
+    _page, code = invite(client, auth, world, logged_in=True)
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.email == "nieuw@example.nl"))
+        user.activation_expires_at = utcnow() - timedelta(minutes=1)
+        db.session.commit()
+    assert "activeringscode verlopen" in client.get("/admin/users").text
+    auth.logout()
+    expired = activate(client, code)
+    assert expired.status_code == 400 and "Deze activeringscode is verlopen" in expired.text
