@@ -25,6 +25,7 @@ def activation():
             if user.totp_secret:  # kept through a password reset: the code from the app is asked at login
                 flash(_("Your password is set. Log in with it and the code from your authenticator app."), "success")
                 return redirect(url_for("auth.login"))
+            target = _log_in(user, url_for("cases.index"))  # a fresh session: the message comes after it
             flash(_("Your password is set. Welcome!"), "success")
-            return redirect(_log_in(user, url_for("cases.index")))
+            return redirect(target)
     return render_template("auth/activate.html", form=form), 400 if form.errors else 200
