@@ -31,6 +31,7 @@ class Defaults:
     PAGE_SIZE = 50
     DEMO_PASSWORD = "demo-gezinsaanpak"
     PASSWORD_HASH_METHOD = "scrypt"
+    ACTIVATION_CODE_HOURS = 72  # how long the one-time code of a new account or a password reset works
     RETENTION_MONTHS = 24  # after closing, a household is anonymised by `flask retention apply`
     SAFETY_COPY_FOLDER = None  # where `restore` keeps the database it replaces; default next to the SQLite
     # file, or the instance folder for PostgreSQL

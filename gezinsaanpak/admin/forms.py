@@ -1,6 +1,6 @@
 """Forms for accounts and teams."""
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length
 
 from ..auth.labels import USER_ROLE_LABELS
@@ -14,9 +14,6 @@ class UserForm(FlaskForm):
         Email(message=_l("Enter a valid email address."), check_deliverability=False), Length(max=254)])
     role = SelectField(_l("Role"), choices=list(USER_ROLE_LABELS.items()))
     team_id = SelectField(_l("Team"), coerce=int)
-    password = PasswordField(_l("Initial password"), validators=[DataRequired(message=_l("Enter a password."))],
-                             description=_l("At least 12 characters. Share it with the user in person."),
-                             render_kw={"autocomplete": "new-password"})
     submit = SubmitField(_l("Create account"))
 
 

@@ -1,47 +1,68 @@
-"""Administrator pages: accounts and teams."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+"""Administrator pages: accounts, teams and the security log."""
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from ..auth.changes import security_log as security_log_query
 from ..auth.models import Team, User
-from ..auth.operations import create_user, find_or_create_team, set_active
+from ..auth.operations import find_or_create_team, set_active
+from ..cases.queries import paged
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import show_error
 from ..i18n import _
+from ..timeutil import utcnow
 from .forms import RoleForm, TeamForm, UserForm
-from .operations import change_role
+from .operations import change_role, invite_user, reset_password
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
+def _show_code(user, code, new_account):
+    """The code, once, on the answer to the form that made it: never in a link, a cookie or a later page."""
+    return render_template("admin/activation_code.html", user=user, code=code, new_account=new_account)
+
+
 @bp.route("/users", methods=["GET", "POST"])
 def users():
+    """The accounts; a new one gets an activation code, not a password."""
     form = UserForm()
     form.team_id.choices = _team_choices()
     if form.validate_on_submit():
         team = db.session.get(Team, form.team_id.data) if form.team_id.data else None
         try:
-            user = create_user(current_user, form.email.data, form.name.data, form.role.data,
-                               form.password.data, team)
+            user, code = invite_user(current_user, form.email.data, form.name.data, form.role.data, team)
         except InvalidInput as error:
             show_error(form, error, "email")
         else:
-            flash(_("Account created for %(name)s.", name=user.name), "success")
-            return redirect(url_for("admin.users"))
+            return _show_code(user, code, new_account=True)
     accounts = db.session.scalars(select(User).order_by(User.active.desc(), User.name)).all()
-    return render_template("admin/users.html", form=form, accounts=accounts), 400 if form.errors else 200
+    return render_template("admin/users.html", form=form, accounts=accounts, now=utcnow()), \
+        400 if form.errors else 200
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])
 def toggle_active(user_id: int):
     user = db.session.get(User, user_id) or abort(404)
-    if user.id == current_user.id:
-        flash(_("You cannot disable your own account."), "error")
-    else:
+    try:
         set_active(current_user, user, not user.active)
+    except InvalidInput as error:
+        flash(str(error), "error")
+    else:
         flash(_("Account enabled.") if user.active else _("Account disabled; its sessions have ended."), "success")
     return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/reset", methods=["POST"], endpoint="reset_password")
+def reset_password_view(user_id: int):
+    """A forgotten password: a new activation code; the old password and every session end."""
+    user = db.session.get(User, user_id) or abort(404)
+    try:
+        code = reset_password(current_user, user)
+    except InvalidInput as error:
+        flash(str(error), "error")
+        return redirect(url_for("admin.edit_user", user_id=user.id))
+    return _show_code(user, code, new_account=False)
 
 
 def _team_choices():
@@ -51,7 +72,7 @@ def _team_choices():
 
 @bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
 def edit_user(user_id: int):
-    """A new role or team takes effect at once: the user's sessions end."""
+    """A new role or team takes effect at once: the user's sessions end. One's own stays as it is."""
     user = db.session.get(User, user_id) or abort(404)
     form = RoleForm(obj=user) if request.method == "GET" else RoleForm()
     form.team_id.choices = _team_choices()
@@ -66,7 +87,16 @@ def edit_user(user_id: int):
         else:
             flash(_("%(name)s now has the new role; their sessions have ended.", name=user.name), "success")
             return redirect(url_for("admin.users"))
-    return render_template("admin/edit_user.html", form=form, user=user), 400 if form.errors else 200
+    return render_template("admin/edit_user.html", form=form, user=user,
+                           own=user.id == current_user.id), 400 if form.errors else 200
+
+
+@bp.route("/security-log")
+def security_log():
+    """Who created, activated, reset, moved or disabled which account, and when; a page at a time."""
+    page = paged(security_log_query(), request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"],
+                 entities=True)
+    return render_template("admin/security_log.html", page=page)
 
 
 @bp.route("/teams", methods=["GET", "POST"])

@@ -8,7 +8,8 @@ Levels:
   policy for that household and writes the audit event; "household:view/edit" when a page is shown to anyone
   who may view it and its form is taken only from those who may edit. In tests and development the loader
   checks that it is called with the declared need (`check_declared`), so this table cannot drift from the views;
-  the needs are view, edit, hand_over (coordinator or team lead), audit and erase (team lead of the team);
+  the needs are view, edit, hand_over (coordinator or team lead: handing over, co-workers), audit and erase (team
+  lead of the team);
 - teamlead: team lead pages (404 for anyone else);
 - admin: administration (403 for anyone else).
 Every refusal here, and any other refusal of a page that is not a household's (`refuse`), is audited with the
@@ -25,6 +26,7 @@ PERMISSIONS = {
     "health": "public",
     "auth.login": "public",
     "auth.login_code": "public",
+    "auth.activation": "public",  # does nothing without a valid one-time code
     "auth.set_language": "public",
     "auth.logout": "user",
     "auth.password": "user",
@@ -45,8 +47,8 @@ PERMISSIONS = {
     "cases.new_check_in": "household:edit",
     "cases.check_in_done": "household:edit",
     "cases.handover": "household:hand_over",
-    "cases.workers": "household:edit",
-    "cases.remove_worker": "household:edit",
+    "cases.workers": "household:view/hand_over",
+    "cases.remove_worker": "household:hand_over",
     "cases.privacy_export": "household:hand_over",
     "cases.audit_trail": "household:audit",
     "cases.erase": "household:erase",
@@ -96,6 +98,8 @@ PERMISSIONS = {
     "admin.users": "admin",
     "admin.edit_user": "admin",
     "admin.toggle_active": "admin",
+    "admin.reset_password": "admin",
+    "admin.security_log": "admin",
     "admin.teams": "admin",
     "admin.targets": "admin",
 }

@@ -51,6 +51,10 @@ class User(UserMixin, db.Model):
     # Two-step verification: the shared TOTP secret, and the last time step used (a code works only once).
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_step: Mapped[int | None]
+    # A new account or a password reset: the SHA-256 of a one-time activation code, and until when it works. The
+    # user sets their own password with it (auth/activation.py); an administrator never knows a working password.
+    activation_code_hash: Mapped[str | None] = mapped_column(String(64))
+    activation_expires_at: Mapped[datetime | None]
 
     team: Mapped[Team | None] = relationship(back_populates="members")
 
@@ -74,6 +78,11 @@ class User(UserMixin, db.Model):
     def revoke_sessions(self) -> None:
         """Invalidate every login cookie issued for this user."""
         self.session_token = secrets.token_hex(16)
+
+    @property
+    def awaits_activation(self):
+        """A code was issued and not used yet: the account has no password its owner chose."""
+        return self.activation_code_hash is not None
 
     @property
     def needs_two_step_setup(self):

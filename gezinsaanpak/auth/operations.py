@@ -8,6 +8,7 @@ from .. import audit
 from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
+from .changes import record_change
 from .models import ROLES, Team, User
 
 MIN_PASSWORD_LENGTH = 12
@@ -73,7 +74,9 @@ def check_new_account(email: str, name: str, role: str, team) -> None:
 
 def create_user(actor, email: str, name: str, role: str, password: str, team: Team | None = None,
                 is_demo: bool = False) -> User:
-    """Add an account. Coaches and team leads belong to a team; passwords follow the length rule."""
+    """Add an account with a password: the command line's way (`users create`, for the first administrator) and the
+    demo's. The administration pages invite with an activation code instead (`admin.operations.invite_user`), so
+    that no administrator knows a working password."""
     check_new_account(email, name, role, team)
     email = email.strip().lower()
     problem = password_problem(password)
@@ -84,11 +87,15 @@ def create_user(actor, email: str, name: str, role: str, password: str, team: Te
     db.session.add(user)
     db.session.flush()
     audit.record(actor, "user.create", obj=user, detail={"role": role, "team": team.name if team else None})
+    record_change(actor, user, "created")
     return user
 
 
 def set_active(actor, user: User, active: bool) -> None:
-    """Disabling an account ends its sessions at once."""
+    """Disabling an account ends its sessions at once; no one disables (or enables) their own."""
+    if actor is not None and actor.id == user.id:
+        raise InvalidInput(_("You cannot disable your own account."))
     user.active = active
     user.revoke_sessions()
     audit.record(actor, "user.enable" if active else "user.disable", obj=user)
+    record_change(actor, user, "enabled" if active else "disabled")

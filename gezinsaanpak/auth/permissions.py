@@ -35,6 +35,12 @@ def can_hand_over(user, household) -> bool:
     return household.coordinator_id == user.id or user.role == "teamlead"
 
 
+def can_manage_workers(user, household) -> bool:
+    """Who else opens a family's file is its coordinator's decision, or the team lead's; a co-worker does not bring
+    in more colleagues."""
+    return can_hand_over(user, household)
+
+
 def can_view_audit(user, household) -> bool:
     """Who opened a family's file is for the team lead of its team to review, not for colleagues."""
     return can_view_household(user, household) and user.role == "teamlead"

@@ -14,7 +14,7 @@ from ..i18n import LANGUAGES, _
 from ..timeutil import utcnow
 from . import two_step
 from .forms import CodeForm, LoginForm, PasswordForm
-from .labels import USER_ROLE_LABELS
+from .labels import ACCOUNT_CHANGE_LABELS, USER_ROLE_LABELS
 from .models import User, password_matches
 from .operations import change_password
 from .sessions import end_session
@@ -25,7 +25,7 @@ bp = Blueprint("auth", __name__)
 
 @bp.app_context_processor
 def inject_role_labels():
-    return {"role_labels": USER_ROLE_LABELS}
+    return {"role_labels": USER_ROLE_LABELS, "account_change_labels": ACCOUNT_CHANGE_LABELS}
 
 
 @login_manager.user_loader

@@ -85,6 +85,12 @@ class Household(db.Model):
         return self.phase == "registered"
 
     @property
+    def has_consent(self):
+        """Registered with the family's consent, and that consent not withdrawn: what sharing the family's needs
+        with a fund or organisation requires."""
+        return self.is_registered and any(consent.withdrawn_on is None for consent in self.consents)
+
+    @property
     def is_closed(self):
         return self.stage == "closed"
 

@@ -9,7 +9,7 @@ from sqlalchemy import update
 
 from .. import audit
 from ..auth.models import User
-from ..auth.permissions import can_edit_household, can_hand_over, require
+from ..auth.permissions import can_edit_household, can_hand_over, can_manage_workers, require
 from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _, _l
@@ -155,8 +155,8 @@ def hand_over(actor: User, household: Household, new_coach: User, note: str | No
 
 
 def add_worker(actor: User, household: Household, coach: User) -> HouseholdWorker:
-    """Give another coach of the team access as co-worker."""
-    require(can_edit_household(actor, household))
+    """Give another coach of the team access as co-worker: the coordinator or the team lead decides."""
+    require(can_manage_workers(actor, household))
     if coach.team_id != household.team_id or coach.role != "coach":
         raise InvalidInput(_("Only coaches of the household's team can be added as co-workers."))
     if coach.id == household.coordinator_id or any(w.user_id == coach.id for w in household.workers):
@@ -169,8 +169,8 @@ def add_worker(actor: User, household: Household, coach: User) -> HouseholdWorke
 
 
 def remove_worker(actor: User, household: Household, user_id: int) -> None:
-    """End a co-worker's access; the coordinator always keeps it."""
-    require(can_edit_household(actor, household))
+    """End a co-worker's access (the coordinator or the team lead decides); the coordinator always keeps it."""
+    require(can_manage_workers(actor, household))
     worker = next((w for w in household.workers if w.user_id == user_id), None)
     if worker is None:
         raise InvalidInput(_("This colleague is not a co-worker of this household."))

@@ -3,6 +3,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask_login import current_user
 
 from .. import audit
+from ..auth.changes import TEAM_CHANGES_DAYS, team_changes
 from ..auth.permissions import can_hand_over, can_view_audit
 from ..timeutil import age_on, today
 from . import labels
@@ -40,9 +41,12 @@ def start():
     number = Page.within(request.args.get("page", 1, type=int), len(everything), per_page)
     first, last, split = (number - 1) * per_page, number * per_page, len(overdue)
     audit.record(current_user, "households.due", detail={"results": len(everything)})
+    # A team lead notices an account in their team they did not expect (an administrator cannot slip one in).
+    account_changes = team_changes(current_user.team_id) if current_user.role == "teamlead" else []
     return render_template("cases/start.html", page=Page(everything[first:last], number, per_page, len(everything)),
                            overdue=everything[first:min(last, split)], this_week=everything[max(first, split):last],
-                           overdue_count=len(overdue), this_week_count=len(this_week))
+                           overdue_count=len(overdue), this_week_count=len(this_week), account_changes=account_changes,
+                           account_change_days=TEAM_CHANGES_DAYS)
 
 
 @bp.route("/my-households")

@@ -4,6 +4,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from ..auth.models import User
+from ..auth.permissions import can_manage_workers
 from ..errors import EditConflict, InvalidInput, PermissionDenied
 from ..extensions import db
 from ..forms import show_error
@@ -211,7 +212,9 @@ def handover(household_id):
 
 @bp.route("/households/<int:household_id>/workers", methods=["GET", "POST"])
 def workers(household_id):
-    household = get_household_or_404(household_id, need="edit", action="household.workers")
+    """Everyone who works on the household sees who else does; the coordinator or the team lead changes it."""
+    posted = request.method == "POST"
+    household = get_household_or_404(household_id, need="hand_over" if posted else "view", action="household.workers")
     form = WorkerForm()
     exclude = [household.coordinator_id] + [w.user_id for w in household.workers]
     form.coach_id.choices = [(c.id, c.name) for c in _team_coaches(household, exclude)]
@@ -222,12 +225,13 @@ def workers(household_id):
             show_error(form, error, "coach_id")
         else:
             return _to_household(household, _("Co-worker added."))
-    return _render("cases/workers.html", 400 if form.errors else 200, household=household, form=form)
+    return _render("cases/workers.html", 400 if form.errors else 200, household=household, form=form,
+                   may_manage=can_manage_workers(current_user, household))
 
 
 @bp.route("/households/<int:household_id>/workers/remove", methods=["POST"])
 def remove_worker(household_id):
-    household = get_household_or_404(household_id, need="edit", action="household.remove_worker")
+    household = get_household_or_404(household_id, need="hand_over", action="household.remove_worker")
     try:
         operations.remove_worker(current_user, household, request.form.get("user_id", type=record_id))
     except InvalidInput as error:

@@ -33,6 +33,9 @@ REFERRAL_STATUSES = StateMachine("status", NEXT_STATUSES, STATUS_LABELS,
                                  to_field="to_status")
 RENEWAL_AFTER_MONTHS = 11  # a yearly grant runs twelve months: ask for the next one a month before it lapses
 MAX_AMOUNT_CENTS = 100_000_00
+# A referral tells a fund or organisation about the family: not before the family has agreed to registration.
+NO_CONSENT_YET = _l("A referral shares the family's needs with a fund or organisation: register the household with the "
+                    "family's consent first. During trust building the panic budget can help with the worst need.")
 _AMOUNT = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
 
 
@@ -65,6 +68,8 @@ def create_referral(actor, household, request: str, fund_id: int | None = None, 
     require(can_edit_household(actor, household))
     if household.is_closed:
         raise InvalidInput(_("Reopen this household before starting a referral."))
+    if not household.has_consent:
+        raise InvalidInput(NO_CONSENT_YET)
     on = on or today()
     fund, organisation = _target(fund_id, organisation)
     member = _member(household, member_id)

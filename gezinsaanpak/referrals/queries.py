@@ -84,6 +84,7 @@ class Overview:
     renewed_ids: set
     suggestions: list = field(default_factory=list)
     on: date = field(default_factory=today)
+    may_refer: bool = False  # open, registered, with the family's consent (see create_referral)
 
     def attention(self, referral):
         return [describe(referral, kind) if kind != "referral" else _("Follow-up due: how did it go?")
@@ -107,8 +108,9 @@ def household_overview(household, on: date | None = None, suggest: bool = True) 
         .order_by(Referral.status_on.desc(), Referral.id.desc())).all()
     referrals.sort(key=lambda r: not r.is_open)
     renewed_ids = {r.renewal_of_id for r in referrals if r.renewal_of_id}
-    overview = Overview(referrals=referrals, renewed_ids=renewed_ids, on=on)
-    if suggest and household.is_registered and not household.is_closed:
+    overview = Overview(referrals=referrals, renewed_ids=renewed_ids, on=on,
+                        may_refer=household.has_consent and not household.is_closed)
+    if suggest and overview.may_refer:
         overview.suggestions = suggestions_for(household.members, active_funds(), referrals, on)
     return overview
 

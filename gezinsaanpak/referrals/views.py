@@ -34,6 +34,9 @@ def _show(household, referral, message=None, category="success"):
 def new(household_id):
     """Start a referral; a suggestion prefills member, fund and who applies."""
     household = get_household_or_404(household_id, need="edit", action="referral.form")
+    if not household.has_consent and request.method == "GET":
+        flash(str(operations.NO_CONSENT_YET), "error")
+        return redirect(url_for("cases.household", household_id=household.id))
     form = ReferralForm()
     form.member_id.choices = [(0, _("The whole household"))] + [(m.id, m.first_name) for m in household.members]
     form.fund_id.choices = [(0, _("– a local organisation (name it below) –"))] + [

@@ -10,6 +10,8 @@ from sqlalchemy import select
 from gezinsaanpak import create_app
 from gezinsaanpak.audit import AuditEvent
 from gezinsaanpak.auth.endpoints import PERMISSIONS
+from gezinsaanpak.auth.models import User
+from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
@@ -19,6 +21,7 @@ from tests.web.walk import household_rules, make_identifiers
 MAY_SEE = {
     "anonymous": False,
     "coach": True,
+    "coworker": True,  # world.colleague, added as co-worker for this walk
     "colleague": False,
     "other_coach": False,
     "teamlead": True,
@@ -29,6 +32,10 @@ MAY_SEE = {
 STRICTER = {
     "cases.audit_trail": {"teamlead"},  # who opened the file: for the team lead to review
     "cases.erase": {"teamlead"},  # erasing at the family's request: the team lead decides
+    # the coordinator or the team lead: handing over, who else works on the file, everything held about the family
+    "cases.handover": {"coach", "teamlead"},
+    "cases.remove_worker": {"coach", "teamlead"},
+    "cases.privacy_export": {"coach", "teamlead"},
 }
 
 
@@ -51,8 +58,13 @@ def audit_events(app, household_id):
 
 @pytest.mark.parametrize("who", MAY_SEE)
 def test_household_routes_show_only_what_each_user_may_see(app, client, auth, world, household, who):
+    if who == "coworker":
+        with app.app_context():
+            cases.add_worker(db.session.merge(world.coach), db.session.get(Household, household.id),
+                             db.session.merge(world.colleague))
+            db.session.commit()
     if who != "anonymous":
-        assert auth.login(world.by_role(who)).status_code == 302
+        assert auth.login(world.by_role("colleague" if who == "coworker" else who)).status_code == 302
     for rule in household_rules(app):
         values = make_identifiers(app, rule, household.id, world.coach.id)
         before = {e.id for e in audit_events(app, household.id)}
@@ -117,6 +129,19 @@ def test_only_administrators_open_administration(client, auth, world, who):
     auth.login(world.by_role(who))
     assert client.get("/admin/users").status_code == 403
     assert client.post(f"/admin/users/{world.admin.id}/active").status_code == 403
+    assert client.get("/admin/security-log").status_code == 403
+    assert client.post(f"/admin/users/{world.coach.id}/reset").status_code == 403
+
+
+def test_the_activation_page_opens_without_login_and_does_nothing_without_a_valid_code(app, client, world):
+    assert client.get("/activate").status_code == 200
+    for code in ("", "x", "AAAA-BBBB-CCCC-DDDD", "' OR 1=1 --"):
+        response = client.post("/activate", data={"email": world.coach.email, "code": code,
+                                                  "new": "een nieuwe lange zin", "repeat": "een nieuwe lange zin"})
+        assert response.status_code == 400
+        assert client.get("/my-households").status_code == 302  # still not logged in
+    with app.app_context():
+        assert db.session.get(User, world.coach.id).check_password("correct horse battery staple")
 
 
 def test_a_household_view_that_forgets_the_audit_cannot_pass(app, client, auth, world, household, monkeypatch):

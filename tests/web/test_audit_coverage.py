@@ -60,7 +60,7 @@ def test_the_start_page_is_audited_with_the_number_of_items(app, client, auth, w
 
 def test_reading_a_record_names_it(app, client, auth, world, household):
     with app.app_context():
-        referral = referrals.create_referral(db.session.merge(world.coach), household, "Zwemles",
+        referral = referrals.create_referral(db.session.merge(world.coach), db.session.merge(household), "Zwemles",
                                              organisation="Zwembad De Wel")
         db.session.commit()
         referral_id = referral.id

@@ -4,10 +4,11 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from gezinsaanpak.auth.operations import create_user
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household, Member
 from gezinsaanpak.extensions import db
-from tests.factories import make_household
+from tests.factories import PASSWORD, make_household
 from tests.helpers import TODAY
 from tests.web.form_pages import shown_version
 
@@ -234,3 +235,25 @@ def test_search_finds_names_with_accents_in_any_letter_case(app, client, auth, w
     auth.login(world.coach)
     for typed in ("özdemir", "ÖZDEMIR", "Özdemir"):
         assert "Familie Özdemir" in client.get("/my-households", query_string={"q": typed}).text, typed
+
+
+def test_a_co_worker_sees_the_co_workers_but_cannot_bring_in_more(app, client, auth, world, household):
+    with app.app_context():
+        third = create_user(None, "derde@example.nl", "Gert Derde", "coach", PASSWORD, db.session.merge(world.team_a))
+        cases.add_worker(db.session.merge(world.coach), db.session.get(Household, household.id),
+                         db.session.merge(world.colleague))
+        db.session.commit()
+        third_id = third.id
+    auth.login(world.colleague)
+    page = client.get(f"/households/{household.id}/workers")
+    assert page.status_code == 200 and "Bert Collega" in page.text
+    assert "De regisseur of de teamleider voegt medewerkers toe" in page.text and "Verwijderen" not in page.text
+    assert client.post(f"/households/{household.id}/workers", data={"coach_id": third_id}).status_code == 404
+    assert client.post(f"/households/{household.id}/workers/remove",
+                       data={"user_id": world.colleague.id}).status_code == 404
+    auth.logout()
+    auth.login(world.coach)
+    assert client.post(f"/households/{household.id}/workers", data={"coach_id": third_id}).status_code == 302
+    with app.app_context():
+        workers = db.session.get(Household, household.id).workers
+        assert sorted(w.user_id for w in workers) == sorted([world.colleague.id, third_id])

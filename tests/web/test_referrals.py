@@ -10,6 +10,7 @@ from gezinsaanpak.extensions import db
 from gezinsaanpak.referrals import operations
 from gezinsaanpak.referrals.models import Fund, Referral
 from gezinsaanpak.timeutil import age_on
+from tests.factories import make_household
 from tests.helpers import TODAY
 from tests.unit.referrals.helpers import set_yearly
 from tests.web.form_pages import shown_version
@@ -229,3 +230,18 @@ def test_a_corrected_amount_shows_in_the_change_history(app, client, auth, world
                               .split("</section>")[0]).split())
     assert "Bedrag · Anna Coach € 125,50 → € 99,95" in history, history
     assert "Wat er gevraagd wordt" not in history  # the request did not change
+
+
+def test_a_family_in_trust_building_is_not_offered_a_referral(app, client, auth, world, catalogue):
+    with app.app_context():
+        hid = make_household(world.coach, registered=False, pseudonym="Familie Klaproos").id
+    auth.login(world.coach)
+    page = client.get(f"/households/{hid}").text
+    assert f"/households/{hid}/referrals/new" not in page
+    assert "zodra het gezin toestemming heeft gegeven" in page
+    form = client.get(f"/households/{hid}/referrals/new", follow_redirects=True)
+    assert "meld het huishouden eerst aan, met toestemming" in form.text
+    posted = client.post(f"/households/{hid}/referrals/new", data={
+        "request": "Een fiets", "fund_id": catalogue["leergeld"], "member_id": 0, "applied_by": "coach"})
+    assert posted.status_code == 400 and "meld het huishouden eerst aan, met toestemming" in posted.text
+    assert referrals_of(app, hid) == []
