@@ -2,7 +2,7 @@
 from sqlalchemy import func, select
 
 from .. import audit
-from ..auth.models import ROLES, Team, User
+from ..auth.models import ROLES, TEAMLESS_ROLES, Team, User
 from ..cases.models import Household
 from ..errors import InvalidInput
 from ..extensions import db
@@ -13,7 +13,7 @@ def change_role(actor, user: User, role: str, team: Team | None) -> None:
     """A new role or team means new rights: the user's sessions end at once."""
     if role not in ROLES:
         raise InvalidInput(_("Unknown role: %(role)s.", role=role), "role")
-    if role != "admin" and team is None:
+    if role not in TEAMLESS_ROLES and team is None:
         raise InvalidInput(_("Coaches and team leads need a team."), "team_id")
     moving = user.role == "coach" and (role != "coach" or getattr(team, "id", None) != user.team_id)
     if moving and db.session.scalar(select(func.count(Household.id)).where(Household.coordinator_id == user.id,
