@@ -9,7 +9,7 @@ from ..cases.models import Household, Neighbourhood
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import show_error
-from ..i18n import _
+from ..i18n import _, ngettext
 from .forms import MapForm, NeighbourhoodForm
 from .views import bp
 
@@ -77,7 +77,7 @@ def map_neighbourhood(neighbourhood_id: int):
         except InvalidInput as error:
             flash(str(error), "error")
         else:
-            flash(_("Mapped: %(n)d households moved.", n=moved), "success")
+            flash(ngettext("Mapped: %(num)d household moved.", "Mapped: %(num)d households moved.", moved), "success")
     return redirect(url_for("admin.neighbourhoods"))
 
 
