@@ -15,7 +15,7 @@ from ..forms import show_error
 from ..i18n import _, _l
 from ..timeutil import today
 from .labels import INCOME_GROUP_LABELS
-from .models import TargetGroup
+from .models import INCOME_GROUPS, TargetGroup
 from .operations import parse_scope, save_target_group, scope_choices
 
 
@@ -28,6 +28,13 @@ class TargetForm(FlaskForm):
         InputRequired(message=_l("Enter the number of children.")),
         NumberRange(min=0, max=10_000_000, message=_l("Enter a number of 0 or more."))])
     submit = SubmitField(_l("Save"))
+
+
+def _in_page_order(target: TargetGroup):
+    """Newest year first; the municipality, then districts, then neighbourhoods; groups as the ambition names them."""
+    area = ((2, target.neighbourhood.name) if target.neighbourhood else (1, target.district) if target.district
+            else (0, ""))
+    return -target.year, area, INCOME_GROUPS.index(target.income_group)
 
 
 @bp.route("/targets", methods=["GET", "POST"])
@@ -43,8 +50,7 @@ def targets():
         else:
             flash(_("Target group saved."), "success")
             return redirect(url_for("admin.targets"))
-    rows = db.session.scalars(select(TargetGroup).options(joinedload(TargetGroup.neighbourhood))
-                              .order_by(TargetGroup.year.desc(), TargetGroup.district, TargetGroup.neighbourhood_id,
-                                        TargetGroup.income_group)).all()
+    rows = sorted(db.session.scalars(select(TargetGroup).options(joinedload(TargetGroup.neighbourhood))),
+                  key=_in_page_order)
     return render_template("reports/targets.html", form=form, rows=rows,
                            group_labels=INCOME_GROUP_LABELS), 400 if form.errors else 200
