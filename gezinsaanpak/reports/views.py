@@ -84,9 +84,9 @@ def period():
 
 
 def reach_csv(rows):
-    """The reach table as on the page: a share only where the target group is known."""
-    return csv_response("reach", [_("Target group"), _("Children under 18"), _("Children reached"),
-                                  _("Of whom self-employed"), _("Size of the target group"), _("Share reached"),
+    """The reach table with the page's headings: a share only where the target group is known."""
+    return csv_response("reach", [_("Income group"), _("Children under 18 in support"), _("Children reached"),
+                                  _("Of whom self-employed"), _("Target group"), _("Share reached"),
                                   _("National ambition")],
                         [[INCOME_GROUP_LABELS[r.income_group], r.children, r.reached, r.self_employed,
                           "" if r.target_group is None else r.target_group,

@@ -46,7 +46,7 @@ def reach_report():
     if wants_csv():
         table = request.args.get("table", "reach")
         if table == "teams":
-            return csv_response("reach-teams", [_("Team"), _("Target group"), _("Children under 18"),
+            return csv_response("reach-teams", [_("Team"), _("Income group"), _("Children under 18 in support"),
                                                 _("Children reached")],
                                 [[name, INCOME_GROUP_LABELS[r.income_group], r.children, r.reached]
                                  for name, team_rows in teams for r in team_rows])

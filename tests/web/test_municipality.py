@@ -1,5 +1,7 @@
 """The policy officer's pages: the municipality's reach, outcomes and monitoring export, for them only; and the
 neighbourhood list as coaches and the administrator meet it."""
+import csv
+import io
 import re
 import sqlite3
 from datetime import date, timedelta
@@ -146,3 +148,16 @@ def test_the_administrator_reviews_what_coaches_typed(app, client, auth, world, 
     assert client.post("/admin/targets", data={"year": 2026, "income_group": "working", "scope": "d:Charlois",
                                                "children": 40}).status_code == 302
     assert "Gebied Charlois" in client.get("/admin/targets").text
+
+
+def test_the_reach_download_has_the_page_s_columns_and_figures(app, client, auth, world):
+    granted_leergeld(app, world)
+    auth.login(world.policy)
+    query = f"from={date.today().replace(day=1)}&to={date.today()}&scope=d:Charlois"
+    page = client.get(f"/municipality/reach?{query}").text
+    table = page.split("<caption>")[1].split("</table>")[0]
+    headings = re.findall(r'<th scope="col">([^<]+)</th>', table)
+    rows = list(csv.reader(io.StringIO(client.get(f"/municipality/reach?{query}&format=csv").text.lstrip("\ufeff")),
+                           delimiter=";"))
+    assert set(headings) <= set(rows[0])
+    assert ["Ouders in de bijstand", "2", "2", "0", "8", "25%", "100%"] in rows
