@@ -2,6 +2,7 @@
 reviewed before it counts as a neighbourhood anywhere."""
 import pytest
 
+from gezinsaanpak import privacy
 from gezinsaanpak.cases import neighbourhoods
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household, Neighbourhood
@@ -88,3 +89,23 @@ def test_accepting_an_entry_to_review_puts_it_on_the_list_under_a_corrected_name
     neighbourhoods.edit_neighbourhood(world.admin, typed, "Bloemhof", "", "Feijenoord")
     assert typed in neighbourhoods.listed() and household.neighbourhood.name == "Bloemhof"
     assert neighbourhoods.districts() == ["Feijenoord"]
+
+
+def erased(world, household):
+    cases.move_stage(world.coach, household, "closed", reason="moved_away")
+    privacy.erase_on_request(world.teamlead, household, household.pseudonym)
+    db.session.flush()
+    return db.session.get(Household, household.id)
+
+
+def test_erasure_keeps_an_entry_of_the_list_and_drops_a_typed_one(ctx, world):
+    listed = make_household(world.coach)
+    assert erased(world, listed).neighbourhood.name == "Tarwewijk"  # a category, not personal data
+
+    first, second = make_household(world.coach, pseudonym="Familie Iris"), make_household(world.coach,
+                                                                                           pseudonym="Familie Roos")
+    typed = typed_before_the_list("Dordtselaan 112 (fam. Yilmaz)", first, second)
+    assert erased(world, first).neighbourhood_id is None
+    assert second.neighbourhood is typed  # still the other family's, until the administrator reviews it
+    assert erased(world, second).neighbourhood_id is None
+    assert Neighbourhood.query.filter(Neighbourhood.name.like("Dordtselaan%")).count() == 0
