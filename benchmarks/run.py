@@ -38,7 +38,7 @@ from benchmarks.municipality import (  # noqa: E402
     postgres_problem,
     sqlite_database,
 )
-from gezinsaanpak.cases.models import Household  # noqa: E402
+from gezinsaanpak.cases.models import Household, Neighbourhood  # noqa: E402
 from gezinsaanpak.extensions import db  # noqa: E402
 from gezinsaanpak.reports import caseload, reach  # noqa: E402
 from gezinsaanpak.timeutil import today  # noqa: E402
@@ -151,11 +151,12 @@ class Municipality:
         team, start, end = self.subjects.team_id, date(today().year, 1, 1), today()
 
         def reach_queries():
-            reach.reach(team, start, end)
-            reach.provisions_delivered(team, start, end)
-            reach.flow(team, start, end)
-            db.session.scalars(select(Household.neighbourhood).distinct().where(
-                Household.team_id == team, Household.neighbourhood.is_not(None))).all()
+            scope = reach.Scope(team_id=team)
+            reach.reach(start, end, scope)
+            reach.provisions_delivered(start, end, scope)
+            reach.flow(start, end, scope)
+            db.session.scalars(select(Neighbourhood).where(Neighbourhood.id.in_(
+                select(Household.neighbourhood_id).where(Household.team_id == team)))).all()
 
         return {"dashboard": lambda: caseload.caseload(team), "reach": reach_queries}
 

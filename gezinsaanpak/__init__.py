@@ -72,6 +72,7 @@ def _lower(text):
 
 
 def register_blueprints(app: Flask) -> None:
+    from .admin import views_neighbourhoods  # noqa: F401  (on the admin blueprint)
     from .admin.views import bp as admin_bp
     from .auth import views_activation  # noqa: F401  (on the auth blueprint)
     from .auth.views import bp as auth_bp
@@ -88,11 +89,13 @@ def register_blueprints(app: Flask) -> None:
     from .referrals.views import bp as referrals_bp
     from .reports import views_admin  # noqa: F401  (target group sizes, on the admin blueprint)
     from .reports.views import bp as reports_bp
+    from .reports.views_municipality import bp as municipality_bp
     from .signals.views import bp as signals_bp
     from .web import RecordIdConverter
 
     app.url_map.converters["int"] = RecordIdConverter
-    for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, network_bp, reports_bp, admin_bp,
+    for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, network_bp, reports_bp, municipality_bp,
+                      admin_bp,
                       drafts_bp):
         app.register_blueprint(blueprint)
     app.add_url_rule("/health", "health", health)

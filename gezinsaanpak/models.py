@@ -10,6 +10,7 @@ from .cases.models import (  # noqa: F401
                            Household,
                            HouseholdWorker,
                            Member,
+                           Neighbourhood,
                            StageTransition,
 )
 from .drafts import Draft  # noqa: F401
@@ -19,6 +20,6 @@ from .network.models import DebtHelp, NetworkStep, Partner, PartnerConsent, Warm
 from .plans.models import Action, Assessment, AssessmentScore, Domain, DomainDescriptor, Goal, GoalReview, Obstacle  # noqa: F401
 from .referrals.models import Fund, Referral, ReferralChange  # noqa: F401
 from .referrals.panic import PanicBudget, PanicSpending  # noqa: F401
-from .reports.models import ReachTarget  # noqa: F401
+from .reports.models import TargetGroup  # noqa: F401
 from .runs import OperationRun  # noqa: F401
 from .signals.models import ChecklistItem, Signal, SignalChange  # noqa: F401

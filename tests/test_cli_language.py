@@ -28,7 +28,7 @@ def test_click_errors_are_dutch_too(runner):
     assert missing.exit_code == 2
     assert "Fout: Ontbrekende optie '--name'." in missing.output and "Error" not in missing.output
     wrong = runner.invoke(args=["users", "create", "--email", "a@b.nl", "--name", "A", "--role", "baas"])
-    assert "Ongeldige waarde voor '--role': 'baas' is geen van 'coach', 'teamlead', 'admin'." in wrong.output
+    assert "Ongeldige waarde voor '--role': 'baas' is geen van 'coach', 'teamlead', 'admin', 'policy'." in wrong.output
 
 
 def test_success_messages_are_dutch(runner):

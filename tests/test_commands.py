@@ -46,7 +46,7 @@ def test_demo_fills_an_empty_database_and_prints_logins(app, runner, client, aut
         assert db.session.scalar(select(func.count(Household.id))) >= 40
         assert db.session.scalar(select(func.count(ChecklistItem.id))) > 60
         roles = dict(db.session.execute(select(User.role, func.count()).group_by(User.role)).all())
-    assert roles == {"coach": 6, "teamlead": 2, "admin": 1}
+    assert roles == {"coach": 6, "teamlead": 2, "admin": 1, "policy": 1}
     auth.login("coach1@demo.gezinsaanpak.nl", app.config["DEMO_PASSWORD"])
     assert "Familie" in client.get("/my-households").text
     again = runner.invoke(args=["demo"])

@@ -93,3 +93,75 @@ def test_households_erased_before_the_anonymised_at_column_are_recognised(tmp_pa
     assert set(erased) == {1, 2}
     assert str(erased[1]).startswith("2025-03-01 04:00:00")
     assert registered == erased  # the erasure register starts with them
+
+
+def _fill_before_the_neighbourhood_list(connection):
+    """Households with the free-text neighbourhood of before, and target groups the administrator typed."""
+    def run(sql, **values):
+        connection.execute(text(sql), {"now": "2026-01-05 10:00:00", **values})
+    run("INSERT INTO teams (id, name, created_at) VALUES (1, 'Team Zuid', :now)")
+    run("INSERT INTO users (id, email, name, role, team_id, password_hash, active, session_token, is_demo, "
+        "created_at) VALUES (1, 'coach@example.nl', 'Anna Coach', 'coach', 1, 'x', TRUE, 't', FALSE, :now)")
+    typed = {1: "Carnisse", 2: " carnisse ", 3: "Dordtselaan 112 (fam. Yilmaz)", 4: None, 5: "Tarwewijk"}
+    for id_, neighbourhood in typed.items():
+        run("INSERT INTO households (id, pseudonym, phase, stage, stage_since, source, team_id, coordinator_id,"
+            " neighbourhood, opened_on, is_demo, created_at, version) VALUES (:id, :pseudonym, 'contact',"
+            " 'trust_building', '2025-01-01', 'school', 1, 1, :neighbourhood, '2025-01-01', FALSE, :now, 1)",
+            id=id_, pseudonym=f"Familie {id_}", neighbourhood=neighbourhood)
+    for situation, neighbourhood, children in (("working", "Carnisse", 12), ("self_employed", "Carnisse", 3),
+                                               ("social_assistance", "", 40), ("unknown", "", 5)):
+        run("INSERT INTO reach_targets (year, income_situation, neighbourhood, children, updated_at) VALUES "
+            "(2026, :situation, :neighbourhood, :children, :now)", situation=situation, neighbourhood=neighbourhood,
+            children=children)
+
+
+def _neighbourhoods_after_the_migration(url):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x", "TESTING": True})
+    with app.app_context():
+        upgrade(revision="f1a9e5c0d010")
+        with db.engine.begin() as connection:
+            _fill_before_the_neighbourhood_list(connection)
+        upgrade()
+        with db.engine.begin() as connection:
+            entries = {name: (entry_id, to_review) for entry_id, name, to_review in connection.execute(text(
+                "SELECT id, name, to_review FROM neighbourhoods"))}
+            households = dict(connection.execute(text("SELECT id, neighbourhood_id FROM households")).all())
+            targets = sorted(connection.execute(text(
+                "SELECT income_group, neighbourhood_id, district, children FROM target_groups")).all(),
+                key=lambda row: row[0])
+            connection.execute(text("INSERT INTO users (id, email, name, role, password_hash, active, session_token, "
+                                    "is_demo, created_at) VALUES (2, 'beleid@example.nl', 'Bea Beleid', 'policy', "
+                                    "'x', TRUE, 'p', FALSE, '2026-01-05')"))  # the new role, without a team
+        db.engine.dispose()
+    return entries, households, targets
+
+
+def check_neighbourhood_migration(url):
+    entries, households, targets = _neighbourhoods_after_the_migration(url)
+    carnisse, typed, tarwewijk = entries["Carnisse"], entries["Dordtselaan 112 (fam. Yilmaz)"], entries["Tarwewijk"]
+    assert len(entries) == 3  # " carnisse " is the administrator's Carnisse
+    assert not carnisse[1] and typed[1] and tarwewijk[1]  # only what a coach typed awaits review
+    assert households == {1: carnisse[0], 2: carnisse[0], 3: typed[0], 4: None, 5: tarwewijk[0]}
+    # Working now includes the self-employed; "unknown" was never a target group.
+    assert targets == [("social_assistance", None, None, 40), ("working", carnisse[0], None, 15)]
+
+
+def test_typed_neighbourhoods_become_entries_of_the_list_or_entries_to_review(tmp_path):
+    check_neighbourhood_migration("sqlite:///" + str(tmp_path / "old.db"))
+
+
+@pytest.mark.postgres
+def test_typed_neighbourhoods_become_entries_of_the_list_on_postgresql():
+    problem = postgres_reachable(POSTGRES_URL)
+    if problem:
+        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}: {problem}")
+    name = f"gezinsaanpak_neighbourhoods_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(normalise_database_url(POSTGRES_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        check_neighbourhood_migration(normalise_database_url(POSTGRES_URL).rsplit("/", 1)[0] + "/" + name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -105,9 +105,12 @@ def test_the_production_setup_on_postgresql(installation):
             "is_demo, created_at, version) VALUES ('Familie Test', 'contact', 'trust_building', CURRENT_DATE, "
             "'school', :team, :coach, CURRENT_DATE, false, now(), 1) RETURNING id"),
             {"team": team_id, "coach": admin_id}).scalar_one()
-        connection.execute(text("UPDATE households SET neighbourhood = 'Tarwewijk' WHERE id = :id"),
-                           {"id": household_id})
-        assert connection.execute(text("SELECT neighbourhood FROM households")).scalar_one() == "Tarwewijk"
+        connection.execute(text("INSERT INTO neighbourhoods (name, to_review, created_at) VALUES ('Tarwewijk', false, "
+                                "now())"))
+        connection.execute(text("UPDATE households SET neighbourhood_id = (SELECT id FROM neighbourhoods) "
+                                "WHERE id = :id"), {"id": household_id})
+        assert connection.execute(text("SELECT n.name FROM households h JOIN neighbourhoods n ON "
+                                       "n.id = h.neighbourhood_id")).scalar_one() == "Tarwewijk"
         connection.execute(text("INSERT INTO audit_events (at, action, household_id, outcome) "
                                 "VALUES (now(), 'household.view', :id, 'ok')"), {"id": household_id})
         assert connection.execute(text("SELECT count(*) FROM audit_events")).scalar_one() >= 2

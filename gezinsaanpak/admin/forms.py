@@ -27,3 +27,20 @@ class RoleForm(FlaskForm):
     role = SelectField(_l("Role"), choices=list(USER_ROLE_LABELS.items()))
     team_id = SelectField(_l("Team"), coerce=int)
     submit = SubmitField(_l("Save role and team"))
+
+
+class NeighbourhoodForm(FlaskForm):
+    """An entry of the neighbourhood list; the operation checks the name and the CBS code."""
+    name = StringField(_l("Name"), validators=[DataRequired(message=_l("Enter the name of the neighbourhood.")),
+                                               Length(max=120)])
+    cbs_code = StringField(_l("CBS code (optional)"), validators=[Length(max=20)],
+                           description=_l("WK and six digits for a wijk, BU and eight digits for a buurt."))
+    district = StringField(_l("District (optional)"), validators=[Length(max=120)],
+                           description=_l("Neighbourhoods of one district are counted together in the reach "
+                                          "report."))
+    submit = SubmitField(_l("Save"))
+
+
+class MapForm(FlaskForm):
+    onto = SelectField(_l("Stands for"), coerce=int, validate_choice=False)
+    submit = SubmitField(_l("Map"))

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from .. import audit
 from ..auth.activation import issue_code
 from ..auth.changes import record_change
-from ..auth.models import ROLES, Team, User
+from ..auth.models import ROLES, TEAMLESS_ROLES, Team, User
 from ..auth.operations import check_new_account
 from ..auth.permissions import can_administer, require
 from ..cases.models import Household
@@ -49,7 +49,7 @@ def change_role(actor, user: User, role: str, team: Team | None) -> None:
         raise InvalidInput(_("No one changes their own role or team; ask another administrator."), "role")
     if role not in ROLES:
         raise InvalidInput(_("Unknown role: %(role)s.", role=role), "role")
-    if role != "admin" and team is None:
+    if role not in TEAMLESS_ROLES and team is None:
         raise InvalidInput(_("Coaches and team leads need a team."), "team_id")
     moving = user.role == "coach" and (role != "coach" or getattr(team, "id", None) != user.team_id)
     if moving and db.session.scalar(select(func.count(Household.id)).where(Household.coordinator_id == user.id,

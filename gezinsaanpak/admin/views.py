@@ -67,7 +67,7 @@ def reset_password_view(user_id: int):
 
 def _team_choices():
     teams = db.session.scalars(select(Team).order_by(Team.name)).all()
-    return [(0, _("No team (administrators only)"))] + [(t.id, t.name) for t in teams]
+    return [(0, _("No team (administrators and policy officers only)"))] + [(t.id, t.name) for t in teams]
 
 
 @bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])

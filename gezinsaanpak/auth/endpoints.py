@@ -11,7 +11,8 @@ Levels:
   the needs are view, edit, hand_over (coordinator or team lead: handing over, co-workers), audit and erase (team
   lead of the team);
 - teamlead: team lead pages (404 for anyone else);
-- admin: administration (403 for anyone else).
+- admin: administration (403 for anyone else);
+- policy: the municipality's figures for the policy officer (404 for anyone else).
 Every refusal here, and any other refusal of a page that is not a household's (`refuse`), is audited with the
 endpoint asked for; household pages audit their own refusals in `get_household_or_404`.
 """
@@ -19,7 +20,7 @@ from flask import abort, current_app, request
 from flask_login import current_user
 
 from .. import audit
-from .permissions import can_administer
+from .permissions import can_administer, can_view_municipal_figures
 
 PERMISSIONS = {
     "static": "public",
@@ -102,6 +103,14 @@ PERMISSIONS = {
     "admin.security_log": "admin",
     "admin.teams": "admin",
     "admin.targets": "admin",
+    "admin.neighbourhoods": "admin",
+    "admin.edit_neighbourhood": "admin",
+    "admin.map_neighbourhood": "admin",
+    "admin.retire_neighbourhood": "admin",
+    "admin.restore_neighbourhood": "admin",
+    "municipality.reach_report": "policy",
+    "municipality.outcomes_report": "policy",
+    "municipality.export": "policy",
 }
 
 
@@ -153,6 +162,8 @@ def enforce() -> None:
         refuse(404)
     if level == "admin" and not can_administer(current_user):
         refuse(403)
+    if level == "policy" and not can_view_municipal_figures(current_user):
+        refuse(404)
 
 
 def refuse(status: int = 404):

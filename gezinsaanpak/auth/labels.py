@@ -2,7 +2,8 @@
 team lead's start page."""
 from ..i18n import _l
 
-USER_ROLE_LABELS = {"coach": _l("Coach"), "teamlead": _l("Team lead"), "admin": _l("Administrator")}
+USER_ROLE_LABELS = {"coach": _l("Coach"), "teamlead": _l("Team lead"), "admin": _l("Administrator"),
+                    "policy": _l("Policy officer")}
 
 # What happened to an account (auth/changes.py), as "who <did this> <to whom>" reads.
 ACCOUNT_CHANGE_LABELS = {

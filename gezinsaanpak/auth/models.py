@@ -1,4 +1,4 @@
-"""Teams and users. A user has one role: coach, team lead or administrator."""
+"""Teams and users. A user has one role: coach, team lead, administrator or policy officer."""
 import secrets
 from datetime import datetime
 from functools import cache
@@ -12,7 +12,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ..extensions import db
 from ..timeutil import utcnow
 
-ROLES = ("coach", "teamlead", "admin")
+ROLES = ("coach", "teamlead", "admin", "policy")
+TEAMLESS_ROLES = ("admin", "policy")  # they work for the municipality as a whole, not in a team
 
 
 class Team(db.Model):
@@ -31,9 +32,9 @@ class Team(db.Model):
 class User(UserMixin, db.Model):
     __tablename__ = "users"
     __table_args__ = (
-        CheckConstraint("role IN ('coach', 'teamlead', 'admin')", name="role"),
-        # Coaches and team leads work in a team; an administrator may stand outside one.
-        CheckConstraint("role = 'admin' OR team_id IS NOT NULL", name="team_required"),
+        CheckConstraint("role IN ('coach', 'teamlead', 'admin', 'policy')", name="role"),
+        # Coaches and team leads work in a team; an administrator or a policy officer may stand outside one.
+        CheckConstraint("role IN ('admin', 'policy') OR team_id IS NOT NULL", name="team_required"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,7 +9,7 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from .changes import record_change
-from .models import ROLES, Team, User
+from .models import ROLES, TEAMLESS_ROLES, Team, User
 
 MIN_PASSWORD_LENGTH = 12
 COMMON_PASSWORDS = Path(__file__).parent / "data" / "common_passwords.txt"
@@ -62,7 +62,7 @@ def check_new_account(email: str, name: str, role: str, team) -> None:
     email = email.strip().lower()
     if role not in ROLES:
         raise InvalidInput(_("Unknown role: %(role)s.", role=role), "role")
-    if role != "admin" and not team:
+    if role not in TEAMLESS_ROLES and not team:
         raise InvalidInput(_("Coaches and team leads need a team."), "team_id")
     if not name.strip():
         raise InvalidInput(_("Enter a name."), "name")

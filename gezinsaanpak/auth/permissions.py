@@ -2,7 +2,8 @@
 
 A coach sees the households they coordinate or work on as co-worker; a team lead sees every household
 of their team; an administrator manages users, teams and catalogues but sees no family data
-(separation of duties). Anyone else gets a 404, never a hint that the household exists.
+(separation of duties); a policy officer sees the municipality's figures and no family data
+either. Anyone else gets a 404, never a hint that the household exists.
 """
 from ..errors import PermissionDenied
 
@@ -54,6 +55,12 @@ def can_erase_household(user, household) -> bool:
 def can_administer(user) -> bool:
     """Administrators manage accounts, teams and catalogues; an inactive account does nothing."""
     return bool(user and user.is_authenticated and user.active and user.role == "admin")
+
+
+def can_view_municipal_figures(user) -> bool:
+    """The policy officer reports the municipality's figures to the council: counts, shares and the anonymised
+    export, never a family's file (`can_view_household` refuses them)."""
+    return bool(user and user.is_authenticated and user.active and user.role == "policy")
 
 
 def require(allowed: bool) -> None:

@@ -26,13 +26,20 @@ def _choices(labels):
     return list(labels.items())
 
 
+def neighbourhood_choices(entries, current=None):
+    """The list for a select: none, the listed entries, and the household's own entry if it is no longer listed."""
+    extra = [current] if current is not None and current not in entries else []
+    return [("", _l("– none –"))] + [(str(n.id), n.name) for n in [*entries, *extra]]
+
+
 class TrackForm(FlaskForm):
     """A contact track holds no personal data: the form offers none."""
     pseudonym = StringField(_l("Pseudonym"), validators=[
         DataRequired(message=_l("Choose a pseudonym for this family.")), Length(max=120)],
         description=_l("No names or addresses, for example “Familie Tulp, Tarwewijk”."))
     source = SelectField(_l("Where did the signal come from?"), choices=_choices(SOURCE_LABELS))
-    neighbourhood = StringField(_l("Neighbourhood (optional)"), validators=[Optional(), Length(max=120)])
+    neighbourhood_id = SelectField(_l("Neighbourhood (optional)"), choices=[], validate_choice=False,
+                                   description=_l("The list is kept by the administrator; ask them for a missing one."))
     submit = SubmitField(_l("Open contact track"))
 
 
@@ -85,7 +92,7 @@ class RegisterForm(FlaskForm):
         DataRequired(message=_l("Describe what the family consented to.")), Length(max=TEXT_MAX)],
         description=_l("For example: registration in this application, and sharing with funds after asking."))
     income_situation = SelectField(_l("Income situation"), choices=_choices(INCOME_LABELS))
-    neighbourhood = StringField(_l("Neighbourhood"), validators=[Optional(), Length(max=120)])
+    neighbourhood_id = SelectField(_l("Neighbourhood"), choices=[], validate_choice=False)
     members = FieldList(FormField(MemberRow), min_entries=4, max_entries=20)
     more = SubmitField(_l("More rows for members"))
     submit = SubmitField(_l("Register household"))

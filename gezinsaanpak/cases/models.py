@@ -26,6 +26,30 @@ def _in(column: str, values) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
+class Neighbourhood(db.Model):
+    """An entry of the municipality's list of neighbourhoods, kept by the administrator; coaches choose from it.
+
+    A reference to the list is a category, not personal data. Entries the migration made from text coaches had typed
+    are `to_review` until the administrator accepts, maps or removes them: their text may say anything."""
+    __tablename__ = "neighbourhoods"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    cbs_code: Mapped[str | None] = mapped_column(String(10))  # CBS wijk (WK......) or buurt (BU........) code
+    district: Mapped[str | None] = mapped_column(String(120))
+    to_review: Mapped[bool] = mapped_column(default=False)
+    retired_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def __repr__(self):
+        return f"<Neighbourhood {self.name!r}>"
+
+    @property
+    def is_listed(self) -> bool:
+        """Offered to coaches: accepted by the administrator and not retired."""
+        return not self.to_review and self.retired_at is None
+
+
 class Household(db.Model):
     __tablename__ = "households"
     __table_args__ = (
@@ -57,7 +81,7 @@ class Household(db.Model):
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
     coordinator_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     income_situation: Mapped[str | None] = mapped_column(String(20))
-    neighbourhood: Mapped[str | None] = mapped_column(String(120))
+    neighbourhood_id: Mapped[int | None] = mapped_column(ForeignKey("neighbourhoods.id"), index=True)
     opened_on: Mapped[date]
     registered_on: Mapped[date | None]
     closed_on: Mapped[date | None]
@@ -68,6 +92,7 @@ class Household(db.Model):
 
     team: Mapped[Team] = relationship()
     coordinator: Mapped[User] = relationship(foreign_keys=[coordinator_id])
+    neighbourhood: Mapped[Neighbourhood | None] = relationship()
     members: Mapped[list["Member"]] = relationship(back_populates="household", order_by="Member.id")
     consents: Mapped[list["Consent"]] = relationship(order_by="Consent.given_on")
     coordinator_history: Mapped[list["CoordinatorAssignment"]] = relationship(

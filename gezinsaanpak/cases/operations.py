@@ -15,6 +15,7 @@ from ..extensions import db
 from ..i18n import _, _l
 from ..statemachine import StateMachine
 from ..timeutil import today, utcnow
+from . import neighbourhoods
 from .labels import STAGE_LABELS
 from .models import (
     CLOSE_REASONS,
@@ -32,6 +33,8 @@ from .models import (
     StageTransition,
 )
 
+UNCHANGED = object()  # register_household: keep the neighbourhood the contact track has
+
 # Where a household may go from each stage. Closing is possible from anywhere; registration and reopening are
 # steps of their own (`register_household`, `reopen`).
 NEXT_STAGES = {
@@ -48,7 +51,7 @@ STAGES_MACHINE = StateMachine("stage", NEXT_STAGES, STAGE_LABELS,
                               to_field="to_stage", date_field="moved_on")
 
 
-def open_contact_track(actor: User, pseudonym: str, source: str = "other", neighbourhood: str | None = None,
+def open_contact_track(actor: User, pseudonym: str, source: str = "other", neighbourhood_id: int | str | None = None,
                        opened_on: date | None = None, is_demo: bool = False) -> Household:
     """Start trust building under a pseudonym: no personal data, the opening coach coordinates."""
     require(actor.role in ("coach", "teamlead") and actor.team_id is not None)
@@ -57,8 +60,9 @@ def open_contact_track(actor: User, pseudonym: str, source: str = "other", neigh
         raise InvalidInput(_("Choose a pseudonym for this family, for example “Family Tulip, Tarwewijk”."))
     if source not in SOURCES:
         raise InvalidInput(_("Choose where the signal came from."))
+    neighbourhood = neighbourhoods.chosen(neighbourhood_id)
     opened_on = opened_on or today()
-    household = Household(pseudonym=pseudonym, source=source, neighbourhood=(neighbourhood or "").strip() or None,
+    household = Household(pseudonym=pseudonym, source=source, neighbourhood=neighbourhood,
                           team_id=actor.team_id, coordinator_id=actor.id, phase="contact",
                           stage="trust_building", stage_since=opened_on, opened_on=opened_on, is_demo=is_demo)
     db.session.add(household)
@@ -72,7 +76,7 @@ def open_contact_track(actor: User, pseudonym: str, source: str = "other", neigh
 
 
 def register_household(actor: User, household: Household, consent_on: date, consent_scope: str,
-                       members: list[dict], income_situation: str, neighbourhood: str | None = None,
+                       members: list[dict], income_situation: str, neighbourhood_id=UNCHANGED,
                        registered_on: date | None = None) -> Household:
     """Register a contact track once the family consents; its contacts carry over."""
     require(can_edit_household(actor, household))
@@ -88,12 +92,12 @@ def register_household(actor: User, household: Household, consent_on: date, cons
         raise InvalidInput(_("Choose the income situation (or “unknown”)."))
     if not members:
         raise InvalidInput(_("Add at least one member of the household."))
+    if neighbourhood_id is not UNCHANGED:
+        household.neighbourhood = neighbourhoods.chosen(neighbourhood_id, household.neighbourhood)
     registered_on = registered_on or today()
     household.phase = "registered"
     household.registered_on = registered_on
     household.income_situation = income_situation
-    if neighbourhood is not None:
-        household.neighbourhood = neighbourhood.strip() or None
     db.session.add(Consent(household_id=household.id, given_on=consent_on, scope=consent_scope.strip(),
                            recorded_by_id=actor.id))
     _move(actor, household, "registered", registered_on, allowed=("registered",))

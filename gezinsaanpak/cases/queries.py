@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 from ..extensions import db
 from ..timeutil import months_between, today
 from .access import visible_households_clause
-from .models import STAGES, CheckIn, Contact, Household, Member
+from .models import STAGES, CheckIn, Contact, Household, Member, Neighbourhood
 from .registry import DueItem, household_parts
 
 
@@ -38,14 +38,14 @@ def visible_households(user, include_closed=False, stage=None, neighbourhood=Non
     """
     query = (select(Household, last_contact_subquery().label("last_contact"), next_due_subquery().label("next_due"))
              .where(visible_households_clause(user))
-             .options(joinedload(Household.coordinator))
+             .options(joinedload(Household.coordinator), joinedload(Household.neighbourhood))
              .order_by(Household.stage == "closed", Household.pseudonym, Household.id))
     if stage in STAGES:
         query = query.where(Household.stage == stage)
     elif not include_closed:
         query = query.where(Household.stage != "closed")
     if neighbourhood:
-        query = query.where(Household.neighbourhood == neighbourhood)
+        query = query.where(Household.neighbourhood_id == neighbourhood)
     if search and search.strip():
         pattern = f"%{search.strip().lower()}%"
         query = query.where(or_(func.lower(Household.pseudonym).like(pattern),
@@ -81,10 +81,10 @@ class Page:
         return min(max(requested or 1, 1), max((total + per_page - 1) // per_page, 1))
 
 
-def neighbourhoods(user) -> list[str]:
-    return db.session.scalars(select(Household.neighbourhood).where(visible_households_clause(user),
-                                                                     Household.neighbourhood.is_not(None))
-                              .distinct().order_by(Household.neighbourhood)).all()
+def neighbourhoods(user) -> list[Neighbourhood]:
+    """The neighbourhoods of the households a user may see, for the list's filter."""
+    return db.session.scalars(select(Neighbourhood).where(Neighbourhood.id.in_(
+        select(Household.neighbourhood_id).where(visible_households_clause(user)))).order_by(Neighbourhood.name)).all()
 
 
 def due_items(user, on: date | None = None) -> tuple[list[DueItem], list[DueItem]]:

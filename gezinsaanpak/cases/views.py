@@ -6,6 +6,7 @@ from .. import audit
 from ..auth.changes import TEAM_CHANGES_DAYS, team_changes
 from ..auth.permissions import can_hand_over, can_view_audit
 from ..timeutil import age_on, today
+from ..web import record_id
 from . import labels
 from .access import get_household_or_404
 from .models import STAGES
@@ -29,6 +30,8 @@ def inject_labels():
 def index():
     if current_user.role == "admin":
         return redirect(url_for("admin.users"))
+    if current_user.role == "policy":
+        return redirect(url_for("municipality.reach_report"))
     return redirect(url_for("cases.start"))
 
 
@@ -53,7 +56,7 @@ def start():
 def my_households():
     args = request.args
     include_closed = args.get("closed") == "1"
-    filters = {"stage": args.get("stage") or None, "neighbourhood": args.get("neighbourhood") or None,
+    filters = {"stage": args.get("stage") or None, "neighbourhood": args.get("neighbourhood", type=record_id),
                "search": (args.get("q") or "").strip()[:80] or None}
     page = visible_households(current_user, include_closed=include_closed, page=args.get("page", 1, type=int),
                               per_page=current_app.config["PAGE_SIZE"], **filters)

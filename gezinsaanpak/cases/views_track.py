@@ -11,7 +11,7 @@ from ..forms import show_error
 from ..i18n import _
 from ..locking import check_version
 from ..web import record_id
-from . import operations
+from . import neighbourhoods, operations
 from .access import get_household_or_404
 from .forms import (
     CheckInForm,
@@ -23,6 +23,7 @@ from .forms import (
     StageForm,
     TrackForm,
     WorkerForm,
+    neighbourhood_choices,
 )
 from .labels import CLOSE_REASON_LABELS, STAGE_LABELS
 from .operations import NEXT_STAGES
@@ -42,10 +43,11 @@ def _render(template, status=200, **context):
 def new_track():
     """Trust building: a pseudonym and where the signal came from, nothing that identifies the family."""
     form = TrackForm()
+    form.neighbourhood_id.choices = neighbourhood_choices(neighbourhoods.listed())
     if form.validate_on_submit():
         try:
             household = operations.open_contact_track(current_user, form.pseudonym.data, form.source.data,
-                                                      form.neighbourhood.data)
+                                                      form.neighbourhood_id.data)
         except InvalidInput as error:
             show_error(form, error, "pseudonym")
         else:
@@ -77,8 +79,9 @@ def register(household_id):
     if household.is_registered:
         return _to_household(household, _("This household is already registered."))
     form = RegisterForm()
+    form.neighbourhood_id.choices = neighbourhood_choices(neighbourhoods.listed(), household.neighbourhood)
     if request.method == "GET":
-        form.neighbourhood.data = household.neighbourhood
+        form.neighbourhood_id.data = str(household.neighbourhood_id or "")
     elif form.more.data:
         form.members.append_entry()
         return _render("cases/register.html", household=household, form=form)
@@ -87,7 +90,7 @@ def register(household_id):
                     "school": row.school.data} for row in form.filled_members()]
         try:
             operations.register_household(current_user, household, form.consent_on.data, form.consent_scope.data,
-                                          members, form.income_situation.data, form.neighbourhood.data)
+                                          members, form.income_situation.data, form.neighbourhood_id.data)
         except InvalidInput as error:
             db.session.rollback()
             show_error(form, error)

@@ -11,6 +11,7 @@ from sqlalchemy import String, Text, case, delete, func, or_, select, update
 from .. import audit, erasures
 from ..auth.models import User
 from ..auth.permissions import can_erase_household
+from ..cases import neighbourhoods
 from ..cases.models import Household
 from ..errors import InvalidInput, PermissionDenied
 from ..extensions import db
@@ -19,7 +20,7 @@ from ..referrals.models import Fund
 from ..timeutil import add_months, today, utcnow
 
 # Columns that hold codes from a fixed list, not free text: they stay when a household is anonymised.
-CODE_COLUMNS = {"phase", "stage", "source", "income_situation", "neighbourhood", "close_reason", "role", "kind",
+CODE_COLUMNS = {"phase", "stage", "source", "income_situation", "close_reason", "role", "kind",
                 "state", "from_state", "to_state", "from_stage", "to_stage", "reason", "scale", "age_band", "colour",
                 "status", "applied_by", "participation", "from_status", "to_status", "level", "language", "outcome",
                 "action", "object_type", "record_type", "field", "route"}
@@ -109,6 +110,7 @@ def anonymise(actor, household, reason: str = "retention", erased_at: datetime |
     """Erase everything personal and keep what anonymous counts need: stages, categories, months, age. The
     erasure register remembers it, so it is made again when an older backup is restored."""
     erased_at = erased_at or utcnow()
+    neighbourhoods.forget_unreviewed(household)
     ids = {"households": [household.id]}
     for table, parent, column in household_tables():
         if parent is None:

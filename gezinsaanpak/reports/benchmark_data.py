@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, insert, inspect, or_, select
 
 from ..auth.models import Team, User
-from ..cases.models import Consent, Contact, CoordinatorAssignment, Household, Member, StageTransition
+from ..cases.models import Consent, Contact, CoordinatorAssignment, Household, Member, Neighbourhood, StageTransition
 from ..catalogues import load_all
 from ..extensions import db
 from ..plans.models import Action, Assessment, AssessmentScore, Domain, Goal
@@ -25,6 +25,7 @@ COACHES_PER_TEAM = 8
 STAGES = ["trust_building", "registered", "plan", "carrying_out", "follow_up", "aftercare", "closed"]
 CHUNK = 5000
 EMAIL_DOMAIN = "@benchmark.invalid"
+NEIGHBOURHOODS = ("Noord", "Zuid", "Oost", "West", "Centrum")
 TEAM_PREFIX = "Benchmark team "
 
 
@@ -80,6 +81,7 @@ def build(households: int, password_hash: str, seed: int = 1, contacts: int = 20
     domains = {scale: db.session.scalars(select(Domain.id).where(Domain.scale == scale)).all()
                for scale in ("bridge", "child_bridge")}
     funds = db.session.scalars(select(Fund.id)).all()
+    areas = _neighbourhoods()
     now = datetime.combine(today(), time(12))
     coaches_needed = max(1, -(-households // HOUSEHOLDS_PER_COACH))
     coaches = []
@@ -93,7 +95,7 @@ def build(households: int, password_hash: str, seed: int = 1, contacts: int = 20
         coaches.append(user)
     for number in range(households):
         coach = coaches[number // HOUSEHOLDS_PER_COACH]
-        _household(rng, ids, rows, coach, STAGES[number % len(STAGES)], items, domains, funds, now,
+        _household(rng, ids, rows, coach, STAGES[number % len(STAGES)], items, domains, funds, areas, now,
                    contacts, signals, goals, referrals)
     for model, records in rows.items():
         for start in range(0, len(records), CHUNK):
@@ -109,7 +111,21 @@ def _user(ids, name, role, team_id, password_hash, now):
             "session_token": f"benchmark{user_id}", "is_demo": True, "created_at": now}
 
 
-def _household(rng, ids, rows, coach, stage, items, domains, funds, now, contacts, signals, goals, referrals):
+def _neighbourhoods() -> list[int]:
+    """The benchmark municipality's neighbourhood list (ids), made once."""
+    ids = []
+    for name in NEIGHBOURHOODS:
+        entry = db.session.scalar(select(Neighbourhood).where(Neighbourhood.name == name))
+        if entry is None:
+            entry = Neighbourhood(name=name, district="Centrum" if name == "Centrum" else "Buiten")
+            db.session.add(entry)
+            db.session.flush()
+        ids.append(entry.id)
+    return ids
+
+
+def _household(rng, ids, rows, coach, stage, items, domains, funds, areas, now, contacts, signals, goals,
+               referrals):
     hid = ids.take(Household)
     opened = today() - timedelta(days=rng.randint(30, 540))
     registered = stage != "trust_building" and not (stage == "closed" and rng.random() < 0.2)
@@ -121,7 +137,7 @@ def _household(rng, ids, rows, coach, stage, items, domains, funds, now, contact
         "team_id": coach["team_id"], "coordinator_id": coach["id"],
         "income_situation": rng.choice(["social_assistance", "working", "self_employed", "other_benefit",
                                         "unknown"]) if registered else None,
-        "neighbourhood": rng.choice(["Noord", "Zuid", "Oost", "West", "Centrum"]), "opened_on": opened,
+        "neighbourhood_id": rng.choice(areas), "opened_on": opened,
         "registered_on": registered_on, "closed_on": closed_on,
         "close_reason": "goals_reached" if stage == "closed" else None, "is_demo": True, "created_at": now})
     rows[CoordinatorAssignment].append({"id": ids.take(CoordinatorAssignment), "household_id": hid,

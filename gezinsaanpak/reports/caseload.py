@@ -102,7 +102,8 @@ def households_behind(team_id: int, metric: str, coach_id: int | None = None, on
                       page: int | None = None, per_page: int = 50):
     """The list a dashboard number stands for: all of it (for CSV), or one page of it when `page` is given."""
     query = (select(Household).where(Household.team_id == team_id, metric_clause(metric, on))
-             .options(joinedload(Household.coordinator)).order_by(Household.pseudonym, Household.id))
+             .options(joinedload(Household.coordinator),
+                      joinedload(Household.neighbourhood)).order_by(Household.pseudonym, Household.id))
     if coach_id:
         query = query.where(Household.coordinator_id == coach_id)
     if page is None:

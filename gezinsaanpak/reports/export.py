@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import and_, func, or_, select
 
 from ..auth.models import Team
-from ..cases.models import Household, Member, StageTransition
+from ..cases.models import Household, Member, Neighbourhood, StageTransition
 from ..extensions import db
 from ..files import check_target, write_private_text, writing
 from ..plans.models import Action, Assessment, AssessmentScore, Domain, Goal
@@ -27,7 +27,8 @@ from ..timeutil import age_on
 CHILD_BANDS = ((0, 5, "0-5"), (6, 11, "6-11"), (12, 18, "12-18"), (19, 22, "19-22"))
 # Every table of the export with its columns, so that a period without households still has them all (empty).
 TABLES = {
-    "households": {"id": str, "team": str, "neighbourhood": str, "income_situation": str, "source": str, "stage": str,
+    "households": {"id": str, "team": str, "neighbourhood": str, "cbs_code": str, "district": str,
+                   "income_situation": str, "source": str, "stage": str,
                    "registered_month": str, "closed_month": str, "close_reason": str},
     "members": {"id": str, "household_id": str, "role": str, "age_band": str},
     "stages": {"household_id": str, "from_stage": str, "to_stage": str, "month": str, "close_reason": str},
@@ -77,8 +78,13 @@ def export_monitoring(out: str, start: date, end: date, force: bool = False) -> 
     household_ids = select(Household.id).where(in_period)
     rows = {}
     teams = dict(db.session.execute(select(Team.id, Team.name)).all())
+    # Only entries of the administrator's list: one awaiting review holds what a coach typed, and goes out as unknown.
+    areas = {n.id: (n.name, n.cbs_code, n.district) for n in db.session.scalars(
+        select(Neighbourhood).where(Neighbourhood.to_review.is_(False)))}
     rows["households"] = [
-        {"id": p("household", h.id), "team": teams.get(h.team_id), "neighbourhood": h.neighbourhood,
+        {"id": p("household", h.id), "team": teams.get(h.team_id),
+         **dict(zip(("neighbourhood", "cbs_code", "district"), areas.get(h.neighbourhood_id, (None, None, None)),
+                    strict=True)),
          "income_situation": h.income_situation, "source": h.source, "stage": h.stage,
          "registered_month": month(h.registered_on), "closed_month": month(h.closed_on),
          "close_reason": h.close_reason}

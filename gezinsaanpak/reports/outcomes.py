@@ -10,7 +10,7 @@ Groups of fewer than five households are suppressed so no family can be recognis
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, true
 
 from ..cases.models import Household
 from ..extensions import db
@@ -45,6 +45,11 @@ def _group(key, households: set, parts: dict) -> Group:
     return group
 
 
+def _of_team(team_id: int | None):
+    """The households of a team, or (None) of the whole municipality, for the policy officer."""
+    return true() if team_id is None else Household.team_id == team_id
+
+
 def _compared(team_id):
     """Per member and scale, the first and the latest assessment to compare (both in the same age band)."""
     band = func.coalesce(Assessment.age_band, "")
@@ -55,7 +60,7 @@ def _compared(team_id):
                                               order_by=(Assessment.assessed_on, Assessment.id)).label("n"),
                        func.count().over(partition_by=within).label("total"),
                        func.max(Assessment.assessed_on).over(partition_by=within).label("band_last"))
-                .join(Household, Household.id == Assessment.household_id).where(Household.team_id == team_id)
+                .join(Household, Household.id == Assessment.household_id).where(_of_team(team_id))
                 .subquery("numbered"))
     ranked = (select(numbered, func.dense_rank().over(
         partition_by=(numbered.c.member_id, numbered.c.scale),
@@ -102,7 +107,7 @@ def goals_by_status(team_id: int) -> list[Group]:
     rows = db.session.execute(
         select(Domain.scale, Goal.household_id, Goal.status, func.count(Goal.id))
         .join(Domain, Domain.id == Goal.domain_id).join(Household, Household.id == Goal.household_id)
-        .where(Household.team_id == team_id).group_by(Domain.scale, Goal.household_id, Goal.status)).all()
+        .where(_of_team(team_id)).group_by(Domain.scale, Goal.household_id, Goal.status)).all()
     return _by_key(rows, GOAL_SCALES, GOAL_STATUSES)
 
 
@@ -110,7 +115,7 @@ def referrals_by_status(team_id: int) -> Group:
     """All referrals of the team's households, by their current status."""
     rows = db.session.execute(
         select(Referral.household_id, Referral.status, func.count(Referral.id))
-        .join(Household, Household.id == Referral.household_id).where(Household.team_id == team_id)
+        .join(Household, Household.id == Referral.household_id).where(_of_team(team_id))
         .group_by(Referral.household_id, Referral.status)).all()
     return _by_key([(ALL, *row) for row in rows], (), REFERRAL_STATUSES)[-1]
 
@@ -121,7 +126,7 @@ def participation_by_fund(team_id: int) -> list[Group]:
     rows = db.session.execute(
         select(name, Referral.household_id, Referral.participation, func.count(Referral.id))
         .join(Household, Household.id == Referral.household_id).outerjoin(Fund, Fund.id == Referral.fund_id)
-        .where(Household.team_id == team_id, Referral.status.in_(("granted", "delivered")))
+        .where(_of_team(team_id), Referral.status.in_(("granted", "delivered")))
         .group_by(name, Referral.household_id, Referral.participation)).all()
     sizes = defaultdict(int)
     for key, _household, _participation, count in rows:

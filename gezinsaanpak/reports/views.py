@@ -9,14 +9,15 @@ from sqlalchemy import select
 from .. import audit
 from ..auth.endpoints import refuse
 from ..auth.models import User
-from ..cases.labels import CLOSE_REASON_LABELS, INCOME_LABELS, STAGE_LABELS
-from ..cases.models import STAGES, Household
+from ..cases.labels import CLOSE_REASON_LABELS, STAGE_LABELS
+from ..cases.models import STAGES, Household, Neighbourhood
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today
 from ..web import record_id
 from . import caseload, outcome_tables, outcomes, reach
 from .csvfile import csv_response
+from .labels import INCOME_GROUP_LABELS
 
 bp = Blueprint("reports", __name__, url_prefix="/team")
 
@@ -28,14 +29,14 @@ def record_report_view():
     audit.record(current_user, f"report.{request.endpoint.split('.')[-1]}")
 
 
-def _wants_csv():
+def wants_csv():
     return request.args.get("format") == "csv"
 
 
 @bp.route("/")
 def dashboard():
     rows = caseload.caseload(current_user.team_id)
-    if _wants_csv():
+    if wants_csv():
         header = [_("Coach")] + [str(STAGE_LABELS[s]) for s in STAGES] + [_("Open"), _("Weighted caseload")] + \
             [str(caseload.METRIC_LABELS[m]) for m in caseload.ATTENTION_METRICS]
         return csv_response("caseload", header, [
@@ -49,7 +50,7 @@ def dashboard():
 def households():
     metric = request.args.get("metric", "open")
     coach_id = request.args.get("coach", type=record_id)
-    page = None if _wants_csv() else request.args.get("page", 1, type=record_id)  # the CSV holds the whole list
+    page = None if wants_csv() else request.args.get("page", 1, type=record_id)  # the CSV holds the whole list
     try:
         listed = caseload.households_behind(current_user.team_id, metric, coach_id, page=page,
                                             per_page=current_app.config["PAGE_SIZE"])
@@ -59,14 +60,19 @@ def households():
     if coach is not None and coach.team_id != current_user.team_id:
         refuse(404)
     title = STAGE_LABELS[metric[6:]] if metric.startswith("stage:") else caseload.METRIC_LABELS[metric]
-    if _wants_csv():
+    if wants_csv():
         return csv_response("households", [_("Household"), _("Stage"), _("Neighbourhood"), _("Coordinator")],
-                            [[h.pseudonym, STAGE_LABELS[h.stage], h.neighbourhood or "", h.coordinator.name]
+                            [[h.pseudonym, STAGE_LABELS[h.stage], _accepted_name(h.neighbourhood), h.coordinator.name]
                              for h in listed])
     return render_template("reports/households.html", page=listed, title=title, coach=coach, metric=metric)
 
 
-def _period():
+def _accepted_name(entry) -> str:
+    """A download names only entries of the administrator's list; one awaiting review holds a coach's typed text."""
+    return entry.name if entry is not None and not entry.to_review else ""
+
+
+def period():
     def parse(name, default):
         try:
             return date.fromisoformat(request.args.get(name, ""))
@@ -77,36 +83,46 @@ def _period():
     return (start, end) if start <= end else (end, start)
 
 
+def reach_csv(rows):
+    """The reach table with the page's headings: a share only where the target group is known."""
+    return csv_response("reach", [_("Income group"), _("Children under 18 in support"), _("Children reached"),
+                                  _("Of whom self-employed"), _("Target group"), _("Share reached"),
+                                  _("National ambition")],
+                        [[INCOME_GROUP_LABELS[r.income_group], r.children, r.reached, r.self_employed,
+                          "" if r.target_group is None else r.target_group,
+                          f"{r.share:.0%}" if r.share is not None else "",
+                          f"{r.ambition:.0%}" if r.ambition else ""] for r in rows])
+
+
 @bp.route("/reach")
 def reach_report():
-    start, end = _period()
-    neighbourhood = request.args.get("neighbourhood") or None
-    team = current_user.team_id
-    rows = reach.reach(team, start, end, neighbourhood)
-    provisions = reach.provisions_delivered(team, start, end, neighbourhood)
-    entered, left = reach.flow(team, start, end, neighbourhood)
+    """The team's reach as counts: target groups are sizes of areas, so a team's reach is no share of them."""
+    start, end = period()
+    neighbourhood = request.args.get("neighbourhood", type=record_id)
+    scope = reach.Scope(team_id=current_user.team_id, neighbourhood_id=neighbourhood)
+    rows = reach.reach(start, end, scope)
+    provisions = reach.provisions_delivered(start, end, scope)
+    entered, left = reach.flow(start, end, scope)
     table = request.args.get("table", "reach")
-    if _wants_csv():
+    if wants_csv():
         if table == "provisions":
             return csv_response("provisions", [_("Fund or organisation"), _("Delivered")], provisions)
         if table == "left":
             return csv_response("closed", [_("Reason"), _("Households")],
                                 [[CLOSE_REASON_LABELS.get(r, r), n] for r, n in left])
-        return csv_response("reach", [_("Income situation"), _("Children reached"), _("Target group"), _("Share"),
-                                      _("Ambition")],
-                            [[INCOME_LABELS[r.income_situation], r.children, r.target_group or "",
-                              f"{r.share:.0%}" if r.share is not None else "",
-                              f"{r.ambition:.0%}" if r.ambition else ""] for r in rows])
-    neighbourhoods = db.session.scalars(select(Household.neighbourhood).distinct().where(
-        Household.team_id == team, Household.neighbourhood.is_not(None)).order_by(Household.neighbourhood)).all()
+        return reach_csv(rows)
+    team = current_user.team_id
+    neighbourhoods = db.session.scalars(select(Neighbourhood).where(Neighbourhood.id.in_(
+        select(Household.neighbourhood_id).where(Household.team_id == team))).order_by(Neighbourhood.name)).all()
     return render_template("reports/reach.html", rows=rows, provisions=provisions, entered=entered, left=left,
-                           start=start, end=end, neighbourhood=neighbourhood, neighbourhoods=neighbourhoods)
+                           start=start, end=end, neighbourhood=neighbourhood, neighbourhoods=neighbourhoods,
+                           group_labels=INCOME_GROUP_LABELS)
 
 
 @bp.route("/outcomes")
 def outcomes_report():
     tables = outcome_tables.outcome_tables(current_user.team_id)
-    if _wants_csv():
+    if wants_csv():
         table = tables.get(request.args.get("table", "goals")) or abort(404)
         return csv_response(table.name, table.header, [["" if cell is None else cell for cell in row]
                                                        for row in table.rows])

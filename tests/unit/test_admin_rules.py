@@ -3,8 +3,10 @@ import pytest
 
 from gezinsaanpak.errors import InvalidInput, PermissionDenied
 from gezinsaanpak.referrals import panic
-from gezinsaanpak.reports.models import ReachTarget
-from gezinsaanpak.reports.operations import save_reach_target
+from gezinsaanpak.reports.models import TargetGroup
+from gezinsaanpak.reports.operations import save_target_group
+from gezinsaanpak.reports.reach import Scope
+from tests.factories import neighbourhood
 
 
 def test_a_coach_limit_belongs_to_the_coach_s_own_team(world):
@@ -19,11 +21,14 @@ def test_only_an_administrator_sets_limits_and_target_groups(world):
     with pytest.raises(PermissionDenied):
         panic.set_limit(world.teamlead, 2026, world.team_a.id, 10000)
     with pytest.raises(PermissionDenied):
-        save_reach_target(world.teamlead, 2026, "working", "", 40)
+        save_target_group(world.teamlead, 2026, "working", Scope(), 40)
 
 
 def test_saving_a_target_group_again_updates_it(world):
-    save_reach_target(world.admin, 2026, "social_assistance", " Charlois ", 120)
-    target = save_reach_target(world.admin, 2026, "social_assistance", "Charlois", 130)
-    assert (target.neighbourhood, target.children) == ("Charlois", 130)
-    assert ReachTarget.query.filter_by(year=2026).count() == 1
+    carnisse = Scope(neighbourhood_id=neighbourhood("Carnisse", district="Charlois").id)
+    save_target_group(world.admin, 2026, "social_assistance", carnisse, 120)
+    target = save_target_group(world.admin, 2026, "social_assistance", carnisse, 130)
+    save_target_group(world.admin, 2026, "social_assistance", Scope(district="Charlois"), 300)
+    save_target_group(world.admin, 2026, "social_assistance", Scope(), 900)
+    assert (target.neighbourhood.name, target.children) == ("Carnisse", 130)
+    assert sorted(t.children for t in TargetGroup.query.filter_by(year=2026)) == [130, 300, 900]

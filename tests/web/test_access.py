@@ -27,6 +27,7 @@ MAY_SEE = {
     "teamlead": True,
     "other_teamlead": False,
     "admin": False,
+    "policy": False,  # the municipality's figures, never a family's file
 }
 # Pages with a stricter rule than "whoever works on the household": endpoint -> who may open them.
 STRICTER = {
@@ -124,7 +125,7 @@ def test_the_administrator_manages_accounts_but_sees_no_families(client, auth, w
     assert "Familie Tulp" not in client.get("/my-households").text
 
 
-@pytest.mark.parametrize("who", ["coach", "teamlead"])
+@pytest.mark.parametrize("who", ["coach", "teamlead", "policy"])
 def test_only_administrators_open_administration(client, auth, world, who):
     auth.login(world.by_role(who))
     assert client.get("/admin/users").status_code == 403

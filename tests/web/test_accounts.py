@@ -52,3 +52,18 @@ def test_a_coach_with_households_keeps_the_role_until_they_are_handed_over(app, 
     response = client.post(f"/admin/users/{world.coach.id}/edit", data={"role": "teamlead",
                                                                        "team_id": world.team_a.id})
     assert response.status_code == 400 and "draag die eerst over" in response.text
+
+
+def test_the_administrator_adds_a_policy_officer_outside_any_team(app, auth, client, world):
+    auth.login(world.admin)
+    form = client.get("/admin/users").text
+    assert '<option value="policy">Beleidsmedewerker</option>' in form
+    response = client.post("/admin/users", data={"name": "Bea Beleid", "email": "bea@example.nl", "role": "policy",
+                                                  "team_id": 0, "password": "een lange zin als wachtwoord"})
+    assert response.status_code == 302
+    with app.app_context():
+        officer = User.query.filter_by(email="bea@example.nl").one()
+        assert (officer.role, officer.team_id) == ("policy", None)
+    refused = client.post("/admin/users", data={"name": "Cor Coach", "email": "cor@example.nl", "role": "coach",
+                                                "team_id": 0, "password": "een lange zin als wachtwoord"})
+    assert refused.status_code == 400 and "moeten bij een team horen" in refused.text

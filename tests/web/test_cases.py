@@ -8,7 +8,7 @@ from gezinsaanpak.auth.operations import create_user
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household, Member
 from gezinsaanpak.extensions import db
-from tests.factories import PASSWORD, make_household
+from tests.factories import PASSWORD, make_household, neighbourhood
 from tests.helpers import TODAY
 from tests.web.form_pages import shown_version
 
@@ -196,7 +196,7 @@ def test_my_households_pages_and_keeps_the_filter_on_every_page(app, client, aut
     with app.app_context():
         coach = db.session.merge(world.coach)
         for name in ("Familie Aster", "Familie Berk", "Familie Den", "Fam. Zonder Filter"):
-            cases.open_contact_track(coach, name, "school", "Tarwewijk")
+            cases.open_contact_track(coach, name, "school", neighbourhood("Tarwewijk").id)
         db.session.commit()
     monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
     auth.login(world.coach)

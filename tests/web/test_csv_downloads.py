@@ -7,7 +7,10 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from gezinsaanpak.auth.models import User
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.models import Neighbourhood
+from gezinsaanpak.cases.neighbourhoods import add_neighbourhood
 from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import Assessment, AssessmentScore, Domain
@@ -31,8 +34,11 @@ def cells(response):
 
 
 def household_with_formulas(coach, pseudonym, first_step, latest_step):
-    """A registered household in a neighbourhood typed as a formula, assessed twice on housing."""
-    household = cases.open_contact_track(coach, pseudonym, "school", SUM, opened_on=TODAY - timedelta(days=60))
+    """A registered household in a neighbourhood the administrator named like a formula, assessed twice on housing."""
+    area = Neighbourhood.query.filter_by(name=SUM).one_or_none() or add_neighbourhood(User.query.filter_by(
+        role="admin").one(), SUM)
+    household = cases.open_contact_track(coach, pseudonym, "school", area.id,
+                                         opened_on=TODAY - timedelta(days=60))
     cases.register_household(coach, household, TODAY - timedelta(days=30), "Registratie",
                              [{"first_name": "Samira", "role": "parent", "date_of_birth": date(1988, 3, 14)}],
                              "working", registered_on=TODAY - timedelta(days=30))

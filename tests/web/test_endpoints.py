@@ -6,7 +6,7 @@ from gezinsaanpak import create_app
 from gezinsaanpak.auth.endpoints import PERMISSIONS, DeclarationMismatch, UndeclaredEndpoint
 from tests.factories import PASSWORD
 
-LEVELS = {"public", "user", "worker", "teamlead", "admin", "household:view", "household:edit",
+LEVELS = {"public", "user", "worker", "teamlead", "admin", "policy", "household:view", "household:edit",
           "household:hand_over", "household:audit", "household:view/edit", "household:erase",
           "household:view/hand_over"}
 

@@ -70,7 +70,7 @@ def test_the_database_refuses_a_save_on_a_stale_copy(app, ctx, world, household)
     from gezinsaanpak.cases.models import Household as H
     mine = db.session.get(H, household.id)
     db.session.execute(H.__table__.update().where(H.id == household.id).values(version=H.version + 1))
-    mine.neighbourhood = "Carnisse"
+    mine.income_situation = "social_assistance"
     with pytest.raises(StaleDataError):
         db.session.flush()
     db.session.rollback()

@@ -2,13 +2,11 @@
 small groups suppressed (test_outcomes.py); an anonymised monitoring export."""
 import re
 import sqlite3
-from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from gezinsaanpak.auth.models import User
-from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Contact, Household, Member
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans.models import Goal
@@ -46,37 +44,6 @@ def test_every_dashboard_number_matches_its_list_on_the_demo(app, client, runner
         assert len(re.findall(r'href="/households/\d+"', listing)) == int(number), url
     csv = client.get("/team/?format=csv")
     assert csv.mimetype == "text/csv" and csv.text.lstrip("\ufeff").startswith("Coach;")
-
-
-def registered_with_contact(coach, pseudonym, income, children, contact_on):
-    household = make_household(coach, pseudonym=pseudonym, children=children, income=income)
-    cases.log_contact(coach, household, "home_visit", contact_on)
-    return household
-
-
-def test_reach_shows_social_assistance_and_working_families_against_the_ambitions(app, client, auth, world):
-    last_week = TODAY - timedelta(days=7)
-    with app.app_context():
-        coach = db.session.merge(world.coach)
-        registered_with_contact(coach, "Familie A", "social_assistance", 3, last_week)
-        registered_with_contact(coach, "Familie B", "working", 2, last_week)
-        registered_with_contact(coach, "Familie C", "working", 1, date(2020, 1, 1))  # not in the period
-        db.session.commit()
-    auth.login(world.admin)
-    year = TODAY.year
-    assert client.post("/admin/targets", data={"year": year, "income_situation": "social_assistance",
-                                               "children": 4}).status_code == 302
-    assert client.post("/admin/targets", data={"year": year, "income_situation": "working",
-                                               "children": 10}).status_code == 302
-    auth.logout()
-    auth.login(world.teamlead)
-    start = date(year, 1, 1) if last_week.year == year else last_week
-    page = client.get(f"/team/reach?from={start}&to={TODAY}").text
-    rows = {m[0]: m[1:] for m in re.findall(
-        r'<th scope="row">([^<]+)</th><td>(\d+)</td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>', page)}
-    assert rows["Bijstand"] == ("3", "4", "75%")
-    assert rows["Werkend"] == ("2", "10", "20%")
-    assert "100%" in page and "70%" in page
 
 
 def test_the_monitoring_export_holds_nothing_personal(app, runner, tmp_path):

@@ -11,6 +11,7 @@ from gezinsaanpak.auth.models import User
 from gezinsaanpak.auth.operations import create_user
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
+from gezinsaanpak.cases.neighbourhoods import add_neighbourhood
 from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.errors import InvalidInput
 from gezinsaanpak.extensions import db
@@ -68,7 +69,7 @@ def user_for(endpoint):
         return None
     if level in ("teamlead", "household:audit", "household:erase"):
         return "teamlead"
-    return "admin" if level == "admin" else "coach"
+    return level if level in ("admin", "policy") else "coach"
 
 
 def post_rules(app):
@@ -96,7 +97,11 @@ def _fund(admin):
                        is_yearly=False).id
 
 
-ADMIN_FACTORIES = {"user_id": _coach, "item_id": _item, "fund_id": _fund}
+def _neighbourhood(admin):
+    return add_neighbourhood(admin, f"Fuzzwijk {next(serial)}").id
+
+
+ADMIN_FACTORIES = {"user_id": _coach, "item_id": _item, "fund_id": _fund, "neighbourhood_id": _neighbourhood}
 
 
 def _registered(app, coach_id):
