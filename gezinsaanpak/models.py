@@ -1,6 +1,7 @@
 """Every table of the application, imported in one place for Alembic and the tests."""
 from .audit import AuditEvent  # noqa: F401
 from .auth.models import Team, User  # noqa: F401
+from .auth.throttle import LoginThrottle  # noqa: F401
 from .cases.models import (  # noqa: F401
                            CheckIn,
                            Consent,
