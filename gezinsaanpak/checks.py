@@ -108,7 +108,7 @@ def _private(path: Path) -> Check:
 
 
 def file_permissions():
-    paths = [Path(current_app.instance_path) / name for name in ("secret_key", "export_key")]
+    paths = [Path(current_app.instance_path) / "secret_key"]
     url = db.engine.url
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         paths += [Path(url.database + suffix) for suffix in ("", "-wal", "-shm")]
