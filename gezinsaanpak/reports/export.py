@@ -145,9 +145,14 @@ TABLES = {
 }
 
 
+def _in_period(start: date, end: date):
+    """Households in support at some moment between start and end."""
+    return and_(Household.phase == "registered", Household.registered_on <= end,
+                or_(Household.closed_on.is_(None), Household.closed_on >= start))
+
+
 def _households(start: date, end: date, district_of) -> dict[int, dict]:
-    in_period = and_(Household.phase == "registered", Household.registered_on <= end,
-                     or_(Household.closed_on.is_(None), Household.closed_on >= start))
+    in_period = _in_period(start, end)
     teams = dict(db.session.execute(select(Team.id, Team.name)).all())
     households = {h.id: {"team": teams.get(h.team_id), "district": district_of(h.neighbourhood) or ANY,
                          "income": h.income_situation, "source": h.source, "reason": h.close_reason,
@@ -170,8 +175,8 @@ def _households(start: date, end: date, district_of) -> dict[int, dict]:
 
 
 def _changes(households, start: date, end: date):
-    """(household, member, scale, domain code, change) between each member's first and latest assessment in the
-    period, of the most recent age band with two (the Child Bridge rates a child against its band)."""
+    """(household, scale, domain code, change) per member and domain: from their first to their latest assessment in
+    the period, of the most recent age band with two (the Child Bridge rates a child against its band)."""
     by_member = defaultdict(list)
     for a in db.session.scalars(select(Assessment).where(Assessment.household_id.in_(households),
                                                          Assessment.assessed_on.between(start, end))
@@ -185,12 +190,15 @@ def _changes(households, start: date, end: date):
     for member_scale, candidates in bands.items():
         series = max(candidates, key=lambda series: (series[-1].assessed_on, series[-1].id))
         pairs[member_scale] = (series[0], series[-1])
-    ids = [a.id for pair in pairs.values() for a in pair]
+    compared = {a.id for pair in pairs.values() for a in pair}
     scores = defaultdict(dict)
     for score, code in db.session.execute(select(AssessmentScore, Domain.code)
                                           .join(Domain, Domain.id == AssessmentScore.domain_id)
-                                          .where(AssessmentScore.assessment_id.in_(ids))):
-        scores[score.assessment_id][code] = score
+                                          .join(Assessment, Assessment.id == AssessmentScore.assessment_id)
+                                          .where(Assessment.household_id.in_(households),
+                                                 Assessment.assessed_on.between(start, end))):
+        if score.assessment_id in compared:
+            scores[score.assessment_id][code] = score
     for (_member, scale), (first, latest) in pairs.items():
         for code, before in scores[first.id].items():
             after = scores[latest.id].get(code)
@@ -206,7 +214,7 @@ def _changes(households, start: date, end: date):
 def records(start: date, end: date, district_of=no_district) -> dict[str, list[Record]]:
     """Per table, one record per thing it counts, with its household and facts."""
     households = _households(start, end, district_of)
-    ids = list(households)
+    ids = select(Household.id).where(_in_period(start, end))
     team = {household_id: facts["team"] for household_id, facts in households.items()}
     out = {
         "reach": [Record(h, f, {"children": f["children"], "children_reached": f["children_reached"]})
