@@ -63,7 +63,7 @@ def postgres_database(admin_url: str = POSTGRES_ADMIN_URL):
 def make_app(url: str):
     """The real application on `url`; the secret is fixed so no key file is written."""
     return create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "benchmark", "LOGIN_LIMIT": "10000 per minute",
-                       "LOGIN_ACCOUNT_LIMIT": "10000 per minute", "PLAN_PDF_LIMIT": "100000 per minute"})
+                       "PLAN_PDF_LIMIT": "100000 per minute"})
 
 
 def build(app, households: int) -> float:

@@ -81,7 +81,7 @@ def main(argv=None):
         password = app.config["DEMO_PASSWORD"]
         port = free_port()
         env = dict(os.environ, GEZINSAANPAK_DATABASE_URL=url, GEZINSAANPAK_SECRET_KEY="throughput",
-                   GEZINSAANPAK_LOGIN_LIMIT="10000 per minute", GEZINSAANPAK_LOGIN_ACCOUNT_LIMIT="10000 per minute")
+                   GEZINSAANPAK_LOGIN_LIMIT="10000 per minute")
         server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-b",
                                    f"127.0.0.1:{port}", "wsgi:app"], cwd=PROJECT, env=env, start_new_session=True,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -79,6 +79,17 @@ def proxies():
     return Check(name, OK, _("none"))
 
 
+def login_limits():
+    """Where failed logins are counted: per account always in the database; per address where the limiter's storage
+    says (its address is not shown: it may hold a password)."""
+    scheme = str(current_app.config.get("RATELIMIT_STORAGE_URI") or "memory://").partition("://")[0]
+    name = _("failed logins")
+    if scheme == "memory":
+        return Check(name, OK, _("per account in the database; per address in each worker's memory (a shared store: "
+                                 "GEZINSAANPAK_RATELIMIT_STORAGE_URI=redis://...)"))
+    return Check(name, OK, _("per account in the database; per address in %(store)s", store=scheme))
+
+
 def debug():
     if current_app.debug:
         return Check(_("debug mode"), ERROR, _("on: error pages show code and let visitors run it; turn it off"))
@@ -97,7 +108,7 @@ def _private(path: Path) -> Check:
 
 
 def file_permissions():
-    paths = [Path(current_app.instance_path) / name for name in ("secret_key", "export_key")]
+    paths = [Path(current_app.instance_path) / "secret_key"]
     url = db.engine.url
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         paths += [Path(url.database + suffix) for suffix in ("", "-wal", "-shm")]
@@ -162,7 +173,7 @@ def administrators():
 
 
 def run_checks() -> list[Check]:
-    checks = [secret_key(), *https(), proxies(), debug(), *file_permissions()]
+    checks = [secret_key(), *https(), proxies(), login_limits(), debug(), *file_permissions()]
     checks.append(migrations())
     if checks[-1].level == OK:
         try:

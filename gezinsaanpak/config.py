@@ -19,9 +19,16 @@ class Defaults:
     # saved after a long pause is kept for its user (drafts.py) instead of refused as "expired".
     WTF_CSRF_TIME_LIMIT = None
     SESSION_LIFETIME_HOURS = 12
-    LOGIN_LIMIT = "10 per minute"
-    LOGIN_ACCOUNT_LIMIT = "5 per 15 minutes"
+    # Failed logins per client address (behind a proxy: the address it reports, see TRUSTED_PROXIES): generous, as a
+    # whole office may share one address. Per account the database counts (auth/throttle.py): after
+    # LOGIN_FREE_FAILURES failures the next attempt waits LOGIN_FIRST_WAIT_SECONDS, doubling up to the maximum.
+    LOGIN_LIMIT = "30 per minute; 300 per hour"
+    LOGIN_FREE_FAILURES = 5
+    LOGIN_FIRST_WAIT_SECONDS = 15
+    LOGIN_MAX_WAIT_SECONDS = 900
     PLAN_PDF_LIMIT = "20 per minute"  # family plan PDFs per user
+    # Where the limits per address are counted: "memory://" counts in each gunicorn worker on its own; a shared
+    # store (GEZINSAANPAK_RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379) counts them together.
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
     BABEL_DEFAULT_LOCALE = "nl"

@@ -28,4 +28,5 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
-limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")
+# No storage here: it would override RATELIMIT_STORAGE_URI from the configuration.
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

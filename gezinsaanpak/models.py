@@ -2,6 +2,7 @@
 from .audit import AuditEvent  # noqa: F401
 from .auth.changes import AccountChange  # noqa: F401
 from .auth.models import Team, User  # noqa: F401
+from .auth.throttle import LoginThrottle  # noqa: F401
 from .cases.models import (  # noqa: F401
                            CheckIn,
                            Consent,

@@ -27,8 +27,7 @@ def main():
     bin_dir = Path(sys.executable).parent
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, GEZINSAANPAK_DATABASE_URL=f"sqlite:///{tmp}/load.db",
-                   GEZINSAANPAK_SECRET_KEY="load-test", GEZINSAANPAK_LOGIN_LIMIT="10000 per minute",
-                   GEZINSAANPAK_LOGIN_ACCOUNT_LIMIT="10000 per minute")
+                   GEZINSAANPAK_SECRET_KEY="load-test", GEZINSAANPAK_LOGIN_LIMIT="10000 per minute")
         subprocess.run([str(bin_dir / "flask"), "--app", "gezinsaanpak", "demo"], cwd=PROJECT, env=env, check=True,
                        stdout=subprocess.DEVNULL)
         port = free_port()

@@ -50,6 +50,13 @@ def test_a_safe_and_looked_after_installation_passes(app, looked_after):
     assert result.output.splitlines()[-1] == "fouten: 0, waarschuwingen: 0"
 
 
+def test_check_says_where_failed_logins_are_counted(app, looked_after):
+    found = lines(configured(app).test_cli_runner().invoke(args=["check"]))
+    assert found["mislukte inlogpogingen"] == ("ok", "per account in de database; per adres in het geheugen van elke "
+                                               "worker (een gedeelde opslag: "
+                                               "GEZINSAANPAK_RATELIMIT_STORAGE_URI=redis://...)")
+
+
 def test_a_development_secret_and_plain_http_are_errors(app, looked_after):
     result = configured(app, SECRET_KEY="dev", SESSION_COOKIE_SECURE=False, TRUSTED_PROXIES=0).test_cli_runner() \
         .invoke(args=["check"])

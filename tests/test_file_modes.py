@@ -11,7 +11,6 @@ from sqlalchemy import text
 from gezinsaanpak import create_app
 from gezinsaanpak.config import ensure_secret_key
 from gezinsaanpak.extensions import db
-from gezinsaanpak.reports.export import export_key
 
 
 @pytest.fixture
@@ -58,15 +57,11 @@ def test_an_existing_database_readable_by_others_becomes_private(tmp_path, carel
     writer.close()
 
 
-def test_backups_exports_and_keys_are_private(app, runner, household, tmp_path, careless_umask, monkeypatch):
+def test_backups_exports_and_keys_are_private(app, runner, household, tmp_path, careless_umask):
     assert runner.invoke(args=["backup", str(tmp_path / "b.backup")]).exit_code == 0
     assert runner.invoke(args=["export", "monitoring", str(tmp_path / "m.db"), "--from", "2020-01-01",
                                "--to", "2030-12-31"]).exit_code == 0
     assert mode(tmp_path / "b.backup") == 0o600 and mode(tmp_path / "m.db") == 0o600
 
     ensure_secret_key({}, str(tmp_path / "instance"))
-    monkeypatch.setattr(app, "instance_path", str(tmp_path / "instance"))
-    with app.app_context():
-        export_key()
     assert mode(tmp_path / "instance" / "secret_key") == 0o600
-    assert mode(tmp_path / "instance" / "export_key") == 0o600

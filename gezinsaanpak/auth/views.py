@@ -10,9 +10,9 @@ from .. import audit, drafts
 from ..errors import InvalidInput
 from ..extensions import db, limiter, login_manager
 from ..forms import show_error
-from ..i18n import LANGUAGES, _
+from ..i18n import LANGUAGES, _, ngettext
 from ..timeutil import utcnow
-from . import two_step
+from . import throttle, two_step
 from .forms import CodeForm, LoginForm, PasswordForm
 from .labels import ACCOUNT_CHANGE_LABELS, USER_ROLE_LABELS
 from .models import User, password_matches
@@ -40,13 +40,18 @@ def load_user(user_id: str):
     return user
 
 
-def _account_key():
-    return "account:" + request.form.get("email", "").strip().lower()
-
-
 def _failed(response):
-    """Only failed attempts count towards the limit."""
+    """Only failed attempts count towards the limit per address."""
     return response.status_code != 302
+
+
+def wait_message(seconds: int) -> str:
+    """"Wait 30 seconds" or "wait 4 minutes": what a user sees while their account's next attempt is delayed."""
+    if seconds < 120:
+        return ngettext("Too many failed attempts. Wait %(num)d second and try again.",
+                        "Too many failed attempts. Wait %(num)d seconds and try again.", seconds)
+    return ngettext("Too many failed attempts. Wait %(num)d minute and try again.",
+                    "Too many failed attempts. Wait %(num)d minutes and try again.", -(-seconds // 60))
 
 
 def _safe_next(target: str | None) -> str:
@@ -57,15 +62,21 @@ def _safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["LOGIN_LIMIT"], methods=["POST"], deduct_when=_failed)
-@limiter.limit(lambda: current_app.config["LOGIN_ACCOUNT_LIMIT"], methods=["POST"], key_func=_account_key,
-               deduct_when=_failed)
 def login():
+    """Per client address a generous limit (an office shares one address), per account the database's growing
+    delay (throttle.py), the same for an address that has no account."""
     if current_user.is_authenticated:
         return redirect(url_for("cases.index"))
     form = LoginForm()
     if form.validate_on_submit():
+        key = throttle.email_key(form.email.data)
+        wait = throttle.seconds_to_wait(key)
+        if wait:
+            flash(wait_message(wait), "error")
+            return render_template("auth/login.html", form=form), 429
         user = db.session.scalar(select(User).where(User.email == form.email.data.strip().lower()))
         if password_matches(user, form.password.data):
+            throttle.clear(key)
             next_url = _safe_next(request.args.get("next"))
             if user.totp_secret:
                 _fresh_session()
@@ -73,9 +84,12 @@ def login():
                                        "at": time.time()}
                 return redirect(url_for("auth.login_code"))
             return redirect(_log_in(user, next_url))
+        wait = throttle.record_failure(key)
         audit.record(user, "login", outcome="denied")
         db.session.commit()
         flash(_("The email address or password is not correct."), "error")
+        if wait:
+            flash(wait_message(wait), "warning")
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form)
 
@@ -108,26 +122,31 @@ def _pending_two_step():
     return user, pending["next"]
 
 
-def _pending_key():
-    return "two-step:" + str((session.get("two_step") or {}).get("id"))
-
-
 @bp.route("/login/code", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_ACCOUNT_LIMIT"], methods=["POST"], key_func=_pending_key,
-               deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT"], methods=["POST"], deduct_when=_failed)
 def login_code():
-    """The second step: a code from the authenticator app, valid once."""
+    """The second step: a code from the authenticator app, valid once; wrong codes delay the account's next
+    attempt as wrong passwords do."""
     user, next_url = _pending_two_step()
     if user is None:
         flash(_("Please log in again."), "warning")
         return redirect(url_for("auth.login"))
     form = CodeForm()
     if form.validate_on_submit():
+        key = throttle.key_for("two-step", user.id)
+        wait = throttle.seconds_to_wait(key)
+        if wait:
+            form.code.errors.append(wait_message(wait))
+            return render_template("auth/code.html", form=form), 429
         if two_step.verify(user, form.code.data):
+            throttle.clear(key)
             return redirect(_log_in(user, next_url))
+        wait = throttle.record_failure(key)
         audit.record(user, "login.code", outcome="denied")
         db.session.commit()
         form.code.errors.append(_("This code is not correct. Check the time on your phone and try the newest code."))
+        if wait:
+            form.code.errors.append(wait_message(wait))
     return render_template("auth/code.html", form=form), 400 if form.errors else 200
 
 

@@ -10,6 +10,7 @@ from gezinsaanpak.cases.models import Household
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.drafts import Draft
 from gezinsaanpak.extensions import db
+from gezinsaanpak.network import operations as network
 from gezinsaanpak.plans.models import (
     Action,
     Assessment,
@@ -73,6 +74,12 @@ def seed_everything(world):
     db.session.flush()
     history.record_changes(world.coach, household, "goal", goal, {"description": f"old goal {SECRET}"},
                            {"description": f"goal {SECRET}"})
+    partner = network.add_partner(world.colleague, household, "school", f"school {SECRET}", relation=f"mentor {SECRET}",
+                                  phone="010-1234567", email="mentor@school.example")
+    network.give_consent(world.colleague, household, partner, f"scope {SECRET}", f"mother {SECRET}")
+    handover = network.start_handover(world.colleague, household, partner, f"purpose {SECRET}", f"shared {SECRET}")
+    network.handover_step(world.colleague, household, handover, "meeting_held", note=f"meeting {SECRET}")
+    network.start_debt_help(world.colleague, household, "self_help", partner)
     household.pseudonym = f"Familie {SECRET}"
     db.session.commit()
     return household

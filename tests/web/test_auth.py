@@ -35,7 +35,7 @@ def test_login_is_throttled_after_repeated_failures(app, client, auth, world):
         assert auth.login(world.coach, "wrong password, again").status_code == 401
     blocked = auth.login(world.coach)  # even the right password waits now
     assert blocked.status_code == 429
-    assert "Te veel pogingen" in blocked.text
+    assert "Te veel mislukte pogingen. Wacht 15 seconden" in blocked.text
 
 
 def test_failed_logins_are_audited_without_the_password(app, auth, world):

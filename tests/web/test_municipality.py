@@ -87,8 +87,10 @@ def test_the_policy_officer_downloads_the_monitoring_export(app, client, auth, w
     path = app.instance_path + "/test-export.db"
     with open(path, "wb") as out:
         out.write(response.data)
-    rows = sqlite3.connect(path).execute("SELECT neighbourhood, district FROM households").fetchall()
-    assert rows == [("Tarwewijk", "Charlois")]
+    export = sqlite3.connect(path)
+    about = dict(export.execute("SELECT key, value FROM about").fetchall())
+    assert about["k"] == "5" and "reach.k" in about  # count tables only: one household is too few to show
+    assert "Tarwewijk" not in "\n".join(export.iterdump())
     bad = client.post("/municipality/export", data={"start": TODAY.isoformat(),
                                                     "end": (TODAY - timedelta(days=3)).isoformat()})
     assert bad.status_code == 400 and "De laatste dag komt na de eerste." in bad.text
