@@ -3,7 +3,7 @@
 Each source is one query (plus eager loads), so a page or PDF costs the same however big the family is.
 """
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
@@ -104,3 +104,15 @@ def _agreed_referrals(household) -> list:
                                                      Referral.status.in_(PLAN_REFERRAL_STATUSES))
                               .options(joinedload(Referral.fund), joinedload(Referral.member))
                               .order_by(Referral.created_at)).all()
+
+
+REVIEW_AHEAD_DAYS = 7  # a goal whose review falls within the week is talked through at this week's visit
+
+
+def goals_to_review(household, on: date) -> tuple[list[Goal], list[Goal]]:
+    """The open goals whose review is due (up to a week ahead, earliest first), and the other open goals."""
+    open_goals = [g for g in goals_of(household, details=False) if g.status in ("active", "adjusted")]
+    until = on + timedelta(days=REVIEW_AHEAD_DAYS)
+    due = sorted((g for g in open_goals if g.next_review_on and g.next_review_on <= until),
+                 key=lambda g: (g.next_review_on, g.id))
+    return due, [g for g in open_goals if g not in due]
