@@ -120,12 +120,17 @@ def move_stage(household_id):
     form.reason.choices = [("", "–")] + [(r, CLOSE_REASON_LABELS[r]) for r in operations.close_reasons(household)]
     if household.is_closed:
         return redirect(url_for("cases.reopen", household_id=household.id))
+    target = form.to_stage.data if request.method == "POST" else request.args.get("to")
+    if target != "closed":
+        del form.reason  # the close reason only when closing
+    if target in allowed and operations.is_backward(household, target):
+        form.note.label.text = _("Why does the family go back to this stage? (required; it stays in the history)")
     conflict = None
     if form.validate_on_submit():
         try:
             check_version(household, form.version.data)
             operations.move_stage(current_user, household, form.to_stage.data, form.moved_on.data, form.note.data,
-                                  form.reason.data or None)
+                                  form.reason.data if "reason" in form else None)
         except InvalidInput as error:
             show_error(form, error, "to_stage")
         except EditConflict:

@@ -112,6 +112,26 @@ def test_forbidden_moves_and_closing_without_reason_get_a_clear_message(client, 
     assert "Heropend" in client.get(f"/households/{household.id}").text
 
 
+def test_the_close_reason_shows_only_when_closing_and_going_back_asks_why(app, client, auth, world, household):
+    with app.app_context():
+        family = db.session.get(Household, household.id)
+        cases.move_stage(world.coach, family, "plan")
+        cases.move_stage(world.coach, family, "carrying_out")
+        db.session.commit()
+    auth.login(world.coach)
+    url, today = f"/households/{household.id}/stage", date.today().isoformat()
+    assert "Reden van afsluiting" not in client.get(url + "?to=follow_up").text
+    assert "Reden van afsluiting" in client.get(url + "?to=closed").text
+    back = client.get(url + "?to=plan").text
+    assert "Reden van afsluiting" not in back and "verplicht" in back
+    version = shown_version(client, url + "?to=plan")
+    refused = client.post(url, data={"to_stage": "plan", "moved_on": today, "version": version})
+    assert refused.status_code == 400 and "terug" in refused.text
+    moved = client.post(url, data={"to_stage": "plan", "moved_on": today, "version": version,
+                                   "note": "Schuldhulp viel weg"})
+    assert moved.status_code == 302 and "Schuldhulp viel weg" in client.get(f"/households/{household.id}").text
+
+
 def test_a_handover_by_the_team_lead_moves_access(app, client, auth, world, household):
     auth.login(world.teamlead)
     response = client.post(f"/households/{household.id}/handover",
