@@ -26,7 +26,7 @@ def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalog
     expect(page).to_have_url(re.compile(r"/start$"))
     page.goto(f"/households/{household.id}")
 
-    plan = page.locator("section.plans")
+    plan = page.locator("#plan")
     plan.get_by_role("link", name="Meten Samira").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Brug-meting van Samira")
     for fieldset in page.locator("fieldset.domain").all():
@@ -37,7 +37,7 @@ def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalog
     expect(page.locator("table.compare")).to_contain_text("1 · In crisis")
 
     page.get_by_role("link", name=re.compile("Familie Tulp")).click()
-    page.locator("section.plans").get_by_role("link", name="Meten Kind1").click()
+    page.locator("#plan").get_by_role("link", name="Meten Kind1").click()
     expect(page.get_by_text("Middenkindertijd (6-11 jaar)")).to_be_visible()
     page.locator("fieldset.domain", has_text="Sociaal-emotionele ontwikkeling") \
         .get_by_label("Hoge prioriteit (rood)").check()
