@@ -132,6 +132,35 @@ def test_the_close_reason_shows_only_when_closing_and_going_back_asks_why(app, c
     assert moved.status_code == 302 and "Schuldhulp viel weg" in client.get(f"/households/{household.id}").text
 
 
+def test_a_twice_used_pseudonym_or_member_is_saved_with_a_warning(app, client, auth, world, household):
+    auth.login(world.coach)
+    response = client.post("/households/new", data={"pseudonym": "familie tulp, Tarwewijk ", "source": "school"},
+                           follow_redirects=True)
+    assert response.status_code == 200 and "al de schuilnaam" in response.text
+    assert household_by_pseudonym(app, "familie tulp, Tarwewijk") is not None  # a warning, not a refusal
+    unique = client.post("/households/new", data={"pseudonym": "Familie Iris", "source": "school"},
+                         follow_redirects=True)
+    assert "al de schuilnaam" not in unique.text
+    add = client.post(f"/households/{household.id}/members/new", data={
+        "first_name": "Noor", "role": "child", "date_of_birth": "2012-05-05"}, follow_redirects=True)
+    assert "ook gezinslid" not in add.text
+    with app.app_context():
+        other = make_household(world.coach, pseudonym="Familie Iris")
+        other_id = other.id
+    twice = client.post(f"/households/{other_id}/members/new", data={
+        "first_name": "noor", "role": "child", "date_of_birth": "2012-05-05"}, follow_redirects=True)
+    assert twice.status_code == 200 and "ook gezinslid van een ander huishouden" in twice.text
+    assert "Familie Tulp" not in twice.text.split("ook gezinslid")[0][-300:]  # the other household is not named
+    assert count_members(app, other_id) == 4
+    registered = client.post("/households/new", data={"pseudonym": "Familie Viool", "source": "school"})
+    track_id = int(registered.location.rsplit("/", 1)[1])
+    page = client.post(f"/households/{track_id}/register", data={
+        "consent_on": date.today().isoformat(), "consent_scope": "Registratie", "income_situation": "working",
+        "members-0-first_name": "Noor", "members-0-role": "child", "members-0-date_of_birth": "2012-05-05"},
+        follow_redirects=True)
+    assert "aangemeld" in page.text and "ook gezinslid van een ander huishouden" in page.text
+
+
 def test_a_handover_by_the_team_lead_moves_access(app, client, auth, world, household):
     auth.login(world.teamlead)
     response = client.post(f"/households/{household.id}/handover",
