@@ -161,6 +161,23 @@ def test_a_twice_used_pseudonym_or_member_is_saved_with_a_warning(app, client, a
     assert "aangemeld" in page.text and "ook gezinslid van een ander huishouden" in page.text
 
 
+def test_the_household_page_is_a_workspace_with_one_primary_action_and_forward_moves_first(app, client, auth, world,
+                                                                                           household):
+    with app.app_context():
+        family = db.session.get(Household, household.id)
+        for stage in ("plan", "carrying_out", "follow_up"):
+            cases.move_stage(world.coach, family, stage)
+        cases.plan_check_in(world.coach, family, date.today() + timedelta(days=3), "hoe ging het bij de sportclub?")
+        db.session.commit()
+    auth.login(world.coach)
+    page = client.get(f"/households/{household.id}").text
+    assert len(re.findall(r'class="button primary"', page)) == 1 and "Huisbezoek vastleggen" in page
+    assert page.index("Naar fase: Nazorg") < page.index("Terug naar fase: Uitvoering")
+    head = page.split('class="workspace-actions"')[0]
+    assert "Opvolging" in head and "Anna" in head and "hoe ging het bij de sportclub?" in head  # what comes next
+    assert page.count("<details class=\"part") >= 3  # the sections open and close
+
+
 def test_a_handover_by_the_team_lead_moves_access(app, client, auth, world, household):
     auth.login(world.teamlead)
     response = client.post(f"/households/{household.id}/handover",
