@@ -117,3 +117,20 @@ def test_a_closed_household_first_needs_reopening(app, client, auth, world, visi
     auth.login(world.coach)
     response = client.post(f"/households/{visit['hid']}/home-visit", data=visit_form(visit))
     assert response.status_code == 302 and counts(app, visit["hid"])["contacts"] == 0
+
+
+def test_in_the_contact_phase_the_visit_and_what_was_seen_are_for_the_household(app, client, auth, world, visit):
+    with app.app_context():
+        track = make_household(world.coach, registered=False, pseudonym="Familie Iris")
+        track_id = track.id
+    auth.login(world.coach)
+    page = client.get(f"/households/{track_id}/home-visit").text
+    assert "Doelen om te evalueren" not in page and 'value="m' not in page
+    drugs = visit["items"]["children.signal.10"]
+    offered_only = client.post(f"/households/{visit['hid']}/home-visit", data={
+        "contact_on": TODAY.isoformat(), "tick": [f"m{visit['members']['Kind0']}.{drugs}"]})  # never offered to 11
+    assert offered_only.status_code == 302 and counts(app, visit["hid"])["signals"] == 0
+    response = client.post(f"/households/{track_id}/home-visit", data={
+        "contact_on": TODAY.isoformat(), "note": "Kennismaking aan de deur",
+        "tick": [f"h.{visit['items']['home_visit.signal.01']}"]})
+    assert response.status_code == 302 and counts(app, track_id) == {"contacts": 1, "signals": 1, "reviews": 0}
