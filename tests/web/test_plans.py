@@ -129,6 +129,7 @@ def test_the_goal_form_offers_the_chosen_members_own_domains_and_no_target_date(
     adult = client.get(f"/households/{hid}/goals/new?member={people['Samira']}").text
     child = client.get(f"/households/{hid}/goals/new?member={people['Kind0']}").text
     family_goal = client.get(f"/households/{hid}/goals/new?member=family").text
+    assert "<h1>Doel stellen</h1>" in adult  # what the page does, not "Doel gesteld" (the audit trail's words)
     assert offered(adult) == by_scale["bridge"] and offered(child) == by_scale["child"]
     assert offered(family_goal) == by_scale["family"]
     target = re.search(r'<input[^>]*id="target_on"[^>]*>', adult).group(0)
