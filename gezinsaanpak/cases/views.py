@@ -68,9 +68,10 @@ def household(household_id: int):
     household = get_household_or_404(household_id)
     parts = household_parts()
     sections = [(section, section.load(household)) for section in parts.sections]
-    open_check_ins = sorted((c for c in household.check_ins if not c.done_on), key=lambda c: (c.due_on, c.id))
+    open_check_ins = sorted((c for c in household.check_ins if not c.done_on and not household.is_closed),
+                            key=lambda c: (c.due_on, c.id))
     coming = [(DueItem(c.due_on, household, c.subject, "check_in"), c.id) for c in open_check_ins]
-    for source in parts.upcoming:
+    for source in parts.upcoming if not household.is_closed else ():  # a closed track has nothing coming up
         coming += [(item, None) for item in source(household)]
     coming.sort(key=lambda pair: pair[0].due_on)
     moves = NEXT_STAGES[household.stage]

@@ -176,6 +176,11 @@ def test_the_household_page_is_a_workspace_with_one_primary_action_and_forward_m
     head = page.split('class="workspace-actions"')[0]
     assert "Opvolging" in head and "Anna" in head and "hoe ging het bij de sportclub?" in head  # what comes next
     assert page.count("<details class=\"part") >= 3  # the sections open and close
+    with app.app_context():
+        cases.move_stage(world.coach, db.session.get(Household, household.id), "closed", reason="goals_reached")
+        db.session.commit()
+    closed = client.get(f"/households/{household.id}").text
+    assert "Heropenen" in closed and "Wat eraan komt" not in closed and "Volgende" not in closed
 
 
 def test_a_handover_by_the_team_lead_moves_access(app, client, auth, world, household):
