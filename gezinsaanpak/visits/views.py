@@ -50,6 +50,8 @@ def home_visit(household_id):
                         reviews=len(reviews)), "success")
                 return redirect(url_for("cases.household", household_id=household.id))
     failed = bool(form.errors or errors or problem)
+    if failed:
+        form.contact_on.render_kw = {}  # the summary of what to correct takes the focus instead
     open_other = any(reviewed.get(f"goal{g.id}", {}).get("status")
                      or any(key.startswith(f"goal{g.id}.") for key in errors) for g in other)
     return render_template("visits/home_visit.html", household=household, form=form, sections=sections,

@@ -87,6 +87,8 @@ def test_a_mistake_saves_nothing_and_brings_back_all_that_was_typed(app, client,
     assert set(re.findall(r'name="tick" value="([^"]+)"[^>]*checked', page)) == set(form["tick"])
     assert 'value="Stapel ongeopende post"' in page and "Keukentafelgesprek, rustig" in page
     assert "Huur van november betaald" in page and 'value="active" selected' in page
+    summary = re.search(r'<div class="flash flash-error"[^>]*>', page).group(0)
+    assert "autofocus" in summary and "autofocus" not in re.search(r'<input[^>]*id="contact_on"[^>]*>', page).group(0)
 
 
 def test_enter_in_a_field_cannot_submit_the_visit_by_surprise(client, auth, world, visit):
