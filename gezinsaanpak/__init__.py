@@ -91,11 +91,12 @@ def register_blueprints(app: Flask) -> None:
     from .reports.views import bp as reports_bp
     from .reports.views_municipality import bp as municipality_bp
     from .signals.views import bp as signals_bp
+    from .visits.views import bp as visits_bp
     from .web import RecordIdConverter
 
     app.url_map.converters["int"] = RecordIdConverter
-    for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, network_bp, reports_bp, municipality_bp,
-                      admin_bp,
+    for blueprint in (auth_bp, cases_bp, signals_bp, visits_bp, plans_bp, referrals_bp, network_bp, reports_bp,
+                      municipality_bp, admin_bp,
                       drafts_bp):
         app.register_blueprint(blueprint)
     app.add_url_rule("/health", "health", health)
@@ -109,9 +110,10 @@ def register_household_parts(app: Flask) -> None:
     from .plans import parts as plans_parts
     from .referrals import parts as referrals_parts
     from .signals import parts as signals_parts
+    from .visits import parts as visits_parts
 
     install(app, [cases_parts.register, signals_parts.register, plans_parts.register, referrals_parts.register,
-                  network_parts.register])
+                  network_parts.register, visits_parts.register])
 
 
 def register_request_hooks(app: Flask) -> None:

@@ -21,6 +21,7 @@ LAYERS = [
     {"referrals"},
     {"plans"},
     {"signals"},
+    {"visits"},
     {"admin", "catalogues", "privacy"},
     {"reports", "checks"},
     {"demo", "models"},

@@ -57,6 +57,7 @@ PERMISSIONS = {
     "signals.signal": "household:view/edit",
     "signals.admin_checklist": "admin",
     "signals.admin_retire": "admin",
+    "visits.home_visit": "household:edit",
     "plans.member": "household:view",
     "plans.assess": "household:edit",
     "plans.assessment": "household:view",

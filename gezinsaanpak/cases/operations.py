@@ -23,6 +23,7 @@ from .models import (
     INCOME_SITUATIONS,
     MEMBER_ROLES,
     SOURCES,
+    STAGES,
     CheckIn,
     Consent,
     Contact,
@@ -191,10 +192,21 @@ def close_reasons(household: Household) -> tuple[str, ...]:
     return tuple(r for r in CLOSE_REASONS if r != "consent_refused")
 
 
+def is_backward(household: Household, to_stage: str) -> bool:
+    """Whether a move goes back along the way of working (carrying out back to the plan); closing is not."""
+    if to_stage == "closed" or household.stage == "closed":
+        return False
+    return STAGES.index(to_stage) < STAGES.index(household.stage)
+
+
 def move_stage(actor: User, household: Household, to_stage: str, on: date | None = None,
                note: str | None = None, reason: str | None = None) -> StageTransition:
-    """Move to an allowed next stage, dated not before the previous move; closing needs a reason that fits."""
+    """Move to an allowed next stage, dated not before the previous move; closing needs a reason that fits, and
+    going back a stage says why in the note (the history cannot be undone, so a slip should not go unexplained)."""
     require(can_edit_household(actor, household))
+    if to_stage in STAGES and is_backward(household, to_stage) and not (note or "").strip():
+        raise InvalidInput(_("Write why the family goes back to “%(stage)s”: the move stays in the history.",
+                             stage=STAGE_LABELS[to_stage]), "note")
     if to_stage == "closed":
         if household.is_registered and reason == "consent_refused":
             raise InvalidInput(_("A registered household has given consent; choose another reason."), "reason")

@@ -101,3 +101,24 @@ def due_items(user, on: date | None = None) -> tuple[list[DueItem], list[DueItem
         items += source(user, week_end)
     items.sort(key=lambda item: item.due_on)
     return [i for i in items if i.due_on < on], [i for i in items if i.due_on >= on]
+
+
+def namesakes(household, members=None) -> tuple[bool, list]:
+    """Whether another household of the team has the same pseudonym, and which of this household's members share
+    a first name and date of birth with a member of another household of the team (`members`: only these ones, say
+    one just added): maybe one family registered
+    twice. A warning to check, not a refusal (names repeat); the other household is not named, as the coach may
+    not be allowed to see it."""
+    others = (Household.team_id == household.team_id) & (Household.id != household.id)
+    same_pseudonym = db.session.scalar(select(func.count(Household.id)).where(
+        others, func.lower(func.trim(Household.pseudonym)) == household.pseudonym.strip().lower())) > 0
+    if members is None:  # read afresh: members added in this request need not be in `household.members` yet
+        members = db.session.scalars(select(Member).where(Member.household_id == household.id)).all()
+    current = [m for m in members if m.left_on is None]
+    if not current:
+        return same_pseudonym, []
+    twins = {tuple(row) for row in db.session.execute(
+        select(func.lower(Member.first_name), Member.date_of_birth).join(Household, Household.id == Member.household_id)
+        .where(others, Member.left_on.is_(None),
+               Member.date_of_birth.in_({m.date_of_birth for m in current})))}
+    return same_pseudonym, [m for m in current if (m.first_name.lower(), m.date_of_birth) in twins]

@@ -50,6 +50,7 @@ class Parts:
     timeline: list[TimelineSource] = field(default_factory=list)
     timeline_kinds: dict[str, Any] = field(default_factory=dict)
     due: list[Callable[[Any, date], list[DueItem]]] = field(default_factory=list)
+    upcoming: list[Callable[[Any], list[DueItem]]] = field(default_factory=list)
     domain_needs: list[Callable[[Any], dict]] = field(default_factory=list)
     audit_labels: dict[str, Any] = field(default_factory=dict)
     cache: dict = field(default_factory=dict)  # statements built once from the parts (see timeline.py)
@@ -67,6 +68,11 @@ class Parts:
     def add_due(self, source: Callable[[Any, date], list[DueItem]]) -> None:
         """`source(user, until)`: the area's items due up to `until` in the households `user` works on."""
         self.due.append(source)
+
+    def add_upcoming(self, source: Callable[[Any], list[DueItem]]) -> None:
+        """`source(household)`: the area's next dated items for one household (a goal review, a follow-up), for
+        the "next" line at the top of the household page."""
+        self.upcoming.append(source)
 
     def add_domain_needs(self, source: Callable[[Any], dict]) -> None:
         """`source(household)`: {member id or None: {domain code: count}}, where goals may be needed."""

@@ -1,15 +1,17 @@
-"""One timeline per household: contacts, stage moves, handovers and check-ins here, and what the other areas
-register as timeline sources (signals, goals, referral steps; see registry.py).
+"""One timeline per household: contacts, stage moves, handovers and check-ins done here, and what the other areas
+register as timeline sources (signals, assessments, goals and their reviews, referral steps; see registry.py).
+It is the history: a check-in still planned is not in it (the household page lists what comes up).
 
 The household page shows the newest entries; the timeline page shows all of them a page at a time, optionally
 one kind only. All sources are one UNION ALL sorted and cut off in SQL, so a page costs one statement however
 long the history grows. Each source declares named columns and gets its rows back with those names; the union's
 shared column slots are laid out here and nowhere else. Labels are made in Python, in the reader's language.
+Entries are in true order: by day, and within a day by the moment each was recorded (a source's `at` column).
 """
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, String, bindparam, case, cast, func, literal_column, null, select, union_all
+from sqlalchemy import Integer, String, bindparam, cast, func, literal_column, null, select, union_all
 from sqlalchemy.orm import aliased
 
 from ..auth.models import User
@@ -95,7 +97,7 @@ def _build(sources: list[TimelineSource]) -> _Union:
     statements = [(source, source.select(hid)) for source in sources]
     layouts = []
     for _source, statement in statements:
-        fields = [c for c in statement.selected_columns if c.key not in ("on", "id")]
+        fields = [c for c in statement.selected_columns if c.key not in ("on", "id", "at")]
         numbers = [c for c in fields if isinstance(c.type, Integer)]
         texts = [c for c in fields if not isinstance(c.type, Integer)]
         layouts.append(({c.key: f"t{i}" for i, c in enumerate(texts)} | {c.key: f"n{i}" for i, c in enumerate(numbers)},
@@ -107,14 +109,14 @@ def _build(sources: list[TimelineSource]) -> _Union:
         columns = statement.selected_columns
         branches.append(statement.with_only_columns(
             cast(columns.on, String).label("on"), literal_column(f"'{source.name}'").label("kind"),
-            columns.id.label("id"),
+            columns.id.label("id"), cast(columns.at if "at" in columns else columns.on, String).label("at"),
             *[(texts[i] if i < len(texts) else cast(null(), String)).label(f"t{i}") for i in range(width_t)],
             *[(numbers[i] if i < len(numbers) else cast(null(), Integer)).label(f"n{i}") for i in range(width_n)],
             maintain_column_froms=True))
         readers[source.name] = (source, row_type(source, ("on", "id", *slots)), slots)
     rows = union_all(*branches).subquery()
     window = (select(rows, func.count().over().label("total"))
-              .order_by(rows.c.on.desc(), rows.c.kind, rows.c.id.desc())
+              .order_by(func.substr(rows.c.on, 1, 10).desc(), rows.c.at.desc(), rows.c.kind, rows.c.id.desc())
               .limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer)))
     return _Union(window, select(func.count()).select_from(rows), readers)
 
@@ -122,8 +124,9 @@ def _build(sources: list[TimelineSource]) -> _Union:
 # The household's own sources.
 
 def _contacts(hid):
-    return (select(Contact.contact_on.label("on"), Contact.id.label("id"), Contact.kind.label("contact_kind"),
-                   Contact.duration_minutes.label("minutes"), Contact.note.label("note"), User.name.label("by"))
+    return (select(Contact.contact_on.label("on"), Contact.id.label("id"), Contact.created_at.label("at"),
+                   Contact.kind.label("contact_kind"), Contact.duration_minutes.label("minutes"),
+                   Contact.note.label("note"), User.name.label("by"))
             .join(User, User.id == Contact.by_id).where(Contact.household_id == hid))
 
 
@@ -134,7 +137,8 @@ def _contact(r, lang) -> Entry:
 
 def _stages(hid):
     return (select(StageTransition.moved_on.label("on"), StageTransition.id.label("id"),
-                   StageTransition.to_stage.label("to_stage"), StageTransition.from_stage.label("from_stage"),
+                   StageTransition.created_at.label("at"), StageTransition.to_stage.label("to_stage"),
+                   StageTransition.from_stage.label("from_stage"),
                    StageTransition.reason.label("reason"), StageTransition.note.label("note"), User.name.label("by"))
             .join(User, User.id == StageTransition.by_id).where(StageTransition.household_id == hid))
 
@@ -150,6 +154,7 @@ def _stage(r, lang) -> Entry:
 
 def _coordinators(hid):
     return (select(CoordinatorAssignment.started_at.label("on"), CoordinatorAssignment.id.label("id"),
+                   CoordinatorAssignment.started_at.label("at"),
                    COACH.name.label("coach"), CoordinatorAssignment.note.label("note"), BY.name.label("by"))
             .join(COACH, COACH.id == CoordinatorAssignment.coach_id).join(BY, BY.id == CoordinatorAssignment.by_id)
             .where(CoordinatorAssignment.household_id == hid))
@@ -160,14 +165,12 @@ def _coordinator(r, lang) -> Entry:
 
 
 def _check_ins(hid):
-    done = case((CheckIn.done_on.is_not(None), literal_column("'done'")), else_=literal_column("'planned'"))
-    return select(func.coalesce(CheckIn.done_on, CheckIn.due_on).label("on"), CheckIn.id.label("id"),
-                  done.label("state"), CheckIn.subject.label("subject")).where(CheckIn.household_id == hid)
+    return select(CheckIn.done_on.label("on"), CheckIn.id.label("id"), CheckIn.subject.label("subject")).where(
+        CheckIn.household_id == hid, CheckIn.done_on.is_not(None))
 
 
 def _check_in(r, lang) -> Entry:
-    state = _("done") if r.state == "done" else _("planned")
-    return Entry(r.on, "check_in", _("Check-in (%(state)s): %(subject)s", state=state, subject=r.subject))
+    return Entry(r.on, "check_in", _("Check-in (%(state)s): %(subject)s", state=_("done"), subject=r.subject))
 
 
 SOURCES = [

@@ -10,14 +10,15 @@ from ..web import record_id
 from . import labels
 from .access import get_household_or_404
 from .models import STAGES
-from .operations import NEXT_STAGES
+from .operations import NEXT_STAGES, is_backward
 from .queries import Page, due_items, months_in_support, neighbourhoods, visible_households
-from .registry import household_parts
+from .registry import DueItem, household_parts
 from .timeline import kinds as timeline_kinds
 from .timeline import timeline_page
 
 bp = Blueprint("cases", __name__)
-RECENT_ENTRIES = 10  # on the household page; the timeline page has the rest
+RECENT_ENTRIES = 6  # on the household page; the timeline page has the rest
+UPCOMING_SHOWN = 4  # dated items at the top of the household page
 
 
 @bp.app_context_processor
@@ -69,13 +70,24 @@ def my_households():
 
 @bp.route("/households/<int:household_id>")
 def household(household_id: int):
+    """The household as a workspace: what it is and what comes next on top, one primary action, the stage moves
+    forward before backward, and each area's part as a section that opens."""
     household = get_household_or_404(household_id)
-    sections = [(section, section.load(household)) for section in household_parts().sections]
+    parts = household_parts()
+    sections = [(section, section.load(household)) for section in parts.sections]
+    open_check_ins = sorted((c for c in household.check_ins if not c.done_on and not household.is_closed),
+                            key=lambda c: (c.due_on, c.id))
+    coming = [(DueItem(c.due_on, household, c.subject, "check_in"), c.id) for c in open_check_ins]
+    for source in parts.upcoming if not household.is_closed else ():  # a closed track has nothing coming up
+        coming += [(item, None) for item in source(household)]
+    coming.sort(key=lambda pair: pair[0].due_on)
+    moves = NEXT_STAGES[household.stage]
+    backward = [s for s in moves if is_backward(household, s)]
     return render_template("cases/household.html", household=household, sections=sections,
-                           recent=timeline_page(household, per_page=RECENT_ENTRIES),
-                           next_stages=NEXT_STAGES[household.stage],
-                           open_check_ins=[c for c in household.check_ins if not c.done_on],
-                           may_hand_over=can_hand_over(current_user, household),
+                           recent=timeline_page(household, per_page=RECENT_ENTRIES), coming=coming[:UPCOMING_SHOWN],
+                           forward=[s for s in moves if s != "closed" and s not in backward], backward=backward,
+                           may_close="closed" in moves,
+                                                      may_hand_over=can_hand_over(current_user, household),
                            may_view_audit=can_view_audit(current_user, household))
 
 
@@ -87,4 +99,6 @@ def household_timeline(household_id: int):
     kind = request.args.get("kind") if request.args.get("kind") in kinds else None
     page = timeline_page(household, page=request.args.get("page", 1, type=int),
                          per_page=current_app.config["PAGE_SIZE"], kind=kind)
-    return render_template("cases/timeline.html", household=household, page=page, kind=kind, kinds=kinds)
+    planned = sorted((c for c in household.check_ins if not c.done_on), key=lambda c: (c.due_on, c.id))
+    return render_template("cases/timeline.html", household=household, page=page, kind=kind, kinds=kinds,
+                           planned=planned if kind in (None, "check_in") else [])

@@ -1,5 +1,6 @@
 """Forms on a household's track: open, register, members, contacts, stages, check-ins, coordinator."""
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -27,6 +28,7 @@ from .forms import (
 )
 from .labels import CLOSE_REASON_LABELS, STAGE_LABELS
 from .operations import NEXT_STAGES
+from .queries import namesakes
 from .views import bp
 
 
@@ -37,6 +39,18 @@ def _to_household(household, message):
 
 def _render(template, status=200, **context):
     return render_template(template, **context), status
+
+
+def _warn_namesakes(household, pseudonym: bool = False, members=None) -> None:
+    """Saved, but maybe one family twice: say so beside the confirmation (see queries.namesakes)."""
+    same_pseudonym, twins = namesakes(household, members)
+    if pseudonym and same_pseudonym:
+        flash(_("Another household of your team already has the pseudonym “%(name)s”. Check that this is not the "
+                "same family; ask your team lead when in doubt.", name=household.pseudonym), "warning")
+    for member in twins:
+        flash(_("%(name)s, born %(date)s, is also a member of another household of your team. Check that the "
+                "family is not registered twice; ask your team lead when in doubt.", name=member.first_name,
+                date=format_date(member.date_of_birth)), "warning")
 
 
 @bp.route("/households/new", methods=["GET", "POST"])
@@ -51,8 +65,10 @@ def new_track():
         except InvalidInput as error:
             show_error(form, error, "pseudonym")
         else:
-            return _to_household(household, _("Contact track opened. Log your contacts here until the family "
-                                               "consents to registration."))
+            response = _to_household(household, _("Contact track opened. Log your contacts here until the family "
+                                                   "consents to registration."))
+            _warn_namesakes(household, pseudonym=True)
+            return response
     return _render("cases/new_track.html", 400 if form.errors else 200, form=form)
 
 
@@ -95,7 +111,9 @@ def register(household_id):
             db.session.rollback()
             show_error(form, error)
         else:
-            return _to_household(household, _("The household is registered. You are its coordinator."))
+            response = _to_household(household, _("The household is registered. You are its coordinator."))
+            _warn_namesakes(household)
+            return response
     return _render("cases/register.html", 400 if form.errors else 200, household=household, form=form)
 
 
@@ -105,12 +123,14 @@ def new_member(household_id):
     form = MemberForm()
     if form.validate_on_submit():
         try:
-            operations.add_member(current_user, household, form.first_name.data, form.role.data,
-                                  form.date_of_birth.data, form.school.data)
+            member = operations.add_member(current_user, household, form.first_name.data, form.role.data,
+                                           form.date_of_birth.data, form.school.data)
         except InvalidInput as error:
             show_error(form, error, "first_name")
         else:
-            return _to_household(household, _("Member added."))
+            response = _to_household(household, _("Member added."))
+            _warn_namesakes(household, members=[member])
+            return response
     return _render("cases/form.html", 400 if form.errors else 200, household=household, form=form,
                    title=_("Add a member"))
 
@@ -124,12 +144,17 @@ def move_stage(household_id):
     form.reason.choices = [("", "–")] + [(r, CLOSE_REASON_LABELS[r]) for r in operations.close_reasons(household)]
     if household.is_closed:
         return redirect(url_for("cases.reopen", household_id=household.id))
+    target = form.to_stage.data if request.method == "POST" else request.args.get("to")
+    if target != "closed":
+        del form.reason  # the close reason only when closing
+    if target in allowed and operations.is_backward(household, target):
+        form.note.label.text = _("Why does the family go back to this stage? (required; it stays in the history)")
     conflict = None
     if form.validate_on_submit():
         try:
             check_version(household, form.version.data)
             operations.move_stage(current_user, household, form.to_stage.data, form.moved_on.data, form.note.data,
-                                  form.reason.data or None)
+                                  form.reason.data if "reason" in form else None)
         except InvalidInput as error:
             show_error(form, error, "to_stage")
         except EditConflict:

@@ -3,15 +3,18 @@
 Each source is one query (plus eager loads), so a page or PDF costs the same however big the family is.
 """
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
+from ..cases.registry import DueItem
 from ..extensions import db
 from ..history import changes_of
+from ..i18n import _
 from ..referrals.models import Referral
 from .assessments import Summary, summarise
+from .labels import domain_label
 from .models import Assessment, AssessmentScore, Domain, FamilyPlan, Goal, MemberWish
 from .operations import support_ends_on
 
@@ -104,3 +107,26 @@ def _agreed_referrals(household) -> list:
                                                      Referral.status.in_(PLAN_REFERRAL_STATUSES))
                               .options(joinedload(Referral.fund), joinedload(Referral.member))
                               .order_by(Referral.created_at)).all()
+
+
+REVIEW_AHEAD_DAYS = 7  # a goal whose review falls within the week is talked through at this week's visit
+
+
+def goals_to_review(household, on: date) -> tuple[list[Goal], list[Goal]]:
+    """The open goals whose review is due (up to a week ahead, earliest first), and the other open goals."""
+    open_goals = [g for g in goals_of(household, details=False) if g.status in ("active", "adjusted")]
+    until = on + timedelta(days=REVIEW_AHEAD_DAYS)
+    due = sorted((g for g in open_goals if g.next_review_on and g.next_review_on <= until),
+                 key=lambda g: (g.next_review_on, g.id))
+    return due, [g for g in open_goals if g not in due]
+
+
+def upcoming_reviews(household, limit: int = 3) -> list[DueItem]:
+    """The household's next goal reviews, for the top of its page."""
+    goals = db.session.scalars(
+        select(Goal).where(Goal.household_id == household.id, Goal.status.in_(("active", "adjusted")),
+                           Goal.next_review_on.is_not(None))
+        .options(joinedload(Goal.domain), joinedload(Goal.member)).order_by(Goal.next_review_on, Goal.id).limit(limit))
+    return [DueItem(g.next_review_on, household,
+                    _("Review the goal %(domain)s (%(who)s)", domain=domain_label(g.domain),
+                      who=g.member.first_name if g.member else _("the family")), "goal") for g in goals]

@@ -1,6 +1,4 @@
 """Goal pages: set and change a goal, its action points and if-then plans, and review it with the family."""
-from datetime import timedelta
-
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_login import current_user
@@ -14,7 +12,7 @@ from ..locking import check_version
 from ..timeutil import today
 from ..web import record_id
 from . import operations
-from .assessments import domains_of
+from .assessments import domains_of, scale_for
 from .forms import ActionForm, GoalForm, ObstacleForm, ReviewForm
 from .labels import domain_label
 from .models import Action, Domain, Goal, Obstacle
@@ -34,19 +32,28 @@ def _status(form):
     return 400 if form.errors or form.form_errors else 200
 
 
-def _domain_choices():
+def _domain_groups():
+    """Every scale's domains as (scale, group title, [(id, label)]), in the order the form offers them."""
     groups = ((FAMILY, _("Family themes")), ("bridge", _("Bridge (adults)")),
               ("child_bridge", _("Child Bridge (children)")))
-    choices = {"": [("", _("Choose a domain"))]}
-    for scale, title in groups:
-        choices[title] = [(str(d.id), domain_label(d)) for d in domains_of(scale)]
-    return choices
+    return [(scale, title, [(str(d.id), domain_label(d)) for d in domains_of(scale)]) for scale, title in groups]
 
 
-def _fill_goal_form(form, household):
+def _member_scales(household) -> dict[str, str]:
+    """Which domains fit whose goal: the family takes family themes, an adult the Bridge, a child the Child Bridge."""
+    scales = {FAMILY: FAMILY}
+    scales.update({str(m.id): scale_for(m, today()) for m in household.members if not m.left_on})
+    return scales
+
+
+def _fill_goal_form(form, household, member_value):
+    """The members to choose from, and only the chosen one's own domains (the page's script follows a change of
+    member; without it, saving a domain that does not fit explains why and offers the right ones)."""
     members = [m for m in household.members if not m.left_on]
     form.member.choices = [(FAMILY, _("The family as a whole"))] + [(str(m.id), m.first_name) for m in members]
-    form.domain_id.choices = _domain_choices()
+    scale = _member_scales(household).get(member_value)
+    form.domain_id.choices = {"": [("", _("Choose a domain"))]} | {
+        title: options for group_scale, title, options in _domain_groups() if group_scale == scale}
 
 
 def _chosen_domain(form):
@@ -61,12 +68,10 @@ def new_goal(household_id):
     """A goal for a member or the family; the form can start from a suggested domain (?member=…&domain=…)."""
     household = get_household_or_404(household_id, need="edit", action="goal.form")
     form = GoalForm()
-    _fill_goal_form(form, household)
     if request.method == "GET":
         form.member.data = request.args.get("member", FAMILY)
         form.domain_id.data = request.args.get("domain", "")
-        ends = operations.support_ends_on(household)
-        form.target_on.data = min(today() + timedelta(days=91), ends) if ends else None
+    _fill_goal_form(form, household, form.member.data)
     if form.validate_on_submit():
         members = {str(m.id): m for m in household.members}
         if form.member.data != FAMILY and form.member.data not in members:
@@ -81,7 +86,8 @@ def new_goal(household_id):
             else:
                 return _to_goal(household, goal, _("Goal saved. Now agree on the first action point."))
     return render("plans/goal_form.html", _status(form), household=household, form=form, goal=None,
-                  suggestions=suggest_domains(household), title=_("Set a goal"))
+                  suggestions=suggest_domains(household), title=_("Set a goal"), domain_groups=_domain_groups(),
+                  member_scales=_member_scales(household))
 
 
 @bp.route("/households/<int:household_id>/goals/<int:goal_id>")
@@ -99,8 +105,8 @@ def edit_goal(household_id, goal_id):
     household = get_household_or_404(household_id, need="edit", action="goal.edit_form")
     record = get_in_household_or_404(Goal, goal_id, household)
     form = GoalForm(obj=record if request.method == "GET" else None)
-    _fill_goal_form(form, household)
     form.member.data = str(record.member_id) if record.member_id else FAMILY
+    _fill_goal_form(form, household, form.member.data)
     if request.method == "GET":
         form.domain_id.data = str(record.domain_id)
         form.version.data = record.version
@@ -119,7 +125,7 @@ def edit_goal(household_id, goal_id):
             return _to_goal(household, record, _("Goal changed."))
     status = 409 if conflict else _status(form)
     return render("plans/goal_form.html", status, household=household, form=form, goal=record,
-                  suggestions=None, title=_("Change the goal"), conflict=conflict)
+                  suggestions=None, title=_("Change the goal"), conflict=conflict, domain_groups=None)
 
 
 def goal_conflict(goal):

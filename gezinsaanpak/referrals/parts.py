@@ -10,11 +10,12 @@ from ..cases.timeline import Entry
 from ..i18n import _, _l
 from . import labels
 from .models import Fund, Referral, ReferralChange
-from .queries import household_overview, referral_due_items
+from .queries import household_overview, referral_due_items, upcoming_follow_ups
 
 
 def _steps(hid):
     return (select(ReferralChange.changed_on.label("on"), ReferralChange.id.label("id"),
+                   ReferralChange.created_at.label("at"),
                    ReferralChange.to_status.label("status"),
                    func.coalesce(Fund.name, Referral.organisation).label("to"), Member.first_name.label("member"),
                    case((ReferralChange.from_status.is_(None), Referral.request), else_=ReferralChange.note)
@@ -32,7 +33,8 @@ def _step(r, lang) -> Entry:
 
 
 def register(parts) -> None:
-    parts.add_section(Section("referrals", "referrals/_household.html", household_overview, order=30))
+    parts.add_section(Section("referrals", "referrals/_household.html", household_overview, order=20))
     parts.add_timeline(TimelineSource("referral", "referral", _steps, _step), _l("Referrals"))
     parts.add_due(referral_due_items)
+    parts.add_upcoming(upcoming_follow_ups)
     parts.add_audit_labels(labels.AUDIT_LABELS)

@@ -114,3 +114,13 @@ def household_overview(household, on: date | None = None, suggest: bool = True) 
         overview.suggestions = suggestions_for(household.members, active_funds(), referrals, on)
     return overview
 
+
+
+def upcoming_follow_ups(household, limit: int = 3) -> list[DueItem]:
+    """The household's next follow-ups of open referrals, for the top of its page."""
+    rows = db.session.scalars(
+        select(Referral).where(Referral.household_id == household.id, Referral.status.in_(OPEN_STATUSES),
+                               Referral.follow_up_on.is_not(None))
+        .options(joinedload(Referral.fund)).order_by(Referral.follow_up_on, Referral.id).limit(limit))
+    return [DueItem(r.follow_up_on, household, _("Follow up the referral to %(to)s", to=r.target), "referral")
+            for r in rows]

@@ -5,7 +5,7 @@ from ..timeutil import today
 from .models import GROUPS
 from .operations import Tick, change_state, record_signals
 from .queries import offered_items
-from .rules import fitting_groups
+from .rules import fitting_groups, item_fits
 
 NOTES = {
     "home_visit": ["Stapel ongeopende post in de gang", "Koelkast bijna leeg", "Matras in de woonkamer"],
@@ -23,7 +23,8 @@ def add_demo_signals(rng, coach, household, registered):
     subjects = [None] + [m for m in household.members if m.left_on is None]
     for member in subjects:
         groups = set(fitting_groups(member, household, observed, GROUPS))
-        fitting = [item for item in items if item.group_code in groups and item.kind == "signal"]
+        fitting = [item for item in items if item.group_code in groups and item.kind == "signal"
+                   and (member is None or item_fits(item, member, observed))]
         for item in rng.sample(fitting, min(len(fitting), rng.randint(0 if member else 1, 3 if member else 2))):
             note = rng.choice(NOTES[item.group_code]) if rng.random() < 0.3 else None
             ticks.append(Tick(item.id, member.id if member else None, note))

@@ -12,7 +12,8 @@ from .queries import open_signal_counts, overview
 
 
 def _signals(hid):
-    return (select(Signal.observed_on.label("on"), Signal.id.label("id"), ChecklistItem.text_nl.label("text_nl"),
+    return (select(Signal.observed_on.label("on"), Signal.id.label("id"), Signal.created_at.label("at"),
+                   ChecklistItem.text_nl.label("text_nl"),
                    ChecklistItem.text_en.label("text_en"), Member.first_name.label("member"))
             .join(ChecklistItem, ChecklistItem.id == Signal.item_id).outerjoin(Member, Member.id == Signal.member_id)
             .where(Signal.household_id == hid))
@@ -24,7 +25,7 @@ def _signal(r, lang) -> Entry:
 
 
 def register(parts) -> None:
-    parts.add_section(Section("signals", "signals/_household.html", overview, order=10))
+    parts.add_section(Section("signals", "signals/_household.html", overview, order=30))
     parts.add_timeline(TimelineSource("signal", "signal", _signals, _signal), _l("Signals"))
     parts.add_domain_needs(open_signal_counts)
     parts.add_audit_labels(labels.AUDIT_LABELS)

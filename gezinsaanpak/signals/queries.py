@@ -16,7 +16,7 @@ from ..timeutil import today
 from ..web import once_per_request
 from .areas import area_of
 from .models import GROUPS, ChecklistItem, Signal
-from .rules import OPEN_STATES, fitting_groups
+from .rules import OPEN_STATES, fitting_groups, item_fits
 
 
 @dataclass
@@ -68,7 +68,8 @@ def offered_items() -> list[ChecklistItem]:
 
 
 def recording_sections(household, on: date | None = None) -> list[Section]:
-    """The household first, then every current member, each with the checklist groups that fit them."""
+    """The household first, then every current member, each with the checklist items that fit them: their groups,
+    and within those the items for their age."""
     on = on or today()
     items = offered_items()
     subjects = [(None, "h", _("The household as a whole"))]
@@ -77,7 +78,8 @@ def recording_sections(household, on: date | None = None) -> list[Section]:
     sections = []
     for member, prefix, title in subjects:
         groups = set(fitting_groups(member, household, on, GROUPS))
-        fitting = [item for item in items if item.group_code in groups]
+        fitting = [item for item in items if item.group_code in groups
+                   and (member is None or item_fits(item, member, on))]
         if fitting:
             sections.append(Section(prefix, title, member, grouped(fitting)))
     return sections

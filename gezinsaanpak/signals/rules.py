@@ -2,14 +2,16 @@
 
 Children's items are for the household's children; the 18+ items for children of 18 and older and for
 young adults living in; parents' items for the adults; what a coach sees in the home belongs to the
-household. Before registration (the pseudonymous contact phase) there are no members, so every item is
-recorded for the household as a whole.
+household. Within the children's group some items are for young people or school children only (see
+areas.py): a 7-year-old is not offered "alcohol or drugs" or "moving out". Before registration (the
+pseudonymous contact phase) there are no members, so every item is recorded for the household as a whole.
 """
 from datetime import date
 
 from ..i18n import _, _l
 from ..statemachine import StateMachine
 from ..timeutil import age_on
+from .areas import min_age_of
 from .labels import STATE_LABELS
 
 OPEN_STATES = ("observed", "discussed", "confirmed")
@@ -37,6 +39,11 @@ def member_fits(group: str, member, on: date) -> bool:
     return False
 
 
+def item_fits(item, member, on: date) -> bool:
+    """Whether this item may be recorded for this member: its group fits them, and they are old enough for it."""
+    return member_fits(item.group_code, member, on) and age_on(member.date_of_birth, on) >= min_age_of(item)
+
+
 def household_fits(group: str, household) -> bool:
     """Home-visit items belong to the household; in the contact phase every item does."""
     return group == "home_visit" or not household.is_registered
@@ -56,6 +63,9 @@ def fit_problem(item, member, household, on: date) -> str | None:
         return _("What you see during a home visit is recorded for the household, not for one member.")
     if not member_fits(item.group_code, member, on):
         return _("This item does not fit %(name)s: children's items are for children, parents' items for adults.",
+                 name=member.first_name)
+    if not item_fits(item, member, on):
+        return _("This item is about children from %(age)d years old; %(name)s is younger.", age=min_age_of(item),
                  name=member.first_name)
     return None
 

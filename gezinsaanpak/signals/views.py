@@ -25,7 +25,7 @@ def inject_signal_labels():
 
 def _to_household(household, message):
     flash(message, "success")
-    return redirect(url_for("cases.household", household_id=household.id, _anchor="signals"))
+    return redirect(url_for("cases.household", household_id=household.id, open="signals", _anchor="signals"))
 
 
 @bp.route("/households/<int:household_id>/signals/record", methods=["GET", "POST"])

@@ -1,6 +1,7 @@
 """In a real browser: a coach assesses a parent and a child, sets a goal with the child's own words and an action,
 opens the family plan and downloads it as PDF."""
 import re
+from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -8,6 +9,7 @@ from pypdf import PdfReader
 from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from tests.browser.helpers import log_in_with_keyboard
+from tests.helpers import TODAY
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 expect = sync_api.expect
@@ -26,7 +28,7 @@ def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalog
     expect(page).to_have_url(re.compile(r"/start$"))
     page.goto(f"/households/{household.id}")
 
-    plan = page.locator("section.plans")
+    plan = page.locator("#plan")
     plan.get_by_role("link", name="Meten Samira").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Brug-meting van Samira")
     for fieldset in page.locator("fieldset.domain").all():
@@ -37,7 +39,7 @@ def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalog
     expect(page.locator("table.compare")).to_contain_text("1 · In crisis")
 
     page.get_by_role("link", name=re.compile("Familie Tulp")).click()
-    page.locator("section.plans").get_by_role("link", name="Meten Kind1").click()
+    page.locator("#plan").get_by_role("link", name="Meten Kind1").click()
     expect(page.get_by_text("Middenkindertijd (6-11 jaar)")).to_be_visible()
     page.locator("fieldset.domain", has_text="Sociaal-emotionele ontwikkeling") \
         .get_by_label("Hoge prioriteit (rood)").check()
@@ -48,6 +50,7 @@ def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalog
     expect(page.get_by_label("Domein")).to_have_value(re.compile(r"\d+"))
     page.get_by_label("Het doel in eigen woorden").fill("Ik wil op voetbal met Daan")
     page.get_by_label("Het doel, SMART").fill("Voor de zomer gaat Kind1 elke week naar voetbal")
+    page.get_by_label("Streefdatum").fill((TODAY + timedelta(days=120)).isoformat())  # the family picks it
     page.get_by_role("button", name="Doel opslaan").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Doel voor Kind1")
 
@@ -69,3 +72,18 @@ def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalog
     for expected in ("Ons gezinsplan", "Samira", "Kind1", "Ik wil op voetbal met Daan",
                      "Aanvraag bij het Jeugdfonds Sport & Cultuur"):
         assert expected in text, expected
+
+
+def test_the_goal_form_follows_the_chosen_member_with_their_own_domains(page, world, household, catalogue):
+    page.goto("/login")
+    log_in_with_keyboard(page, world.coach.email)
+    expect(page).to_have_url(re.compile(r"/start$"))
+    page.goto(f"/households/{household.id}/goals/new")
+    domain = page.get_by_label("Domein")
+    expect(domain.locator("option")).to_contain_text(["Kies een domein", "Veiligheid"])
+    page.get_by_label("Van wie is het doel?").select_option(label="Kind0")
+    expect(domain.locator("option")).to_have_count(6)  # "choose" and the five Child Bridge domains
+    expect(domain.locator("option", has_text="Schulden")).to_have_count(0)
+    page.get_by_label("Van wie is het doel?").select_option(label="Samira")
+    expect(domain.locator("option", has_text="Schulden")).to_have_count(1)
+    expect(domain.locator("option", has_text="Zelfregulatie")).to_have_count(0)

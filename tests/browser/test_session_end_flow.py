@@ -79,5 +79,5 @@ def test_what_was_typed_when_the_session_ended_comes_back_after_login(page, app,
 
     page.get_by_role("button", name="Signalen opslaan").click()
     expect(page.get_by_role("status").first).to_contain_text("Signalen vastgelegd: 1")
-    expect(page.locator("section#signals")).to_contain_text("Stapel ongeopende post op de mat")
+    expect(page.locator("#signals")).to_contain_text("Stapel ongeopende post op de mat")
     expect(page.locator(".kept")).to_have_count(0)

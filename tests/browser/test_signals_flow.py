@@ -97,7 +97,7 @@ def test_eight_signals_with_the_keyboard_then_one_set_aside(page, world, househo
     expect(page.get_by_role("status").first).to_contain_text("Signalen vastgelegd: 8")
     assert time.monotonic() - started < 60 and keys.presses < 160, keys.presses
 
-    signals = page.locator("section#signals")
+    signals = page.locator("#signals")
     for text in ("Het huishouden als geheel", "Samira", "Kind0", "Financiële problemen", "Weinig participeren",
                  "Beperkt participeren", "lege koelkast/voorraadkast of eenzijdig gevuld",
                  "Brief van de deurwaarder op tafel", "Schulden"):

@@ -23,4 +23,4 @@ def test_team_lead_clicks_through_the_caseload_and_reassigns(page, world, househ
     page.get_by_role("link", name="Overdragen").click()
     page.locator('[name="coach_id"]').select_option(label="Bert Collega")
     page.get_by_role("button", name="Overdragen").click()
-    expect(page.locator("dl.facts")).to_contain_text("Bert Collega")
+    expect(page.locator("dl.headline")).to_contain_text("Bert Collega")

@@ -114,6 +114,77 @@ def test_forbidden_moves_and_closing_without_reason_get_a_clear_message(client, 
     assert "Heropend" in client.get(f"/households/{household.id}").text
 
 
+def test_the_close_reason_shows_only_when_closing_and_going_back_asks_why(app, client, auth, world, household):
+    with app.app_context():
+        family = db.session.get(Household, household.id)
+        cases.move_stage(world.coach, family, "plan")
+        cases.move_stage(world.coach, family, "carrying_out")
+        db.session.commit()
+    auth.login(world.coach)
+    url, today = f"/households/{household.id}/stage", TODAY.isoformat()
+    assert "Reden van afsluiting" not in client.get(url + "?to=follow_up").text
+    assert "Reden van afsluiting" in client.get(url + "?to=closed").text
+    back = client.get(url + "?to=plan").text
+    assert "Reden van afsluiting" not in back and "verplicht" in back
+    version = shown_version(client, url + "?to=plan")
+    refused = client.post(url, data={"to_stage": "plan", "moved_on": today, "version": version})
+    assert refused.status_code == 400 and "terug" in refused.text
+    moved = client.post(url, data={"to_stage": "plan", "moved_on": today, "version": version,
+                                   "note": "Schuldhulp viel weg"})
+    assert moved.status_code == 302 and "Schuldhulp viel weg" in client.get(f"/households/{household.id}").text
+
+
+def test_a_twice_used_pseudonym_or_member_is_saved_with_a_warning(app, client, auth, world, household):
+    auth.login(world.coach)
+    response = client.post("/households/new", data={"pseudonym": "familie tulp, Tarwewijk ", "source": "school"},
+                           follow_redirects=True)
+    assert response.status_code == 200 and "al de schuilnaam" in response.text
+    assert household_by_pseudonym(app, "familie tulp, Tarwewijk") is not None  # a warning, not a refusal
+    unique = client.post("/households/new", data={"pseudonym": "Familie Iris", "source": "school"},
+                         follow_redirects=True)
+    assert "al de schuilnaam" not in unique.text
+    add = client.post(f"/households/{household.id}/members/new", data={
+        "first_name": "Noor", "role": "child", "date_of_birth": "2012-05-05"}, follow_redirects=True)
+    assert "ook gezinslid" not in add.text
+    with app.app_context():
+        other = make_household(world.coach, pseudonym="Familie Iris")
+        other_id = other.id
+    twice = client.post(f"/households/{other_id}/members/new", data={
+        "first_name": "noor", "role": "child", "date_of_birth": "2012-05-05"}, follow_redirects=True)
+    assert twice.status_code == 200 and "ook gezinslid van een ander huishouden" in twice.text
+    assert "Familie Tulp" not in twice.text.split("ook gezinslid")[0][-300:]  # the other household is not named
+    assert count_members(app, other_id) == 4
+    registered = client.post("/households/new", data={"pseudonym": "Familie Viool", "source": "school"})
+    track_id = int(registered.location.rsplit("/", 1)[1])
+    page = client.post(f"/households/{track_id}/register", data={
+        "consent_on": TODAY.isoformat(), "consent_scope": "Registratie", "income_situation": "working",
+        "members-0-first_name": "Noor", "members-0-role": "child", "members-0-date_of_birth": "2012-05-05"},
+        follow_redirects=True)
+    assert "aangemeld" in page.text and "ook gezinslid van een ander huishouden" in page.text
+
+
+def test_the_household_page_is_a_workspace_with_one_primary_action_and_forward_moves_first(app, client, auth, world,
+                                                                                           household):
+    with app.app_context():
+        family = db.session.get(Household, household.id)
+        for stage in ("plan", "carrying_out", "follow_up"):
+            cases.move_stage(world.coach, family, stage)
+        cases.plan_check_in(world.coach, family, TODAY + timedelta(days=3), "hoe ging het bij de sportclub?")
+        db.session.commit()
+    auth.login(world.coach)
+    page = client.get(f"/households/{household.id}").text
+    assert len(re.findall(r'class="button primary"', page)) == 1 and "Huisbezoek vastleggen" in page
+    assert page.index("Naar fase: Nazorg") < page.index("Terug naar fase: Uitvoering")
+    head = page.split('class="workspace-actions"')[0]
+    assert "Opvolging" in head and "Anna" in head and "hoe ging het bij de sportclub?" in head  # what comes next
+    assert page.count("<details class=\"part") >= 3  # the sections open and close
+    with app.app_context():
+        cases.move_stage(world.coach, db.session.get(Household, household.id), "closed", reason="goals_reached")
+        db.session.commit()
+    closed = client.get(f"/households/{household.id}").text
+    assert "Heropenen" in closed and "Wat eraan komt" not in closed and "Volgende" not in closed
+
+
 def test_a_handover_by_the_team_lead_moves_access(app, client, auth, world, household):
     auth.login(world.teamlead)
     response = client.post(f"/households/{household.id}/handover",

@@ -114,6 +114,33 @@ def test_a_goal_beyond_the_support_period_is_refused_and_the_text_kept(client, a
     assert "Werk waar ik trots op ben" in response.text and "Een vast contract van 24 uur" in response.text
 
 
+def test_the_goal_form_offers_the_chosen_members_own_domains_and_no_target_date(client, auth, world, family,
+                                                                                domains):
+    hid, people = family
+    auth.login(world.coach)
+
+    def offered(page):
+        select = page.split('name="domain_id"', 1)[1].split("</select>", 1)[0]
+        return set(re.findall(r'<option[^>]*value="(\d+)"', select))
+
+    by_scale = {scale: {str(i) for code, i in domains.items() if code.startswith(prefix)}
+                for scale, prefix in (("bridge", "bridge."), ("child", "child."), ("family", "family."))}
+    adult = client.get(f"/households/{hid}/goals/new?member={people['Samira']}").text
+    child = client.get(f"/households/{hid}/goals/new?member={people['Kind0']}").text
+    family_goal = client.get(f"/households/{hid}/goals/new?member=family").text
+    assert "<h1>Doel stellen</h1>" in adult  # what the page does, not "Doel gesteld" (the audit trail's words)
+    assert offered(adult) == by_scale["bridge"] and offered(child) == by_scale["child"]
+    assert offered(family_goal) == by_scale["family"]
+    target = re.search(r'<input[^>]*id="target_on"[^>]*>', adult).group(0)
+    assert 'value="' not in target or 'value=""' in target  # no date chosen for the family
+    # Another member chosen than the domain fits: a clear message, and that member's domains offered with it.
+    response = client.post(f"/households/{hid}/goals/new", data={
+        "member": str(people["Kind0"]), "domain_id": str(domains["bridge.debts"]), "description": "Elke week sparen",
+        "own_words": "Ik wil sparen", "target_on": (TODAY + timedelta(days=60)).isoformat()})
+    assert response.status_code == 400 and "Kinderbrug" in response.text and "Elke week sparen" in response.text
+    assert offered(response.text) == by_scale["child"]
+
+
 def test_a_goal_with_an_action_an_if_then_plan_and_a_review(app, client, auth, world, family, domains):
     hid, people = family
     auth.login(world.coach)

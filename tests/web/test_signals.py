@@ -177,3 +177,11 @@ def test_only_administrators_change_the_checklist(client, auth, world, items):
     assert client.post("/admin/checklist", data={"group_code": "parents", "kind": "signal", "heading_nl": "X",
                                                  "heading_en": "X", "text_nl": "y", "text_en": "y"}).status_code == 403
     assert client.post(f"/admin/checklist/{items['home_visit.signal.01']}/retire").status_code == 403
+
+
+def test_enter_in_a_note_cannot_save_the_checklist_by_surprise(client, auth, world, household, items):
+    auth.login(world.coach)
+    page = client.get(f"/households/{household.id}/signals/record").text
+    form = page[page.index('<form method="post" novalidate class="checklist">'):]
+    first_button = re.search(r"<button[^>]*>", form).group(0)
+    assert 'type="submit"' in first_button and "disabled" in first_button  # the default button does nothing

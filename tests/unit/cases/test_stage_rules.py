@@ -91,3 +91,22 @@ def test_a_move_cannot_be_dated_before_the_previous_one(world):
     with pytest.raises(InvalidInput):
         cases.move_stage(world.coach, household, "carrying_out", on=before)
     assert household.stage == "plan"
+
+
+@pytest.mark.parametrize("from_stage, back_to", [("carrying_out", "plan"), ("follow_up", "carrying_out"),
+                                                 ("aftercare", "carrying_out")])
+def test_going_back_a_stage_needs_a_reason_that_stays_in_the_history(world, from_stage, back_to):
+    household = household_in(world, from_stage)
+    assert cases.is_backward(household, back_to)
+    with pytest.raises(InvalidInput) as error:
+        cases.move_stage(world.coach, household, back_to, note="  ")
+    assert error.value.field == "note" and household.stage == from_stage
+    cases.move_stage(world.coach, household, back_to, note="De schuldhulp viel weg; het plan moet opnieuw.")
+    assert household.transitions[-1].note == "De schuldhulp viel weg; het plan moet opnieuw."
+
+
+def test_forward_moves_and_closing_need_no_reason(world):
+    household = household_in(world, "plan")
+    assert not cases.is_backward(household, "carrying_out") and not cases.is_backward(household, "closed")
+    cases.move_stage(world.coach, household, "carrying_out")
+    assert household.stage == "carrying_out"

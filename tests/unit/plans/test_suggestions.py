@@ -48,7 +48,7 @@ def test_open_signals_per_life_area_point_to_the_member_they_were_recorded_for(w
     item = {i.code: i for i in db.session.scalars(select(ChecklistItem))}
     samira, kind0 = people["Samira"], people["Kind0"]
     record_signals(world.coach, household, [Tick(item["parents.signal.04"].id, samira.id),  # not paying bills
-                                            Tick(item["children.risk.03"].id, kind0.id)])  # early school leaving
+                                            Tick(item["children.signal.06"].id, kind0.id)])  # a learning delay
     record_assessment(world.coach, household, samira, TODAY, steps(domains, debts=2))
     found = suggest_domains(household)
     assert found.signals_available

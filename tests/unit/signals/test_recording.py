@@ -126,3 +126,20 @@ def test_dates_nothing_ticked_closed_households_and_strangers(world, household, 
     cases.move_stage(world.coach, household, "closed", reason="goals_reached")
     with pytest.raises(InvalidInput):
         operations.record_signals(world.coach, household, [tick])
+
+
+def test_the_checklist_offers_each_child_the_items_for_their_age(world, household, checklist):
+    today = TODAY
+    teen = cases.add_member(world.coach, household, "Yara", "child", today.replace(year=today.year - 16))
+    seven = cases.add_member(world.coach, household, "Bo", "child", today.replace(year=today.year - 7))
+    offered = {s.title: {i.text_nl for g in s.groups for h in g.headings for i in h.entries}
+               for s in recording_sections(household)}
+    young_people_only = {"alcohol en/of drugs gebruiken", "achttiende verjaardag (financiële verantwoordelijkheid)",
+                         "zelfstandig gaan wonen"}
+    assert not young_people_only & offered["Bo"]
+    assert young_people_only <= offered["Yara"]
+    assert "geen sportkleding of winterjas of doorschieten in dure aanschaf" in offered["Bo"]
+    with pytest.raises(InvalidInput) as error:
+        operations.record_signals(world.coach, household, [Tick(checklist["children.signal.10"].id, seven.id)])
+    assert "12" in str(error.value) and "Bo" in str(error.value)
+    assert operations.record_signals(world.coach, household, [Tick(checklist["children.signal.10"].id, teen.id)])
