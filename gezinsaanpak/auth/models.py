@@ -51,6 +51,7 @@ class User(UserMixin, db.Model):
     # Two-step verification: the shared TOTP secret, and the last time step used (a code works only once).
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_step: Mapped[int | None]
+    totp_pending_secret: Mapped[str | None] = mapped_column(String(64))  # during set-up, never in the cookie
 
     team: Mapped[Team | None] = relationship(back_populates="members")
 
