@@ -27,6 +27,7 @@ from werkzeug.routing import IntegerConverter
 from . import audit, drafts, logs
 from .auth import endpoints
 from .auth.sessions import end_session, session_ends_in
+from .errors import HouseholdErased
 from .extensions import db
 from .i18n import _, select_locale
 
@@ -196,6 +197,13 @@ def install_errorhandlers(app):
         db.session.rollback()
         message = _("Someone else saved this at the same moment. Go back and reload the page to see their change; "
                     "yours was not saved.")
+        return render_template("errors.html", code=409, message=message), 409
+
+    @app.errorhandler(HouseholdErased)
+    def household_erased(error):
+        """A page or form of an erased household (an old tab, a bookmark): say why nothing happens."""
+        db.session.rollback()
+        message = _("This family's file has been erased. Nothing can be added to it or changed; nothing was saved.")
         return render_template("errors.html", code=409, message=message), 409
 
     @app.errorhandler(CSRFError)

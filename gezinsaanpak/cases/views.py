@@ -3,7 +3,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask_login import current_user
 
 from .. import audit
-from ..auth.permissions import can_hand_over, can_view_audit
+from ..auth.permissions import can_edit_household, can_export_household, can_hand_over, can_view_audit
 from ..timeutil import age_on, today
 from . import labels
 from .access import get_household_or_404
@@ -21,7 +21,12 @@ RECENT_ENTRIES = 10  # on the household page; the timeline page has the rest
 @bp.app_context_processor
 def inject_labels():
     return {"labels": labels, "months_in_support": months_in_support, "age_on": age_on, "today": today,
-            "warning_months": current_app.config["SUPPORT_WARNING_MONTHS"]}
+            "warning_months": current_app.config["SUPPORT_WARNING_MONTHS"], "may_edit": may_edit}
+
+
+def may_edit(household) -> bool:
+    """Whether a page shows the buttons and forms that change this household (not once it is erased)."""
+    return can_edit_household(current_user, household)
 
 
 @bp.route("/")
@@ -69,6 +74,7 @@ def household(household_id: int):
                            next_stages=NEXT_STAGES[household.stage],
                            open_check_ins=[c for c in household.check_ins if not c.done_on],
                            may_hand_over=can_hand_over(current_user, household),
+                           may_export=can_export_household(current_user, household),
                            may_view_audit=can_view_audit(current_user, household))
 
 

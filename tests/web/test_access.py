@@ -2,9 +2,7 @@
 
 Expected outcomes come from the table below, not from the code under test.
 """
-import importlib
 import re
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -12,10 +10,10 @@ from sqlalchemy import select
 from gezinsaanpak import create_app
 from gezinsaanpak.audit import AuditEvent
 from gezinsaanpak.auth.endpoints import PERMISSIONS
-from gezinsaanpak.auth.models import User
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
+from tests.web.helpers import STRICTER, household_rules, make_identifiers, request_rule
 
 # Who may open the household that world.coach coordinates.
 MAY_SEE = {
@@ -27,64 +25,12 @@ MAY_SEE = {
     "other_teamlead": False,
     "admin": False,
 }
-# Pages with a stricter rule than "whoever works on the household": endpoint -> who may open them.
-STRICTER = {
-    "cases.audit_trail": {"teamlead"},  # who opened the file: for the team lead to review
-    "cases.erase": {"teamlead"},  # erasing at the family's request: the team lead decides
-}
 
 
 def may_open(who, endpoint):
     if endpoint in STRICTER:
         return who in STRICTER[endpoint]
     return MAY_SEE[who]
-
-
-# Routes with identifiers that are checked elsewhere (administration, not family data).
-ADMIN_PREFIX = "/admin/"
-
-
-def identifier_factories():
-    """`household_id` plus whatever each area registers in tests/web/access_<area>.py as FACTORIES:
-    {"goal_id": make(household, actor) -> id}, called in an app context with live objects."""
-    factories = {}
-    for path in sorted(Path(__file__).parent.glob("access_*.py")):
-        factories.update(importlib.import_module(f"tests.web.{path.stem}").FACTORIES)
-    return factories
-
-
-def household_rules(app):
-    """Every route that takes an identifier, except administration; each identifier must be known here."""
-    known = {"household_id", *identifier_factories()}
-    rules = []
-    for rule in app.url_map.iter_rules():
-        if not rule.arguments or rule.rule.startswith(ADMIN_PREFIX) or rule.endpoint == "static":
-            continue
-        unknown = rule.arguments - known
-        assert not unknown, f"{rule.rule} takes {unknown}: register a factory in tests/web/access_<area>.py"
-        assert "household_id" in rule.arguments, f"{rule.rule}: family data is reached through its household"
-        rules.append(rule)
-    assert rules, "no household routes found"
-    return sorted(rules, key=lambda r: "GET" not in r.methods)
-
-
-def make_identifiers(app, rule, household_id, actor_id):
-    """Fresh objects for the rule's other identifiers, inside the given household."""
-    factories = identifier_factories()
-    values = {"household_id": household_id}
-    with app.app_context():
-        household = db.session.get(Household, household_id)
-        actor = db.session.get(User, actor_id)
-        for name in sorted(rule.arguments - {"household_id"}):
-            values[name] = factories[name](household, actor)
-        db.session.commit()
-    return values
-
-
-def request_rule(client, rule, values):
-    url = rule.build(values, append_unknown=False)[1]
-    method = "GET" if "GET" in rule.methods else "POST"
-    return url, client.open(url, method=method)
 
 
 def audit_events(app, household_id):
@@ -166,7 +112,6 @@ def test_a_household_view_that_forgets_the_audit_cannot_pass(app, client, auth, 
     """The guard behind the walk above: a page showing a household without an audit event fails loudly."""
     from flask import Blueprint
 
-    from gezinsaanpak.cases.models import Household
     from gezinsaanpak.web import AuditMissing
 
     forgetful = Blueprint("forgetful", __name__)

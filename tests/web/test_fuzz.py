@@ -33,7 +33,7 @@ from gezinsaanpak.web import without_control_characters
 from tests.conftest import AuthActions
 from tests.factories import PASSWORD, make_household
 from tests.web.form_pages import page_form, serial, shown_version, template_form
-from tests.web.test_access import make_identifiers
+from tests.web.helpers import make_identifiers
 
 # Every example fills in every form, so it is slow: a few examples, and no shrinking (the message names the form).
 FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "6")), deadline=None, database=None,
