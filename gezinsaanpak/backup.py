@@ -22,6 +22,7 @@ from sqlalchemy import inspect, select
 
 from .extensions import db
 from .files import FileRefused, check_source, is_live_database, writing
+from .i18n import _
 from .postgres_tools import archive_revisions, archive_tables, pg_command, run
 
 CORE_TABLES = {"teams", "users", "households", "members", "audit_events"}  # in every version of the schema
@@ -62,26 +63,27 @@ def inspect_backup(source) -> BackupInfo:
     SQLite an integrity check, on PostgreSQL the archive's table of contents; then the revision and the tables."""
     path = check_source(source)
     if is_live_database(path):
-        raise BackupError(f"{path} is the application's live database, not a backup")
+        raise BackupError(_("%(path)s is the application's live database, not a backup", path=path))
     if _backend(db.engine.url) == "sqlite":
         revisions, tables = _inspect_sqlite(path)
     else:
         tables = archive_tables(path)
         revisions = archive_revisions(path) if "alembic_version" in tables else []
     if not revisions:
-        raise BackupError(f"{path} is not a backup of this application (it has no schema version)")
+        raise BackupError(_("%(path)s is not a backup of this application (it has no schema version)", path=path))
     scripts = ScriptDirectory(current_app.extensions["migrate"].directory)
     for revision in revisions:
         try:
             scripts.get_revision(revision)
         except CommandError:
-            raise BackupError(f"{path} has schema version {revision}, which this version of the application does "
-                              f"not know (a backup of another application, or of a newer version)") from None
+            raise BackupError(_("%(path)s has schema version %(revision)s, which this version of the application "
+                                "does not know (a backup of another application, or of a newer version)", path=path,
+                                revision=revision)) from None
     current = set(revisions) == set(scripts.get_heads())
     missing = (set(db.metadata.tables) if current else CORE_TABLES) - tables
     if missing:
-        raise BackupError(f"{path} is not a whole backup of this application (tables missing: "
-                          f"{', '.join(sorted(missing))})")
+        raise BackupError(_("%(path)s is not a whole backup of this application (tables missing: %(tables)s)",
+                            path=path, tables=", ".join(sorted(missing))))
     return BackupInfo(path, revisions[0], current)
 
 
@@ -99,8 +101,10 @@ def restore(source) -> Restored:
             run(*pg_command("pg_restore", url, "--clean", "--if-exists", "--no-owner", "--single-transaction",
                             str(info.path)))
     except (FileRefused, sqlite3.Error, OSError) as error:
-        kept = f"; the database as it was before is kept in {safety_copy}" if safety_copy else ""
-        raise BackupError(f"restore failed: {error}{kept}") from None
+        if safety_copy:
+            raise BackupError(_("restore failed: %(error)s; the database as it was before is kept in %(path)s",
+                                error=error, path=safety_copy)) from None
+        raise BackupError(_("restore failed: %(error)s", error=error)) from None
     after_restore(info)
     return Restored(info, safety_copy)
 
@@ -130,7 +134,8 @@ def keep_safety_copy() -> Path | None:
     try:
         backup(target)
     except FileRefused as error:
-        raise BackupError(f"no safety copy could be made, so nothing was restored: {error}") from None
+        raise BackupError(_("no safety copy could be made, so nothing was restored: %(error)s",
+                            error=error)) from None
     return target
 
 
@@ -140,14 +145,15 @@ def _inspect_sqlite(path: Path) -> tuple[list[str], set[str]]:
         connection = sqlite3.connect(_uri(path, read_only=True), uri=True)
         try:
             if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise BackupError(f"{path} is damaged (the SQLite integrity check fails)")
+                raise BackupError(_("%(path)s is damaged (the SQLite integrity check fails)", path=path))
             tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revisions = [r for (r,) in connection.execute("SELECT version_num FROM alembic_version")] \
                 if "alembic_version" in tables else []
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise BackupError(f"{path} is not a backup of this application ({error})") from None
+        raise BackupError(_("%(path)s is not a backup of this application (%(error)s)", path=path,
+                            error=error)) from None
     return revisions, tables
 
 
@@ -166,19 +172,19 @@ def _copy_sqlite(source_uri: str, target_path: str, keep_wal: bool) -> None:
             target.close()
             source.close()
     except sqlite3.Error as error:
-        raise BackupError(f"the SQLite copy failed: {error}") from None
+        raise BackupError(_("the SQLite copy failed: %(error)s", error=error)) from None
 
 
 def _backend(url) -> str:
     if url.get_backend_name() not in ("sqlite", "postgresql"):
-        raise BackupError(f"no backup method for {url.get_backend_name()}")
+        raise BackupError(_("no backup method for %(database)s", database=url.get_backend_name()))
     return url.get_backend_name()
 
 
 def _sqlite_path(url) -> str:
     path = url.database
     if not path or path == ":memory:":
-        raise BackupError("an in-memory SQLite database cannot be backed up")
+        raise BackupError(_("an in-memory SQLite database cannot be backed up"))
     return os.path.abspath(path)
 
 

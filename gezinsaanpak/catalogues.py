@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .extensions import db
+from .i18n import _l
 from .plans.models import Domain
 from .referrals.models import Fund
 from .signals.models import ChecklistItem
@@ -41,6 +42,7 @@ def _fund_row(row, position):
             "website": row["website"] or None, "is_sam": row["sam"] == "1"}
 
 
+LABELS = {"checklist": _l("signalling checklist"), "domains": _l("Bridge domains"), "funds": _l("funds")}
 CATALOGUES = {
     "checklist": (ChecklistItem, PACKAGE / "signals" / "data" / "checklist.csv", _checklist_row),
     "domains": (Domain, PACKAGE / "plans" / "data" / "domains.csv", _domain_row),

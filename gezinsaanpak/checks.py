@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .auth.models import User
 from .catalogues import CATALOGUES
+from .catalogues import LABELS as CATALOGUE_LABELS
 from .cli import _l
 from .extensions import db
 from .health import schema_state
@@ -139,7 +140,7 @@ def catalogues():
         with open(path, newline="", encoding="utf-8") as handle:
             shipped = {row["code"] for row in csv.DictReader(handle)}
         missing = shipped - set(db.session.scalars(select(model.code)))
-        name = _("catalogue %(name)s", name=catalogue)
+        name = _("catalogue %(name)s", name=CATALOGUE_LABELS[catalogue])
         if missing:
             checks.append(Check(name, ERROR, _("%(n)d shipped entries missing; run `flask --app gezinsaanpak "
                                                "catalogues load`", n=len(missing))))

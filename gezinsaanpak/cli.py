@@ -52,6 +52,15 @@ def speak_cli_language(app) -> None:
             module.ngettext = click_ngettext
 
 
+def forget_cached_words(group: click.Group) -> None:
+    """Click keeps each command's --help option, with its help text in the language of the first run: after a
+    switch of language (another application in the same process, as in the tests) it is made anew."""
+    for command in group.commands.values():
+        command._help_option = None
+        if isinstance(command, click.Group):
+            forget_cached_words(command)
+
+
 def _l(string):
     """A help text of the command line: translated when Click shows it, in the CLI language."""
     return LazyString(click_gettext, string)

@@ -16,6 +16,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .extensions import db
+from .i18n import _
 
 log = logging.getLogger(__name__)
 ERASED = "gezinsaanpak.erased"  # in session.info: this transaction erased a household
@@ -34,9 +35,10 @@ class RegisterMissing(RuntimeError):
     """The database has no erasure register (a backup from before it existed): the erasures cannot be made again."""
 
     def __init__(self, carried):
-        listed = ", ".join(f"household {hid} on {at:%Y-%m-%d}" for hid, at in sorted(carried))
-        super().__init__(f"this database has no erasure register: upgrade it (flask db upgrade), then erase again "
-                         f"what was erased after the backup: {listed}")
+        listed = ", ".join(_("household %(id)d on %(date)s", id=hid, date=at.date().isoformat())
+                           for hid, at in sorted(carried))
+        super().__init__(_("this database has no erasure register: upgrade it (flask db upgrade), then erase again "
+                           "what was erased after the backup: %(households)s", households=listed))
 
 
 def remember(household_id: int, erased_at: datetime) -> None:

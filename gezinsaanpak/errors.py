@@ -13,6 +13,10 @@ class PermissionDenied(Exception):
     """Raised by operations when the acting user may not do what they ask."""
 
 
+class HouseholdErased(PermissionDenied):
+    """The household was erased (anonymised): nothing may be added to it or changed on it."""
+
+
 class EditConflict(Exception):
     """The record changed since the form was loaded; `record` holds what is saved now."""
 

@@ -11,6 +11,7 @@ from flask import has_app_context
 from sqlalchemy.engine import make_url
 
 from .extensions import db
+from .i18n import _
 
 PRIVATE = 0o600
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
@@ -60,11 +61,11 @@ def check_source(path) -> Path:
     """A file to read: it must exist and be a file."""
     path = Path(path)
     if path.is_dir():
-        raise FileRefused(f"{path} is a folder, not a file")
+        raise FileRefused(_("%(path)s is a folder, not a file", path=path))
     if not path.is_file():
-        raise FileRefused(f"{path} does not exist")
+        raise FileRefused(_("%(path)s does not exist", path=path))
     if not os.access(path, os.R_OK):
-        raise FileRefused(f"{path} cannot be read (permission denied)")
+        raise FileRefused(_("%(path)s cannot be read (permission denied)", path=path))
     return path
 
 
@@ -73,15 +74,15 @@ def check_target(path, force: bool) -> Path:
     path = Path(path)
     folder = path.parent
     if path.is_dir():
-        raise FileRefused(f"{path} is a folder; give a file name")
+        raise FileRefused(_("%(path)s is a folder; give a file name", path=path))
     if not folder.is_dir():
-        raise FileRefused(f"folder {folder} does not exist; create it first or choose another place")
+        raise FileRefused(_("folder %(folder)s does not exist; create it first or choose another place", folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise FileRefused(f"cannot write in folder {folder} (permission denied)")
+        raise FileRefused(_("cannot write in folder %(folder)s (permission denied)", folder=folder))
     if path.exists() and not force:
-        raise FileRefused(f"{path} exists; choose another name or add --force")
+        raise FileRefused(_("%(path)s exists; choose another name or add --force", path=path))
     if is_live_database(path):
-        raise FileRefused(f"{path} is the application's live database; choose another name")
+        raise FileRefused(_("%(path)s is the application's live database; choose another name", path=path))
     return path
 
 
@@ -101,7 +102,8 @@ def writing(path, force: bool = False):
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
     except OSError as error:
-        raise FileRefused(f"cannot write in folder {target.parent} ({error.strerror})") from None
+        raise FileRefused(_("cannot write in folder %(folder)s (%(reason)s)", folder=target.parent,
+                                reason=error.strerror)) from None
     os.fchmod(descriptor, PRIVATE)
     os.close(descriptor)
     try:

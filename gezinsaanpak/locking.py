@@ -4,8 +4,11 @@ and the first change survives.
 Every record a coach edits carries a `version` column declared as SQLAlchemy's `version_id_col`: it is raised on
 every update and checked in the UPDATE's WHERE clause, so a race between two requests is caught too. Forms carry
 the version they were loaded with; a save that does not say which version it changes is refused like a stale one.
+Step forms (a referral's next status, a goal review, a handover) carry the version of the record they change too:
+two coaches acting on the same old page do not both take their step.
 """
 from .errors import EditConflict
+from .i18n import _
 
 
 def version_of(record) -> int:
@@ -18,3 +21,10 @@ def check_version(record, submitted) -> None:
     the user is shown what is saved now and saves again knowingly. `record` is None when none is saved yet."""
     if submitted in (None, "") or str(submitted) != str(version_of(record)):
         raise EditConflict(record)
+
+
+def stale_step_message() -> str:
+    """A step taken from a page opened before someone else changed the record (its status, its review, its
+    coordinator): the step is not taken, since it was chosen for a state that is gone."""
+    return _("Someone else changed this after you opened the page. Nothing was saved: check what is saved now and "
+             "choose again.")

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 
 from .files import FileRefused
+from .i18n import _
 
 # Connection parameters a database URL may carry as ?key=value, and the libpq variable each becomes.
 LIBPQ_ENVIRONMENT = {
@@ -41,7 +42,8 @@ def pg_command(program: str, url, *args: str) -> tuple[list[str], dict[str, str]
         env["PGPASSWORD"] = str(url.password)
     for key, value in query.items():
         if key not in LIBPQ_ENVIRONMENT:
-            raise PostgresToolError(f"the database URL parameter {key!r} is not supported by backup and restore")
+            raise PostgresToolError(_("the database URL parameter %(key)s is not supported by backup and restore",
+                                      key=repr(key)))
         env[LIBPQ_ENVIRONMENT[key]] = value
     return argv + list(args), env
 
@@ -49,12 +51,13 @@ def pg_command(program: str, url, *args: str) -> tuple[list[str], dict[str, str]
 def run(argv: list[str], env: dict[str, str] | None = None) -> str:
     """Run a client tool; its output, or PostgresToolError with the tool's own message."""
     if shutil.which(argv[0]) is None:
-        raise PostgresToolError(f"{argv[0]} is not installed (it comes with the PostgreSQL client tools)")
+        raise PostgresToolError(_("%(program)s is not installed (it comes with the PostgreSQL client tools)",
+                                  program=argv[0]))
     result = subprocess.run(argv, capture_output=True, text=True, env={**os.environ, **(env or {})})
     if result.returncode != 0:
         lines = [line.strip() for line in result.stderr.splitlines() if line.strip()]
         errors = [line for line in lines if "error" in line.lower()] or lines
-        raise PostgresToolError(errors[0] if errors else f"{argv[0]} failed")
+        raise PostgresToolError(errors[0] if errors else _("%(program)s failed", program=argv[0]))
     return result.stdout
 
 
@@ -63,7 +66,8 @@ def archive_tables(path) -> set[str]:
     try:
         listing = run(["pg_restore", "--list", str(path)])
     except PostgresToolError as error:
-        raise PostgresToolError(f"{path} is not a PostgreSQL backup of this application ({error})") from None
+        raise PostgresToolError(_("%(path)s is not a PostgreSQL backup of this application (%(error)s)", path=path,
+                                  error=error)) from None
     return {match.group(2) for match in map(TABLE_ENTRY.match, listing.splitlines()) if match}
 
 

@@ -2,6 +2,7 @@
 HTTPS), typed text without control and invisible format characters, record ids that fit the database, and the
 client's address as the trusted reverse proxy saw it."""
 import time
+import unicodedata
 
 from flask import (
     Request,
@@ -26,6 +27,7 @@ from werkzeug.routing import IntegerConverter
 from . import audit, drafts, logs
 from .auth import endpoints
 from .auth.sessions import end_session, session_ends_in
+from .errors import HouseholdErased
 from .extensions import db
 from .i18n import _, select_locale
 
@@ -39,18 +41,21 @@ class AuditMissing(RuntimeError):
 
 # Control characters except tab and line breaks: pasted along with text, invisible, and PostgreSQL refuses NUL.
 CONTROL_CHARACTERS = dict.fromkeys(c for c in [*range(0x20), 0x7F] if chr(c) not in "\t\n\r")
-# Invisible format characters: bidirectional marks, embeddings, overrides and isolates turn text around on screen
-# ("\u202eevil" shows as "live"); zero-width spaces, word joiners and byte-order marks make two names that look
-# alike differ. The zero-width non-joiner and joiner (U+200C, U+200D) stay: Persian, Arabic and Indic writing and
-# emoji sequences need them.
-FORMAT_CHARACTERS = dict.fromkeys([0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2060, 0x2065),
-                                   *range(0x2066, 0x206A), 0xFEFF])
-INVISIBLE_CHARACTERS = CONTROL_CHARACTERS | FORMAT_CHARACTERS
+# Invisible format characters, Unicode's category Cf: bidirectional marks, embeddings, overrides and isolates turn
+# text around on screen ("\u202eevil" shows as "live"); zero-width spaces, word joiners, soft hyphens and byte-order
+# marks make two names that look alike differ; tag characters hide text. The zero-width non-joiner and joiner
+# (U+200C, U+200D) stay: Persian, Arabic and Indic writing and emoji sequences need them.
+JOINERS = {"\u200c", "\u200d"}
 
 
 def without_control_characters(value):
     """Typed text without control and invisible format characters; anything else unchanged."""
-    return value.translate(INVISIBLE_CHARACTERS) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    value = value.translate(CONTROL_CHARACTERS)
+    if value.isascii():  # nearly every field: no format character can be in it
+        return value
+    return "".join(c for c in value if c in JOINERS or unicodedata.category(c) != "Cf")
 
 
 class TypedText(ImmutableMultiDict):
@@ -192,6 +197,13 @@ def install_errorhandlers(app):
         db.session.rollback()
         message = _("Someone else saved this at the same moment. Go back and reload the page to see their change; "
                     "yours was not saved.")
+        return render_template("errors.html", code=409, message=message), 409
+
+    @app.errorhandler(HouseholdErased)
+    def household_erased(error):
+        """A page or form of an erased household (an old tab, a bookmark): say why nothing happens."""
+        db.session.rollback()
+        message = _("This family's file has been erased. Nothing can be added to it or changed; nothing was saved.")
         return render_template("errors.html", code=409, message=message), 409
 
     @app.errorhandler(CSRFError)

@@ -74,17 +74,17 @@ def test_backup_during_writes_and_restore(app, runner, world, household, tmp_pat
 
 
 def test_backup_refuses_bad_paths_and_overwrites_only_with_force(app, runner, household, tmp_path):
-    refused(runner.invoke(args=["backup", str(tmp_path / "missing" / "x.backup")]), "missing does not exist")
+    refused(runner.invoke(args=["backup", str(tmp_path / "missing" / "x.backup")]), "map", "missing bestaat niet")
     assert not (tmp_path / "missing").exists()
-    refused(runner.invoke(args=["backup", str(tmp_path)]), "is a folder")
+    refused(runner.invoke(args=["backup", str(tmp_path)]), "is een map")
     notes = tmp_path / "notes.txt"
     notes.write_text("keep me\n")
-    refused(runner.invoke(args=["backup", str(notes)]), "exists", "--force")
+    refused(runner.invoke(args=["backup", str(notes)]), "bestaat al", "--force")
     assert notes.read_text() == "keep me\n"
     first = tmp_path / "first.backup"
     assert runner.invoke(args=["backup", str(first)]).exit_code == 0
     written = first.read_bytes()
-    refused(runner.invoke(args=["backup", str(first)]), "exists", "--force")
+    refused(runner.invoke(args=["backup", str(first)]), "bestaat al", "--force")
     assert first.read_bytes() == written
 
     forced = runner.invoke(args=["backup", "--force", str(notes)])
@@ -93,7 +93,7 @@ def test_backup_refuses_bad_paths_and_overwrites_only_with_force(app, runner, ho
         assert inspect_backup(notes).current
         live = db.engine.url.database if db.engine.url.get_backend_name() == "sqlite" else None
     if live:
-        refused(runner.invoke(args=["backup", "--force", live]), "live database")
+        refused(runner.invoke(args=["backup", "--force", live]), "de database waarop de applicatie draait")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["first.backup", "notes.txt"]
 
 
@@ -153,10 +153,10 @@ def test_an_erasure_made_after_the_backup_is_made_again_when_it_is_restored(app,
 
     result = runner.invoke(args=["restore", "--yes", str(tmp_path / "before-erasure.backup")])
     assert result.exit_code == 0, result.output
-    assert "Re-applied 1 erasures made after the backup" in result.output
+    assert "1 wissing van na de back-up opnieuw uitgevoerd" in result.output
     with app.app_context():
         restored = db.session.get(Household, household.id)
         assert restored.is_anonymised and restored.pseudonym == f"#{household.id}"
         assert set(db.session.scalars(select(Member.first_name).where(Member.household_id == household.id))) == {"–"}
     again = runner.invoke(args=["restore", "--yes", str(tmp_path / "before-erasure.backup")])
-    assert "Re-applied 1 erasures made after the backup" in again.output  # the register survives every restore
+    assert "1 wissing van na de back-up opnieuw uitgevoerd" in again.output  # the register survives every restore

@@ -92,7 +92,8 @@ def test_missing_catalogues_and_administrator_are_errors(app):
     result = configured(app).test_cli_runner().invoke(args=["check"])
     assert result.exit_code == 1
     found = lines(result)
-    assert found["catalogus checklist"][0] == "fout" and "catalogues load" in found["catalogus checklist"][1]
+    checklist = found["catalogus signaleringslijst"]
+    assert checklist[0] == "fout" and "catalogues load" in checklist[1]
     assert found["beheerders"][0] == "fout"
     assert found["back-up"][0] == "waarschuwing" and found["bewaartermijn"][0] == "waarschuwing"
 

@@ -78,12 +78,12 @@ def test_benchmark_data_builds_a_consistent_municipality(app, runner, client):
 def test_export_refuses_bad_paths_and_changes_nothing(app, runner, world, tmp_path):
     period = ["--from", "2020-01-01", "--to", "2030-12-31"]
     refused(runner.invoke(args=["export", "monitoring", str(tmp_path / "missing" / "m.db"), *period]),
-            "missing does not exist")
+            "map", "missing bestaat niet")
     assert not (tmp_path / "missing").exists()
-    refused(runner.invoke(args=["export", "monitoring", str(tmp_path), *period]), "is a folder")
+    refused(runner.invoke(args=["export", "monitoring", str(tmp_path), *period]), "is een map")
     earlier = tmp_path / "monitoring.db"
     earlier.write_text("last month's export\n")
-    refused(runner.invoke(args=["export", "monitoring", str(earlier), *period]), "exists", "--force")
+    refused(runner.invoke(args=["export", "monitoring", str(earlier), *period]), "bestaat al", "--force")
     refused(runner.invoke(args=["export", "monitoring", str(earlier), "--force", "--from", "2026-02-01",
                                 "--to", "2026-01-01"]), "--from")
     assert earlier.read_text() == "last month's export\n"
@@ -93,17 +93,17 @@ def test_export_refuses_bad_paths_and_changes_nothing(app, runner, world, tmp_pa
 
 
 def test_benchmark_data_refuses_a_database_with_other_data(app, runner, household):
-    refused(runner.invoke(args=["benchmark-data", "--households", "5"]), "not benchmark data")
+    refused(runner.invoke(args=["benchmark-data", "--households", "5"]), "geen benchmarkgegevens")
     with app.app_context():
         assert db.session.scalar(select(func.count(Household.id))) == 1
         assert db.session.scalar(select(func.count(User.id)).where(User.email.like("%benchmark%"))) == 0
 
 
 def test_benchmark_data_refuses_the_demo_and_counts_below_one(app, runner):
-    refused(runner.invoke(args=["benchmark-data", "--households", "-5"]), "at least 1")
-    refused(runner.invoke(args=["benchmark-data", "--households", "0"]), "at least 1")
+    refused(runner.invoke(args=["benchmark-data", "--households", "-5"]), "minstens 1")
+    refused(runner.invoke(args=["benchmark-data", "--households", "0"]), "minstens 1")
     assert runner.invoke(args=["demo"]).exit_code == 0
-    refused(runner.invoke(args=["benchmark-data", "--households", "5"]), "not benchmark data")
+    refused(runner.invoke(args=["benchmark-data", "--households", "5"]), "geen benchmarkgegevens")
 
 
 def test_benchmark_data_adds_to_a_database_holding_only_benchmark_data(app, runner):

@@ -64,14 +64,15 @@ def test_restore_refuses_anything_but_a_backup_of_this_application(app, runner, 
         live = db.engine.url.database if db.engine.url.get_backend_name() == "sqlite" else None
 
     for name in ("empty.backup", "random.backup", "notes.txt", "monitoring.db"):
-        refused(runner.invoke(args=["restore", "--yes", str(tmp_path / name)]), name, "not a")
-    refused(runner.invoke(args=["restore", "--yes", str(unknown)]), "ffff0000", "does not know")
-    refused(runner.invoke(args=["restore", "--yes", str(partial)]), "tables missing: contacts")
-    refused(runner.invoke(args=["restore", "--yes", str(tmp_path / "missing.backup")]), "does not exist")
-    refused(runner.invoke(args=["restore", "--yes", str(tmp_path)]), "is a folder")
-    refused(runner.invoke(args=["restore", str(tmp_path / "empty.backup")], input="y\n"), "not a")  # before asking
+        refused(runner.invoke(args=["restore", "--yes", str(tmp_path / name)]), name, "geen back-up")
+    refused(runner.invoke(args=["restore", "--yes", str(unknown)]), "ffff0000", "niet kent")
+    refused(runner.invoke(args=["restore", "--yes", str(partial)]), "tabellen ontbreken: contacts")
+    refused(runner.invoke(args=["restore", "--yes", str(tmp_path / "missing.backup")]), "bestaat niet")
+    refused(runner.invoke(args=["restore", "--yes", str(tmp_path)]), "is een map")
+    refused(runner.invoke(args=["restore", str(tmp_path / "empty.backup")], input="y\n"),
+            "geen back-up")  # before asking
     if live:
-        refused(runner.invoke(args=["restore", "--yes", live]), "live database")
+        refused(runner.invoke(args=["restore", "--yes", live]), "de database waarop de applicatie draait")
 
     with app.app_context():
         assert checksums() == before
@@ -90,7 +91,7 @@ def test_restore_keeps_a_safety_copy_of_the_database_it_replaces(office, tmp_pat
     result = runner.invoke(args=["restore", "--yes", str(tmp_path / "monday.backup")])
     assert result.exit_code == 0, result.output
     assert households(office) == 1
-    safety_copy = re.search(r"kept in (\S+)", result.output).group(1)
+    safety_copy = re.search(r"bewaard in (\S+)", result.output).group(1)
     assert "before-restore" in safety_copy and stat.S_IMODE(os.stat(safety_copy).st_mode) == 0o600
 
     again = runner.invoke(args=["restore", "--yes", safety_copy])

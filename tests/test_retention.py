@@ -35,7 +35,7 @@ def test_a_household_referred_to_a_local_organisation_does_not_block_retention(a
                closed_long_ago(world, "Familie Linde")]
     result = runner.invoke(args=["retention", "apply"])
     assert result.exit_code == 0, result.output
-    assert "3 households past 24 months after closing" in result.output
+    assert "3 huishoudens langer dan 24 maanden afgesloten" in result.output
     with app.app_context():
         assert all(db.session.get(Household, i).is_anonymised for i in ids)
         assert all(set(names(i)) == {"–"} for i in ids)
@@ -55,8 +55,8 @@ def test_retention_goes_on_past_a_household_it_cannot_anonymise_and_says_so(app,
     monkeypatch.setattr(privacy, "anonymise", failing_for_one)
     result = runner.invoke(args=["retention", "apply"])
     assert result.exit_code == 1
-    assert f"could not anonymise household {stuck}: RuntimeError: disk full" in result.output
-    assert "1 of 3 households could not be anonymised" in result.output
+    assert f"huishouden {stuck} kon niet worden geanonimiseerd: RuntimeError: disk full" in result.output
+    assert "1 van de 3 huishoudens kon niet worden geanonimiseerd" in result.output
     with app.app_context():
         assert db.session.get(Household, first).is_anonymised and db.session.get(Household, last).is_anonymised
         stuck_household = db.session.get(Household, stuck)
@@ -69,7 +69,7 @@ def test_a_pseudonym_starting_with_a_hash_is_still_due(app, runner, world):
     with app.app_context():
         household_id = closed_long_ago(world, "#12 Familie Wilg")
     result = runner.invoke(args=["retention", "apply"])
-    assert result.exit_code == 0 and f"anonymising household {household_id}" in result.output
+    assert result.exit_code == 0 and f"huishouden {household_id} wordt geanonimiseerd" in result.output
     with app.app_context():
         assert db.session.get(Household, household_id).is_anonymised and set(names(household_id)) == {"–"}
 

@@ -8,8 +8,8 @@ Levels:
   policy for that household and writes the audit event; "household:view/edit" when a page is shown to anyone
   who may view it and its form is taken only from those who may edit. In tests and development the loader
   checks that it is called with the declared need (`check_declared`), so this table cannot drift from the views;
-  the needs are view, edit, hand_over (coordinator or team lead: handing over, co-workers), audit and erase (team
-  lead of the team);
+  the needs are view, edit, hand_over (coordinator or team lead: handing over, co-workers), export (coordinator or
+  team lead), audit and erase (team lead of the team); an erased household refuses edit and hand_over;
 - teamlead: team lead pages (404 for anyone else);
 - admin: administration (403 for anyone else);
 - policy: the municipality's figures for the policy officer (404 for anyone else).
@@ -50,7 +50,7 @@ PERMISSIONS = {
     "cases.handover": "household:hand_over",
     "cases.workers": "household:view/hand_over",
     "cases.remove_worker": "household:hand_over",
-    "cases.privacy_export": "household:hand_over",
+    "cases.privacy_export": "household:export",
     "cases.audit_trail": "household:audit",
     "cases.erase": "household:erase",
     "signals.record": "household:edit",

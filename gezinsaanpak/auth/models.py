@@ -56,6 +56,7 @@ class User(UserMixin, db.Model):
     # user sets their own password with it (auth/activation.py); an administrator never knows a working password.
     activation_code_hash: Mapped[str | None] = mapped_column(String(64))
     activation_expires_at: Mapped[datetime | None]
+    totp_pending_secret: Mapped[str | None] = mapped_column(String(64))  # during set-up, never in the cookie
 
     team: Mapped[Team | None] = relationship(back_populates="members")
 

@@ -25,12 +25,19 @@ def can_view_household(user, household) -> bool:
 
 
 def can_edit_household(user, household) -> bool:
-    """Whoever may see a household works on it; there is no read-only family role yet."""
-    return can_view_household(user, household)
+    """Whoever may see a household works on it (there is no read-only family role yet), until it is erased: an
+    erased (anonymised) file takes nothing new and no change, not even a reopening."""
+    return can_view_household(user, household) and not household.is_anonymised
 
 
 def can_hand_over(user, household) -> bool:
-    """The coordinator hands a household over, or the team lead of its team reassigns it."""
+    """The coordinator hands a household over, or the team lead of its team reassigns it; not once erased."""
+    return can_export_household(user, household) and not household.is_anonymised
+
+
+def can_export_household(user, household) -> bool:
+    """Everything held about a family (art. 15 AVG) is for its coordinator or the team lead of its team to hand
+    to the family; after an erasure too, when it shows what is left."""
     if not can_view_household(user, household):
         return False
     return household.coordinator_id == user.id or user.role == "teamlead"

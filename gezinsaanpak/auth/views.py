@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user
+from markupsafe import Markup
 from sqlalchemy import select
 
 from .. import audit, drafts
@@ -170,20 +171,21 @@ def two_step_setup():
                     flash(_("Two-step verification is off."), "success")
                     return redirect(url_for("cases.index"))
         return render_template("auth/two_step.html", form=form, enabled=True), 400 if form.errors else 200
-    secret = session.setdefault("totp_setup", two_step.new_secret())
+    secret = two_step.pending_secret(user)
     if form.validate_on_submit():
         try:
-            two_step.enable(user, secret, form.code.data)
+            two_step.enable(user, form.code.data)
         except InvalidInput as error:
             show_error(form, error, "code")
         else:
-            session.pop("totp_setup", None)
             login_user(user)
             flash(_("Two-step verification is on. From now on you enter a code after your password."), "success")
             return redirect(url_for("cases.index"))
     grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
-    return render_template("auth/two_step.html", form=form, enabled=False, secret=grouped,
-                           uri=two_step.provisioning_uri(user, secret)), 400 if form.errors else 200
+    uri = two_step.provisioning_uri(user, secret)
+    qr_code = Markup(two_step.qr_code_svg(uri, _("QR code for your authenticator app")))
+    return render_template("auth/two_step.html", form=form, enabled=False, secret=grouped, uri=uri,
+                           qr_code=qr_code), 400 if form.errors else 200
 
 
 @bp.route("/logout", methods=["POST"])

@@ -14,12 +14,16 @@ from ..auth.endpoints import check_declared
 from ..auth.permissions import (
     can_edit_household,
     can_erase_household,
+    can_export_household,
     can_hand_over,
     can_view_audit,
     can_view_household,
 )
+from ..errors import HouseholdErased
 from ..extensions import db
 from .models import Household, HouseholdWorker
+
+CHANGING_NEEDS = {"edit", "hand_over"}  # what an erased household refuses
 
 
 @cache
@@ -49,15 +53,21 @@ def visible_households_clause(user):
 def get_household_or_404(household_id: int, need: str = "view", action: str | None = None):
     """Load a household the current user may use, and record the access; otherwise a plain 404.
 
-    `need` is "view", "edit", "hand_over", "audit" or "erase". The audit event is written here so no view can forget it.
+    `need` is "view", "edit", "hand_over", "export", "audit" or "erase". The audit event is written here so no view
+    can forget it. An erased household refuses every need that changes it (edit, hand_over) with `HouseholdErased`,
+    which says so, to anyone who may still see it.
     """
     checks = {"view": can_view_household, "edit": can_edit_household, "hand_over": can_hand_over,
-              "audit": can_view_audit, "erase": can_erase_household}
+              "export": can_export_household, "audit": can_view_audit, "erase": can_erase_household}
     check_declared(need)
     # Its members come along: nearly every household page shows them, and the policy needs its co-workers.
     household = db.session.get(Household, household_id,
                                options=[joinedload(Household.members), joinedload(Household.workers)])
     action = action or f"household.{need}"
+    if household is not None and need in CHANGING_NEEDS and household.is_anonymised \
+            and can_view_household(current_user, household):
+        audit.record_denied(current_user, action, household_id)
+        raise HouseholdErased()
     if household is None or not checks[need](current_user, household):
         audit.record_denied(current_user, action, household_id)
         abort(404)

@@ -125,6 +125,7 @@ class HandoverForm(FlaskForm):
     coach_id = SelectField(_l("New coordinator"), coerce=int)
     note = TextAreaField(_l("Note for the handover"), validators=[Optional(), Length(max=TEXT_MAX)])
     keep_as_worker = BooleanField(_l("Keep the current coordinator on as co-worker"))
+    version = HiddenField()  # the household as it was when the form was opened (locking.py)
     submit = SubmitField(_l("Hand over"))
 
 

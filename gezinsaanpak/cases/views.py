@@ -4,7 +4,7 @@ from flask_login import current_user
 
 from .. import audit
 from ..auth.changes import TEAM_CHANGES_DAYS, team_changes
-from ..auth.permissions import can_hand_over, can_view_audit
+from ..auth.permissions import can_edit_household, can_export_household, can_hand_over, can_view_audit
 from ..timeutil import age_on, today
 from ..web import record_id
 from . import labels
@@ -24,7 +24,12 @@ UPCOMING_SHOWN = 4  # dated items at the top of the household page
 @bp.app_context_processor
 def inject_labels():
     return {"labels": labels, "months_in_support": months_in_support, "age_on": age_on, "today": today,
-            "warning_months": current_app.config["SUPPORT_WARNING_MONTHS"]}
+            "warning_months": current_app.config["SUPPORT_WARNING_MONTHS"], "may_edit": may_edit}
+
+
+def may_edit(household) -> bool:
+    """Whether a page shows the buttons and forms that change this household (not once it is erased)."""
+    return can_edit_household(current_user, household)
 
 
 @bp.route("/")
@@ -87,7 +92,8 @@ def household(household_id: int):
                            recent=timeline_page(household, per_page=RECENT_ENTRIES), coming=coming[:UPCOMING_SHOWN],
                            forward=[s for s in moves if s != "closed" and s not in backward], backward=backward,
                            may_close="closed" in moves,
-                                                      may_hand_over=can_hand_over(current_user, household),
+                           may_hand_over=can_hand_over(current_user, household),
+                           may_export=can_export_household(current_user, household),
                            may_view_audit=can_view_audit(current_user, household))
 
 

@@ -10,7 +10,7 @@ from ..errors import EditConflict, InvalidInput, PermissionDenied
 from ..extensions import db
 from ..forms import show_error
 from ..i18n import _
-from ..locking import check_version
+from ..locking import check_version, stale_step_message
 from ..web import record_id
 from . import neighbourhoods, operations
 from .access import get_household_or_404
@@ -221,6 +221,16 @@ def handover(household_id):
     household = get_household_or_404(household_id, need="hand_over", action="household.handover_form")
     form = HandoverForm()
     form.coach_id.choices = [(c.id, c.name) for c in _team_coaches(household, [household.coordinator_id])]
+    if request.method == "GET":
+        form.version.data = household.version
+    else:
+        try:
+            check_version(household, form.version.data)  # before the choices: they were those of the old page
+        except EditConflict:
+            flash(stale_step_message(), "error")
+            form = HandoverForm(formdata=None, version=household.version)
+            form.coach_id.choices = [(c.id, c.name) for c in _team_coaches(household, [household.coordinator_id])]
+            return _render("cases/form.html", 409, household=household, form=form, title=_("Hand over coordination"))
     if form.validate_on_submit():
         coach = db.session.get(User, form.coach_id.data)
         try:

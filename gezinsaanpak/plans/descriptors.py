@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from .. import audit
 from ..extensions import db
+from ..i18n import _
 from .models import AGE_BANDS, COLOURS, Domain, DomainDescriptor
 
 COLUMNS = ("domain_code", "level", "age_band", "language", "text")
@@ -41,17 +42,18 @@ def _check_row(row, domains) -> tuple[str | None, tuple | None]:
     language = (row.get("language") or "").strip().lower()
     text = (row.get("text") or "").strip()
     if domain is None:
-        return f"unknown domain_code {row.get('domain_code')!r}", None
+        return _("unknown domain_code %(code)s", code=repr(row.get("domain_code"))), None
     if domain.scale == "bridge" and (level not in {"1", "2", "3", "4", "5"} or band):
-        return "a Bridge sub-domain needs level 1-5 and an empty age_band", None
+        return _("a Bridge sub-domain needs level 1-5 and an empty age_band"), None
     if domain.scale == "child_bridge" and (level not in COLOURS or band not in AGE_BANDS):
-        return f"a Child Bridge domain needs level {'/'.join(COLOURS)} and age_band {'/'.join(AGE_BANDS)}", None
+        return _("a Child Bridge domain needs level %(levels)s and age_band %(bands)s", levels="/".join(COLOURS),
+                 bands="/".join(AGE_BANDS)), None
     if domain.scale == "family":
-        return "family themes have no steps or benchmarks", None
+        return _("family themes have no steps or benchmarks"), None
     if language not in LANGUAGES:
-        return f"language must be one of {', '.join(LANGUAGES)}", None
+        return _("language must be one of %(languages)s", languages=", ".join(LANGUAGES)), None
     if not text or len(text) > MAX_TEXT:
-        return f"text must be between 1 and {MAX_TEXT} characters", None
+        return _("text must be between 1 and %(max)d characters", max=MAX_TEXT), None
     return None, (domain.id, level, band, language, text)
 
 
@@ -60,16 +62,17 @@ def load_descriptors(handle) -> LoadResult:
     reader = csv.DictReader(handle)
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise DescriptorFileError([f"missing columns: {', '.join(missing)} (expected {', '.join(COLUMNS)})"])
+        raise DescriptorFileError([_("missing columns: %(missing)s (expected %(columns)s)", missing=", ".join(missing),
+                                     columns=", ".join(COLUMNS))])
     domains = {d.code: d for d in db.session.scalars(select(Domain))}
     problems, rows, seen = [], [], set()
     for row in reader:
         line = reader.line_num
         problem, values = _check_row(row, domains)
         if values and values[:4] in seen:
-            problem = "the same domain, level, age_band and language appear twice"
+            problem = _("the same domain, level, age_band and language appear twice")
         if problem:
-            problems.append(f"line {line}: {problem}")
+            problems.append(_("line %(line)d: %(problem)s", line=line, problem=problem))
             continue
         seen.add(values[:4])
         rows.append(values)

@@ -81,6 +81,7 @@ class ReviewForm(FlaskForm):
     note = TextAreaField(_l("How is it going? (for the coaches, not in the family plan)"),
                          validators=[Optional(), Length(max=TEXT_MAX)])
     next_review_on = DateField(_l("Next review (optional)"), validators=[Optional()])
+    version = HiddenField()  # the goal as it was when the form was opened (locking.py)
     submit = SubmitField(_l("Save review"))
 
 

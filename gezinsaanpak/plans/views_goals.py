@@ -8,7 +8,7 @@ from ..errors import EditConflict, InvalidInput
 from ..extensions import db
 from ..forms import show_error
 from ..i18n import _
-from ..locking import check_version
+from ..locking import check_version, stale_step_message
 from ..timeutil import today
 from ..web import record_id
 from . import operations
@@ -145,10 +145,22 @@ def _goal_form_page(household, record, form, title):
 
 def _goal_step(household_id, goal_id, action, form, save, saved, title):
     """A form that adds to a goal (an action point, an if-then plan, a review): load the goal, validate, save
-    through the operation, back to the goal; a refusal stays on the form with the message beside its field."""
+    through the operation, back to the goal; a refusal stays on the form with the message beside its field. A form
+    with a version (the review, which changes the goal's status) is refused when the goal changed since it was
+    opened."""
     household = get_household_or_404(household_id, need="edit", action=action)
     record = get_in_household_or_404(Goal, goal_id, household)
     form = form(record)
+    versioned = hasattr(form, "version")
+    if versioned and request.method == "GET":
+        form.version.data = record.version
+    if versioned and request.method == "POST":
+        try:
+            check_version(record, form.version.data)
+        except EditConflict:
+            flash(stale_step_message(), "error")
+            form.version.data = record.version
+            return _goal_form_page(household, record, form, title)[0], 409
     if form.validate_on_submit():
         try:
             save(household, record, form)

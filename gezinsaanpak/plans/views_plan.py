@@ -5,6 +5,7 @@ from flask_babel import format_date
 from flask_login import current_user
 
 from ..cases.access import get_household_or_404
+from ..cli import _l
 from ..errors import EditConflict, InvalidInput
 from ..extensions import db, limiter
 from ..forms import show_error
@@ -78,15 +79,16 @@ def plan_download(household_id):
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-@bp.cli.command("load-descriptors")
+@bp.cli.command("load-descriptors", help=_l("Load licensed descriptor texts from a CSV file (format: "
+                                            "gezinsaanpak/plans/data/README.md)."))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 def load_descriptors_command(path):
-    """Load licensed descriptor texts from a CSV file (format: gezinsaanpak/plans/data/README.md)."""
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             result = load_descriptors(handle)
     except DescriptorFileError as error:
         db.session.rollback()
-        raise click.ClickException("nothing was loaded:\n" + "\n".join(error.problems))
+        raise click.ClickException(_("nothing was loaded:") + "\n" + "\n".join(error.problems))
     db.session.commit()
-    click.echo(f"descriptors: {result.added} added, {result.updated} updated, {result.unchanged} unchanged")
+    click.echo(_("descriptors: %(added)d added, %(updated)d updated, %(unchanged)d unchanged", added=result.added,
+                 updated=result.updated, unchanged=result.unchanged))

@@ -16,7 +16,7 @@ from ..i18n import _
 
 @bp.route("/households/<int:household_id>/privacy-export")
 def privacy_export(household_id: int):
-    household = get_household_or_404(household_id, need="hand_over", action="household.privacy_export_view")
+    household = get_household_or_404(household_id, need="export", action="household.privacy_export_view")
     data = privacy.export_household(current_user, household)
     if request.args.get("format") == "json":
         return Response(json.dumps(data, default=str, ensure_ascii=False, indent=2), mimetype="application/json",

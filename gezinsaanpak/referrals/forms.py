@@ -72,12 +72,14 @@ class StatusForm(FlaskForm):
     follow_up_on = DateField(_l("Next follow-up (optional)"), default=in_two_weeks, validators=[Optional()],
                              description=_l("While the referral is open: when you ask again how it goes."))
     note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=TEXT_MAX)])
+    version = HiddenField()  # the referral as it was when the page was opened (locking.py)
     submit = SubmitField(_l("Save step"))
 
 
 class FollowUpForm(FlaskForm):
     follow_up_on = DateField(_l("Ask again on"), default=in_two_weeks, validators=[
         InputRequired(message=_l("Choose the date of the next follow-up."))])
+    version = HiddenField()  # the referral as it was when the page was opened (locking.py)
     submit = SubmitField(_l("Plan next follow-up"))
 
 
@@ -86,6 +88,7 @@ class ParticipationForm(FlaskForm):
                                                             if k != "unknown"])
     checked_on = DateField(_l("Checked on"), default=today, validators=[
         InputRequired(message=_l("Enter the date you checked.")), not_in_future])
+    version = HiddenField()  # the referral as it was when the page was opened (locking.py)
     submit = SubmitField(_l("Record participation"))
 
 

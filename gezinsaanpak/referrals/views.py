@@ -8,7 +8,7 @@ from ..errors import EditConflict, InvalidInput
 from ..forms import show_error
 from ..history import changes_of
 from ..i18n import _, euros
-from ..locking import check_version
+from ..locking import check_version, stale_step_message
 from . import labels, operations
 from .forms import FollowUpForm, ParticipationForm, ReferralDetailsForm, ReferralForm, StatusForm
 from .funds import active_funds
@@ -77,10 +77,20 @@ def show(household_id, referral_id):
                      "error")
     forms = {name: form_class(prefix=prefix) if name == step else form_class(formdata=None, prefix=prefix)
              for name, (form_class, prefix) in FORMS.items()}
+    status = 400 if posted else 200
     if posted:
-        message = STEPS[step](household, referral, forms[step])
-        if message:
-            return _show(household, referral, message)
+        try:
+            message = STEPS[step](household, referral, forms[step])
+        except EditConflict:
+            flash(stale_step_message(), "error")
+            status = 409
+            forms = {name: form_class(formdata=None, prefix=prefix) for name, (form_class, prefix) in FORMS.items()}
+        else:
+            if message:
+                return _show(household, referral, message)
+    for form in forms.values():
+        if form.version.data in (None, ""):
+            form.version.data = referral.version
     forms["status"].to_status.choices = [(s, labels.STATUS_LABELS[s]) for s in NEXT_STATUSES[referral.status]]
     if not posted and request.args.get("to") in NEXT_STATUSES[referral.status]:
         forms["status"].to_status.data = request.args["to"]
@@ -89,12 +99,12 @@ def show(household_id, referral_id):
                            follow_up_form=forms["follow_up"], participation_form=forms["participation"],
                            attention=overview.attention(referral), may_renew=overview.may_renew(referral),
                            renewals=[r for r in overview.referrals if r.renewal_of_id == referral.id],
-                           changes=changes_of("referral", referral.id, household.id)), \
-        400 if posted else 200
+                           changes=changes_of("referral", referral.id, household.id)), status
 
 
 def _status_step(household, referral, form):
     form.to_status.choices = [(s, labels.STATUS_LABELS[s]) for s in NEXT_STATUSES[referral.status]]
+    check_version(referral, form.version.data)  # before the choices: they were those of the old page
     if form.validate_on_submit():
         try:
             operations.change_status(current_user, household, referral, form.to_status.data, form.changed_on.data,
@@ -107,6 +117,7 @@ def _status_step(household, referral, form):
 
 
 def _follow_up_step(household, referral, form):
+    check_version(referral, form.version.data)  # before the choices: they were those of the old page
     if form.validate_on_submit():
         try:
             operations.follow_up_again(current_user, household, referral, form.follow_up_on.data)
@@ -118,6 +129,7 @@ def _follow_up_step(household, referral, form):
 
 
 def _participation_step(household, referral, form):
+    check_version(referral, form.version.data)  # before the choices: they were those of the old page
     if form.validate_on_submit():
         try:
             operations.record_participation(current_user, household, referral, form.participation.data,
@@ -172,9 +184,12 @@ def renew(household_id, referral_id):
     household = get_household_or_404(household_id, need="edit", action="referral.renew")
     referral = get_in_household_or_404(Referral, referral_id, household)
     try:
+        check_version(referral, request.form.get("version"))
         renewal = operations.renew_referral(current_user, household, referral)
     except InvalidInput as error:
         return _show(household, referral, str(error), "error")
+    except EditConflict:
+        return _show(household, referral, stale_step_message(), "error")
     return _show(household, renewal, _("Renewal started. Check what is asked and apply before the grant lapses."))
 
 
@@ -183,8 +198,11 @@ def skip_renewal(household_id, referral_id):
     household = get_household_or_404(household_id, need="edit", action="referral.skip_renewal")
     referral = get_in_household_or_404(Referral, referral_id, household)
     try:
+        check_version(referral, request.form.get("version"))
         operations.skip_renewal(current_user, household, referral)
     except InvalidInput as error:
         return _show(household, referral, str(error), "error")
+    except EditConflict:
+        return _show(household, referral, stale_step_message(), "error")
     return _show(household, referral, _("No renewal: the reminder is removed."))
 

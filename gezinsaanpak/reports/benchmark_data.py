@@ -15,6 +15,7 @@ from ..auth.models import Team, User
 from ..cases.models import Consent, Contact, CoordinatorAssignment, Household, Member, Neighbourhood, StageTransition
 from ..catalogues import load_all
 from ..extensions import db
+from ..i18n import _, ngettext
 from ..plans.models import Action, Assessment, AssessmentScore, Domain, Goal
 from ..referrals.models import Fund, Referral, ReferralChange
 from ..signals.models import ChecklistItem, Signal, SignalChange
@@ -37,20 +38,22 @@ def refuse_unless_benchmark_only(households: int) -> None:
     """Refuse a count below 1, and a database holding anything but benchmark data (accounts, teams or households
     of real use or of the demo): benchmark accounts there would be live logins with a published password."""
     if households < 1:
-        raise BenchmarkRefused("--households must be at least 1")
+        raise BenchmarkRefused(_("--households must be at least 1"))
     if not inspect(db.engine).has_table(User.__tablename__):
         return  # not migrated yet: empty
-    others = {
-        "accounts": select(func.count(User.id)).where(or_(User.is_demo.is_(False),
-                                                          User.email.not_like(f"%{EMAIL_DOMAIN}"))),
-        "teams": select(func.count(Team.id)).where(Team.name.not_like(f"{TEAM_PREFIX}%")),
-        "households": select(func.count(Household.id)).where(Household.is_demo.is_(False)),
-    }
-    found = [f"{count} {what}" for what, query in others.items() if (count := db.session.scalar(query))]
+    others = [
+        (select(func.count(User.id)).where(or_(User.is_demo.is_(False), User.email.not_like(f"%{EMAIL_DOMAIN}"))),
+         lambda n: ngettext("%(num)d account", "%(num)d accounts", n)),
+        (select(func.count(Team.id)).where(Team.name.not_like(f"{TEAM_PREFIX}%")),
+         lambda n: ngettext("%(num)d team", "%(num)d teams", n)),
+        (select(func.count(Household.id)).where(Household.is_demo.is_(False)),
+         lambda n: ngettext("%(num)d household", "%(num)d households", n)),
+    ]
+    found = [say(count) for query, say in others if (count := db.session.scalar(query))]
     if found:
-        raise BenchmarkRefused(f"This database holds data that is not benchmark data ({', '.join(found)}); "
-                               f"benchmark-data only writes into an empty database or one holding only benchmark "
-                               f"data.")
+        raise BenchmarkRefused(_("This database holds data that is not benchmark data (%(found)s); benchmark-data "
+                                 "only writes into an empty database or one holding only benchmark data.",
+                                 found=", ".join(found)))
 
 
 class Ids:

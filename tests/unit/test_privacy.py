@@ -2,6 +2,7 @@
 retention period nothing personal remains."""
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import delete, select, update
 
 from gezinsaanpak import erasures, history, privacy
@@ -9,8 +10,10 @@ from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.drafts import Draft
+from gezinsaanpak.errors import PermissionDenied
 from gezinsaanpak.extensions import db
 from gezinsaanpak.network import operations as network
+from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.models import (
     Action,
     Assessment,
@@ -22,6 +25,7 @@ from gezinsaanpak.plans.models import (
     MemberWish,
     Obstacle,
 )
+from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.referrals.models import Fund, Referral, ReferralChange
 from gezinsaanpak.referrals.panic import PanicSpending
 from gezinsaanpak.signals.models import ChecklistItem, Signal, SignalChange
@@ -155,3 +159,24 @@ def test_a_form_kept_after_an_expired_session_goes_with_the_erasure(world):
     privacy.anonymise(None, household)
     db.session.commit()
     assert [d.path for d in db.session.scalars(select(Draft))] == [f"/households/{other.id}/signals/record"]
+
+
+def test_an_erased_household_takes_no_change_from_any_operation(ctx, world):
+    """The operations refuse it themselves, whichever page (or script) calls them."""
+    household = seed_everything(world)
+    cases.move_stage(world.colleague, household, "closed", reason="goals_reached")
+    privacy.erase_on_request(world.teamlead, household, household.pseudonym)
+    db.session.commit()
+    coordinator = world.colleague
+    attempts = [lambda: cases.reopen(coordinator, household, "terug"),
+                lambda: cases.log_contact(coordinator, household, "phone", TODAY, note="nieuw"),
+                lambda: cases.add_member(coordinator, household, "Nieuw", "child", date(2015, 1, 1)),
+                lambda: cases.hand_over(world.teamlead, household, world.coach),
+                lambda: cases.plan_check_in(coordinator, household, TODAY, "bellen"),
+                lambda: plans.update_family_plan(coordinator, household, "nieuwe droom", None, None, 1),
+                lambda: referrals.create_referral(coordinator, household, "sportclub", organisation="Buurthuis")]
+    for attempt in attempts:
+        with pytest.raises(PermissionDenied):
+            attempt()
+        db.session.rollback()
+    assert db.session.get(Household, household.id).stage == "closed"

@@ -106,6 +106,8 @@ def template_form(endpoint):
     return {"sent": [(name, "") for name in names], "names": names or ["field"]}
 
 
-def shown_version(client, url):
-    """The version of the record the form at `url` shows, which a save must send back (optimistic locking)."""
-    return re.search(r'name="version" type="hidden" value="(\d+)"', client.get(url).text).group(1)
+def shown_version(client, url, prefix=""):
+    """The version of the record the form at `url` shows, which a save must send back (optimistic locking); a
+    page with several forms names each one's version with the form's prefix ("again-version")."""
+    name = f"{prefix}-version" if prefix else "version"
+    return re.search(rf'name="{name}" type="hidden" value="(\d+)"', client.get(url).text).group(1)

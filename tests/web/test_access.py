@@ -15,7 +15,7 @@ from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
 from tests.factories import make_household
-from tests.web.walk import household_rules, make_identifiers
+from tests.web.walk import STRICTER, household_rules, make_identifiers, request_rule
 
 # Who may open the household that world.coach coordinates.
 MAY_SEE = {
@@ -29,27 +29,12 @@ MAY_SEE = {
     "admin": False,
     "policy": False,  # the municipality's figures, never a family's file
 }
-# Pages with a stricter rule than "whoever works on the household": endpoint -> who may open them.
-STRICTER = {
-    "cases.audit_trail": {"teamlead"},  # who opened the file: for the team lead to review
-    "cases.erase": {"teamlead"},  # erasing at the family's request: the team lead decides
-    # the coordinator or the team lead: handing over, who else works on the file, everything held about the family
-    "cases.handover": {"coach", "teamlead"},
-    "cases.remove_worker": {"coach", "teamlead"},
-    "cases.privacy_export": {"coach", "teamlead"},
-}
 
 
 def may_open(who, endpoint):
     if endpoint in STRICTER:
         return who in STRICTER[endpoint]
     return MAY_SEE[who]
-
-
-def request_rule(client, rule, values):
-    url = rule.build(values, append_unknown=False)[1]
-    method = "GET" if "GET" in rule.methods else "POST"
-    return url, client.open(url, method=method)
 
 
 def audit_events(app, household_id):

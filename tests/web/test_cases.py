@@ -187,8 +187,9 @@ def test_the_household_page_is_a_workspace_with_one_primary_action_and_forward_m
 
 def test_a_handover_by_the_team_lead_moves_access(app, client, auth, world, household):
     auth.login(world.teamlead)
-    response = client.post(f"/households/{household.id}/handover",
-                           data={"coach_id": world.colleague.id, "note": "Anna gaat met verlof"})
+    url = f"/households/{household.id}/handover"
+    response = client.post(url, data={"coach_id": world.colleague.id, "note": "Anna gaat met verlof",
+                                      "version": shown_version(client, url)})
     assert response.status_code == 302
     page = client.get(f"/households/{household.id}").text
     assert "Coördinator: Bert Collega" in page or "Regisseur: Bert Collega" in page
@@ -202,7 +203,9 @@ def test_a_handover_by_the_team_lead_moves_access(app, client, auth, world, hous
 
 def test_the_old_coordinator_can_stay_on_as_co_worker(client, auth, world, household):
     auth.login(world.coach)
-    client.post(f"/households/{household.id}/handover", data={"coach_id": world.colleague.id, "keep_as_worker": "y"})
+    url = f"/households/{household.id}/handover"
+    client.post(url, data={"coach_id": world.colleague.id, "keep_as_worker": "y",
+                           "version": shown_version(client, url)})
     assert client.get(f"/households/{household.id}").status_code == 200
 
 

@@ -7,7 +7,7 @@ from gezinsaanpak.auth.endpoints import PERMISSIONS, DeclarationMismatch, Undecl
 from tests.factories import PASSWORD
 
 LEVELS = {"public", "user", "worker", "teamlead", "admin", "policy", "household:view", "household:edit",
-          "household:hand_over", "household:audit", "household:view/edit", "household:erase",
+          "household:hand_over", "household:export", "household:audit", "household:view/edit", "household:erase",
           "household:view/hand_over"}
 
 

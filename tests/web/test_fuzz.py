@@ -235,6 +235,20 @@ def test_invisible_format_characters_are_dropped_but_joiners_kept(app, client, a
     assert client.get("/my-households", query_string={"q": "\u202eTulp"}).text.count("Familie Tulp") >= 1
 
 
+def test_every_invisible_format_character_is_dropped(app, client, auth, world, household):
+    """Not only the well-known marks: every character of Unicode's category Cf (format) except the two joiners, such
+    as the soft hyphen, invisible operators, tag characters that hide text, deprecated format controls."""
+    auth.login(world.coach)
+    hidden = "\u00ad\u0600\u06dd\u180e\u2061\u2064\u206a\u206f\ufff9\ufffb\U000110bd\U0001d173\U000e0001\U000e0041"
+    response = client.post(f"/households/{household.id}/plan/edit",
+                           data={"family_dream": f"Rust{hidden} in huis", "version": "0"})
+    assert response.status_code == 302
+    with app.app_context():
+        dream = db.session.scalar(select(FamilyPlan.family_dream).where(FamilyPlan.household_id == household.id))
+    assert dream == "Rust in huis"
+    assert without_control_characters("e\u0301 \u200c\u200d \u00e9") == "e\u0301 \u200c\u200d \u00e9"  # marks stay
+
+
 def test_a_number_no_record_can_have_is_not_found(client, auth, world, household):
     auth.login(world.coach)
     assert client.get(f"/households/{household.id}{'9' * 25}").status_code == 404

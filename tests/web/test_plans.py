@@ -159,7 +159,8 @@ def test_a_goal_with_an_action_an_if_then_plan_and_a_review(app, client, auth, w
         action_id = db.session.get(Goal, gid).actions[0].id
     assert client.post(f"/households/{hid}/actions/{action_id}/done", data={"done": "1"}).status_code == 302
     review = client.post(f"{goal_url}/review", data={"reviewed_on": TODAY.isoformat(), "status": "adjusted",
-                                                     "note": "Eerst zwemles", "next_review_on": ""})
+                                                     "note": "Eerst zwemles", "next_review_on": "",
+                                                     "version": shown_version(client, f"{goal_url}/review")})
     assert review.status_code == 302
     page = client.get(goal_url).text
     for text in ("Ik wil op voetbal met Daan", "Aanvraag bij het Jeugdfonds", "dan gaat Samira mee", "Bijgesteld",

@@ -108,13 +108,15 @@ def test_a_referral_moves_from_to_apply_to_delivered_with_dates(app, client, aut
     url = f"/households/{household.id}/referrals/{rid}"
     for status, days in (("applied", 15), ("granted", 5), ("delivered", 1)):
         response = client.post(url, data={"step": "status", "to_status": status,
-                                          "changed_on": (TODAY - timedelta(days=days)).isoformat()})
+                                          "changed_on": (TODAY - timedelta(days=days)).isoformat(),
+                                          "version": shown_version(client, url)})
         assert response.status_code == 302, response.text
     page = client.get(url).text
     assert "Geleverd" in page and "Toegekend" in page and "Aangevraagd" in page and "Nog aanvragen" in page
     assert "Verlenging starten" in page  # this municipality renews Jeugdfonds grants yearly
     response = client.post(url, data={"step": "participation", "participation-participation": "not_taking_part",
-                                      "participation-checked_on": TODAY.isoformat()})
+                                      "participation-checked_on": TODAY.isoformat(),
+                                      "participation-version": shown_version(client, url, "participation")})
     assert response.status_code == 302
     assert "Doet niet mee / gebruikt het niet" in client.get(f"/households/{household.id}").text
 
@@ -125,11 +127,12 @@ def test_a_step_with_a_mistake_is_refused_in_dutch_and_keeps_the_note(app, clien
     url = f"/households/{household.id}/referrals/{rid}"
     tomorrow = (TODAY + timedelta(days=1)).isoformat()
     response = client.post(url, data={"step": "status", "to_status": "applied", "changed_on": tomorrow,
-                                      "note": "Moeder heeft het formulier ingevuld"})
+                                      "note": "Moeder heeft het formulier ingevuld", "version": "1"})
     assert response.status_code == 400
     assert "Deze datum kan niet in de toekomst liggen." in response.text
     assert "Moeder heeft het formulier ingevuld" in response.text
-    response = client.post(url, data={"step": "status", "to_status": "delivered", "changed_on": TODAY.isoformat()})
+    response = client.post(url, data={"step": "status", "to_status": "delivered", "changed_on": TODAY.isoformat(),
+                                      "version": "1"})
     assert response.status_code == 400
     assert "Een verwijzing kan niet van deze status naar de gekozen status." in response.text
     assert referrals_of(app, household.id)[0][1] == "to_apply"
@@ -139,10 +142,12 @@ def test_asking_again_plans_the_next_follow_up(app, client, auth, world, househo
     rid = start_referral(app, world, household.id, "leergeld", follow_up_on=TODAY)
     auth.login(world.coach)
     url = f"/households/{household.id}/referrals/{rid}"
-    response = client.post(url, data={"step": "follow_up", "again-follow_up_on": TODAY.isoformat()})
+    response = client.post(url, data={"step": "follow_up", "again-follow_up_on": TODAY.isoformat(),
+                                      "again-version": shown_version(client, url, "again")})
     assert response.status_code == 400 and "Kies een datum voor de opvolging na vandaag." in response.text
     later = TODAY + timedelta(days=10)
-    assert client.post(url, data={"step": "follow_up", "again-follow_up_on": later.isoformat()}).status_code == 302
+    assert client.post(url, data={"step": "follow_up", "again-follow_up_on": later.isoformat(),
+                                  "again-version": shown_version(client, url, "again")}).status_code == 302
     with app.app_context():
         assert db.session.get(Referral, rid).follow_up_on == later
 
@@ -152,11 +157,14 @@ def test_one_click_renews_a_yearly_grant(app, client, auth, world, household, ca
     auth.login(world.coach)
     url = f"/households/{household.id}/referrals/{rid}"
     for status in ("applied", "granted", "delivered"):
-        client.post(url, data={"step": "status", "to_status": status, "changed_on": TODAY.isoformat()})
-    response = client.post(f"{url}/renew")
+        client.post(url, data={"step": "status", "to_status": status, "changed_on": TODAY.isoformat(),
+                               "version": shown_version(client, url)})
+    response = client.post(f"{url}/renew", data={"version": shown_version(client, url)})
     assert response.status_code == 302 and response.location != url
     assert sorted(r[1] for r in referrals_of(app, household.id)) == ["delivered", "to_apply"]
-    again = client.post(f"{url}/renew", follow_redirects=True)
+    with app.app_context():
+        version = db.session.get(Referral, rid).version
+    again = client.post(f"{url}/renew", data={"version": version}, follow_redirects=True)
     assert "Er is al een verlenging van deze bijdrage gestart." in again.text
 
 

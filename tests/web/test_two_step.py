@@ -1,7 +1,10 @@
 """Two-step verification: optional for everyone, required for administrators; a code works once."""
+import io
+import re
 import time
 
 import pyotp
+import segno
 from sqlalchemy import select
 
 from gezinsaanpak.auth.models import User
@@ -58,3 +61,30 @@ def test_a_code_cannot_be_used_twice(app, client, auth, world):
 def test_the_code_page_without_a_password_step_sends_you_to_log_in(client):
     response = client.get("/login/code")
     assert response.status_code == 302 and response.location == "/login"
+
+
+def test_the_secret_being_set_up_stays_on_the_server_and_shows_as_a_qr_code(app, client, auth, world):
+    """The session cookie is signed, not encrypted: whoever holds it must not learn the secret from it. The page
+    shows the key to type and a QR code of the same link, made on the server."""
+    auth.login(world.coach)
+    page = client.get("/account/two-step").text
+    secret = page.split('<code class="secret">')[1].split("</code>")[0].replace(" ", "")
+    cookie = client.get_cookie("session").value
+    readable = app.session_interface.get_signing_serializer(app).loads(cookie)
+    assert secret not in repr(readable) and secret not in cookie
+    assert 'type="hidden" name="secret"' not in page and secret not in page.split("<form")[1]  # not in the form
+    with app.app_context():
+        user = db.session.get(User, world.coach.id)
+        uri = pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name="Gezinsaanpak")
+        assert user.totp_pending_secret == secret and user.totp_secret is None
+    qr = page.split('<figure class="qr">')[1].split("</figure>")[0]
+    expected = io.BytesIO()
+    segno.make(uri, error="m").save(expected, kind="svg", scale=5, svgclass="qr-code", lineclass=None, nl=False)
+    assert qr.startswith("<svg") and 'class="qr-code"' in qr
+    modules = max(re.findall(r' d="([^"]+)"', expected.getvalue().decode()), key=len)
+    assert modules == max(re.findall(r' d="([^"]+)"', qr), key=len)  # the same modules: the link with this secret
+    assert secret in client.get("/account/two-step").text  # the same key on every visit until it is confirmed
+    assert client.post("/account/two-step", data={"code": pyotp.TOTP(secret).now()}).status_code == 302
+    with app.app_context():
+        user = db.session.get(User, world.coach.id)
+        assert user.totp_secret == secret and user.totp_pending_secret is None

@@ -36,12 +36,12 @@ def test_one_bad_row_loads_nothing_and_every_bad_line_is_named(domains):
                   "bridge.housing,1,,nl,Dubbel\n")
     with pytest.raises(DescriptorFileError) as error:
         load_descriptors(io.StringIO(bad))
-    assert [p.split(":")[0] for p in error.value.problems] == [f"line {n}" for n in range(6, 12)]
+    assert [p.split(":")[0] for p in error.value.problems] == [f"regel {n}" for n in range(6, 12)]
     assert count() == 0
 
 
 def test_missing_columns_are_named(domains):
-    with pytest.raises(DescriptorFileError, match="missing columns: age_band"):
+    with pytest.raises(DescriptorFileError, match="kolommen ontbreken: age_band"):
         load_descriptors(io.StringIO("domain_code,level,language,text\n"))
 
 
@@ -62,7 +62,7 @@ def test_the_command_loads_a_file_and_explains_a_bad_one(domains, runner, tmp_pa
     good.write_text(GOOD, encoding="utf-8")
     bad.write_text(HEADER + "bridge.housing,9,,nl,Te hoog\n", encoding="utf-8")
     result = runner.invoke(args=["plans", "load-descriptors", str(good)])
-    assert result.exit_code == 0 and "4 added" in result.output
+    assert result.exit_code == 0 and "4 toegevoegd" in result.output
     result = runner.invoke(args=["plans", "load-descriptors", str(bad)])
-    assert result.exit_code == 1 and "nothing was loaded" in result.output and "line 2" in result.output
+    assert result.exit_code == 1 and "er is niets geladen" in result.output and "regel 2" in result.output
     assert count() == 4
