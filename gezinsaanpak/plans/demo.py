@@ -103,8 +103,8 @@ def _benchmark_colours(rng, levels, benchmarks) -> dict:
         key = ("benchmark", benchmark.id)
         if key not in levels and rng.random() < 0.15:
             continue  # not discussed this time
-        levels[key] = rng.choice([1, 2, 3, 3, 3, 3]) if key not in levels else _next_level(rng, "child_bridge",
-                                                                                            levels[key])
+        start = rng.choice([1, 2, 2, 3, 3, 3, 3, 3, 3, 3])
+        levels[key] = start if key not in levels else _next_level(rng, "child_bridge", levels[key])
         colours[benchmark.id] = COLOURS[levels[key] - 1]
     return colours
 

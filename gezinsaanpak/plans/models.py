@@ -42,7 +42,8 @@ class Domain(db.Model):
 
 
 class DomainDescriptor(db.Model):
-    """An organisation's licensed descriptor text for one step (Bridge) or colour and age band (Child Bridge)."""
+    """An organisation's licensed descriptor text for one Bridge step (the Child Bridge is scored per benchmark;
+    rows loaded for it by earlier versions are no longer shown)."""
     __tablename__ = "domain_descriptors"
     __table_args__ = (
         UniqueConstraint("domain_id", "level", "age_band", "language", name="uq_domain_descriptors_level"),

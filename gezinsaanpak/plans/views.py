@@ -84,7 +84,7 @@ def assess(household_id, member_id):
     return render("plans/assess.html", 400 if form.errors or form.form_errors else 200, household=household,
                   member=person, form=form, domains=domains, scale=scale, band=band, on=on,
                   benchmarks={d.id: [b for b in benchmarks if b.domain_id == d.id] for d in domains},
-                  descriptors=descriptors_for(scale, band, g.lang))
+                  descriptors=descriptors_for(scale, None, g.lang) if scale == "bridge" else {})
 
 
 def _posted_date():
