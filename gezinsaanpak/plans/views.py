@@ -81,6 +81,8 @@ def assess(household_id, member_id):
         else:
             flash(_("Assessment saved."), "success")
             return redirect(url_for("plans.member", household_id=household.id, member_id=person.id))
+    if form.assessed_on.errors:
+        form.assessed_on.render_kw = {"autofocus": True}  # else the first benchmark has the focus
     return render("plans/assess.html", 400 if form.errors or form.form_errors else 200, household=household,
                   member=person, form=form, domains=domains, scale=scale, band=band, on=on,
                   benchmarks={d.id: [b for b in benchmarks if b.domain_id == d.id] for d in domains},

@@ -81,6 +81,8 @@ def test_a_date_in_another_age_band_shows_that_bands_benchmarks_and_saves_nothin
     assert response.status_code == 400
     assert "andere leeftijdsfase" in response.text and "Volgt een opdracht in twee stappen op." in response.text
     assert 'name="age_band" type="hidden" value="by_5"' in response.text
+    assert re.search(r'<input[^>]*autofocus[^>]*name="assessed_on"', response.text)  # focus on the date to check
+    assert "<input autofocus" not in response.text.split('name="assessed_on"')[1]
     with app.app_context():
         assert db.session.scalars(select(Assessment)).all() == []
 
