@@ -1,4 +1,4 @@
-"""Catalogues that are data: the signalling checklist, Bridge domains and funds.
+"""Catalogues that are data: the signalling checklist, Bridge domains, Child Bridge benchmarks and funds.
 
 Each ships as a CSV file beside its area's code. Loading is an upsert by `code`, so it can run on
 every deployment: shipped texts are refreshed, local entries and retirements made by an
@@ -12,6 +12,7 @@ from sqlalchemy import select
 from .extensions import db
 from .i18n import _l
 from .plans.models import Domain
+from .plans.models import Benchmark, Domain
 from .referrals.models import Fund
 from .signals.models import ChecklistItem
 
@@ -35,6 +36,15 @@ def _domain_row(row, position):
             "position": position}
 
 
+def _benchmark_row(row, position):
+    """A benchmark names its domain by code: the domain catalogue is loaded before it."""
+    domain_id = db.session.scalar(select(Domain.id).where(Domain.code == row["domain_code"]))
+    if domain_id is None:
+        raise ValueError(f"benchmark {row['code']}: unknown domain_code {row['domain_code']!r}")
+    return {"domain_id": domain_id, "age_band": row["age_band"], "text_nl": row["text_nl"],
+            "text_en": row["text_en"], "position": position}
+
+
 def _fund_row(row, position):
     return {"name": row["name"], "provides_nl": row["provides_nl"], "provides_en": row["provides_en"],
             "min_age": _int_or_none(row["min_age"]), "max_age": _int_or_none(row["max_age"]),
@@ -42,10 +52,12 @@ def _fund_row(row, position):
             "website": row["website"] or None, "is_sam": row["sam"] == "1"}
 
 
-LABELS = {"checklist": _l("signalling checklist"), "domains": _l("Bridge domains"), "funds": _l("funds")}
+LABELS = {"checklist": _l("signalling checklist"), "domains": _l("Bridge domains"),
+          "benchmarks": _l("Child Bridge benchmarks"), "funds": _l("funds")}
 CATALOGUES = {
     "checklist": (ChecklistItem, PACKAGE / "signals" / "data" / "checklist.csv", _checklist_row),
     "domains": (Domain, PACKAGE / "plans" / "data" / "domains.csv", _domain_row),
+    "benchmarks": (Benchmark, PACKAGE / "plans" / "data" / "benchmarks.csv", _benchmark_row),
     "funds": (Fund, PACKAGE / "referrals" / "data" / "funds.csv", _fund_row),
 }
 

@@ -22,7 +22,7 @@ from .runs import record_run
 from .translate import translate_cli
 
 users_cli = AppGroup("users", help=_l("Manage user accounts."))
-catalogues_cli = AppGroup("catalogues", help=_l("Load the checklist, domain and fund catalogues."))
+catalogues_cli = AppGroup("catalogues", help=_l("Load the checklist, domain, benchmark and fund catalogues."))
 export_cli = AppGroup("export", help=_l("Exports for the municipality."))
 retention_cli = AppGroup("retention", help=_l("Anonymise closed households after the retention period."))
 

@@ -72,8 +72,10 @@ def map_neighbourhood(neighbourhood_id: int):
     form.onto.choices = _map_choices()
     if form.validate_on_submit():
         try:
-            moved = neighbourhoods.map_neighbourhood(current_user, entry, db.session.get(Neighbourhood,
-                                                                                         form.onto.data or 0))
+            # Only an entry the form offered: a number from elsewhere (or too large for the database) is no entry.
+            offered = {value for value, _label in form.onto.choices}
+            onto = db.session.get(Neighbourhood, form.onto.data) if form.onto.data in offered else None
+            moved = neighbourhoods.map_neighbourhood(current_user, entry, onto)
         except InvalidInput as error:
             flash(str(error), "error")
         else:

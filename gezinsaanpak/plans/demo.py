@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..timeutil import age_on, today
 from . import operations
-from .assessments import domains_of, level_of, record_assessment, scale_for
+from .assessments import age_band_for, benchmarks_of, domains_of, level_of, record_assessment, scale_for
 from .models import COLOURS
 from .suggestions import needs_attention
 
@@ -56,17 +56,24 @@ def add_demo_plan(rng, coach, household, registered):
         if moments[-1] > today():
             moments.pop()
             break
-    firsts = {}
+    firsts, bands = {}, {}
     for member in household.members:
         levels = {}
         for on in moments:
             scale = scale_for(member, on)
             scores = {}
             for domain in domains_of(scale):
-                levels[domain.id] = _next_level(rng, scale, levels.get(domain.id))
-                value = levels[domain.id] if scale == "bridge" else COLOURS[levels[domain.id] - 1]
-                low = levels[domain.id] <= (2 if scale == "bridge" else 1)
-                scores[domain.id] = {"value": str(value), "note": NOTES.get(domain.code) if low else None}
+                if scale == "bridge":
+                    levels[domain.id] = _next_level(rng, scale, levels.get(domain.id))
+                    low = levels[domain.id] <= 2
+                    scores[domain.id] = {"value": str(levels[domain.id])}
+                else:
+                    band = age_band_for(member.date_of_birth, on)
+                    colours = _benchmark_colours(rng, levels, [b for b in bands.setdefault(band, benchmarks_of(band))
+                                                               if b.domain_id == domain.id])
+                    low = "red" in colours.values()
+                    scores[domain.id] = {"benchmarks": colours}
+                scores[domain.id]["note"] = NOTES.get(domain.code) if low else None
             assessment = record_assessment(coach, household, member, on, scores)
             firsts.setdefault(member.id, assessment)
         words = rng.choice(WISHES if member.is_child else DREAMS)
@@ -87,6 +94,19 @@ def add_demo_plan(rng, coach, household, registered):
     family_code = rng.choice(list(GOALS["family"]))
     family_domain = next(d for d in domains_of("family") if d.code == family_code)
     _demo_goal(rng, coach, household, None, parent, family_domain, GOALS["family"][family_code], moments[0])
+
+
+def _benchmark_colours(rng, levels, benchmarks) -> dict:
+    """A colour for most benchmarks (a few not discussed), mostly on track, moving like the Bridge steps."""
+    colours = {}
+    for benchmark in benchmarks:
+        key = ("benchmark", benchmark.id)
+        if key not in levels and rng.random() < 0.15:
+            continue  # not discussed this time
+        start = rng.choice([1, 2, 2, 3, 3, 3, 3, 3, 3, 3])
+        levels[key] = start if key not in levels else _next_level(rng, "child_bridge", levels[key])
+        colours[benchmark.id] = COLOURS[levels[key] - 1]
+    return colours
 
 
 def _next_level(rng, scale, level):

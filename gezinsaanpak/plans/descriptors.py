@@ -1,9 +1,10 @@
-"""Licensed descriptor texts for Bridge steps and Child Bridge benchmarks, loaded by an organisation as data.
+"""Licensed descriptor texts for the Bridge steps, loaded by an organisation as data.
 
-The application ships only short neutral labels. An organisation that holds a licence for EMPath's
+The application ships only short neutral labels for the steps. An organisation that holds a licence for EMPath's
 texts loads them from a CSV file (format in plans/data/README.md) with
 `flask --app gezinsaanpak plans load-descriptors FILE`. A file is checked completely before anything
-is saved: one bad row loads nothing.
+is saved: one bad row loads nothing. The Child Bridge is scored per benchmark, and its benchmark texts are a
+catalogue of their own (plans/data/benchmarks.csv), so it takes no descriptors.
 """
 import csv
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from .. import audit
 from ..extensions import db
 from ..i18n import _
 from .models import AGE_BANDS, COLOURS, Domain, DomainDescriptor
+from .models import Domain, DomainDescriptor
 
 COLUMNS = ("domain_code", "level", "age_band", "language", "text")
 LANGUAGES = ("nl", "en")
@@ -45,9 +47,9 @@ def _check_row(row, domains) -> tuple[str | None, tuple | None]:
         return _("unknown domain_code %(code)s", code=repr(row.get("domain_code"))), None
     if domain.scale == "bridge" and (level not in {"1", "2", "3", "4", "5"} or band):
         return _("a Bridge sub-domain needs level 1-5 and an empty age_band"), None
-    if domain.scale == "child_bridge" and (level not in COLOURS or band not in AGE_BANDS):
-        return _("a Child Bridge domain needs level %(levels)s and age_band %(bands)s", levels="/".join(COLOURS),
-                 bands="/".join(AGE_BANDS)), None
+    if domain.scale == "child_bridge":
+        return _("the Child Bridge is scored per benchmark: its texts are in plans/data/benchmarks.csv "
+                 "(catalogues load), not descriptors"), None
     if domain.scale == "family":
         return _("family themes have no steps or benchmarks"), None
     if language not in LANGUAGES:

@@ -16,8 +16,9 @@ class AssessmentForm(FlaskForm):
     submit = SubmitField(_l("Save assessment"))
 
 
-def assessment_form(scale: str, domains) -> AssessmentForm:
-    """A radio group and a note per domain; "not discussed" is the default, so nothing is scored by accident."""
+def assessment_form(scale: str, domains, benchmarks=()) -> AssessmentForm:
+    """A note per domain, and a radio group per Bridge sub-domain or per Child Bridge benchmark (`benchmarks`, of
+    the age band shown); "not discussed" is the default, so nothing is scored by accident."""
     if scale == "bridge":
         choices = [("", _l("Not discussed"))] + [(str(step), f"{step} · {label}")
                                                  for step, label in STEP_LABELS.items()]
@@ -26,12 +27,15 @@ def assessment_form(scale: str, domains) -> AssessmentForm:
                                                  for colour in reversed(COLOURS)]
 
     class Form(AssessmentForm):
-        pass
+        age_band = HiddenField()  # the band whose benchmarks the form showed
 
     for domain in domains:
-        setattr(Form, f"domain_{domain.id}", RadioField(choices=choices, default=""))
+        if scale == "bridge":
+            setattr(Form, f"domain_{domain.id}", RadioField(choices=choices, default=""))
         setattr(Form, f"note_{domain.id}", TextAreaField(_l("Note (for the coaches, not in the family plan)"),
                                                          validators=[Optional(), Length(max=TEXT_MAX)]))
+    for benchmark in benchmarks:
+        setattr(Form, f"benchmark_{benchmark.id}", RadioField(choices=choices, default=""))
     return Form()
 
 

@@ -80,3 +80,7 @@ AUDIT_LABELS = {
     "plan.member": _l("Looked at a member's plan"),
     "plan.pdf": _l("Downloaded the family plan"),
 }
+
+
+def benchmark_text(benchmark, lang: str | None = None) -> str:
+    return in_language(benchmark, "text", lang)

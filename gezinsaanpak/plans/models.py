@@ -1,12 +1,13 @@
 """Domains (data), assessments and goals.
 
 Adults are assessed on Bridge sub-domains with a step from 1 (crisis) to 5 (self-sufficient); children
-on Child Bridge domains with a colour for their age band. Goals sit on a domain, for one member or
-for the family as a whole.
+on the Child Bridge benchmarks of their age band, a colour per benchmark, from which each domain's colour
+follows. Goals sit on a domain, for one member or for the family as a whole.
 """
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import User
@@ -41,7 +42,8 @@ class Domain(db.Model):
 
 
 class DomainDescriptor(db.Model):
-    """An organisation's licensed descriptor text for one step (Bridge) or colour and age band (Child Bridge)."""
+    """An organisation's licensed descriptor text for one Bridge step (the Child Bridge is scored per benchmark;
+    rows loaded for it by earlier versions are no longer shown)."""
     __tablename__ = "domain_descriptors"
     __table_args__ = (
         UniqueConstraint("domain_id", "level", "age_band", "language", name="uq_domain_descriptors_level"),
@@ -53,6 +55,23 @@ class DomainDescriptor(db.Model):
     age_band: Mapped[str] = mapped_column(String(10), default="")
     language: Mapped[str] = mapped_column(String(5))
     text: Mapped[str] = mapped_column(Text)
+
+
+class Benchmark(db.Model):
+    """One benchmark of the Child Bridge: what a child in an age band is expected to do or have in a domain."""
+    __tablename__ = "benchmarks"
+    __table_args__ = (CheckConstraint(_in("age_band", AGE_BANDS), name="age_band"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    domain_id: Mapped[int] = mapped_column(ForeignKey("domains.id"), index=True)
+    age_band: Mapped[str] = mapped_column(String(10))
+    text_nl: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(default=0)
+    retired_at: Mapped[datetime | None]
+
+    domain: Mapped[Domain] = relationship()
 
 
 class Assessment(db.Model):
@@ -76,10 +95,15 @@ class Assessment(db.Model):
     member: Mapped[Member] = relationship()
     scores: Mapped[list["AssessmentScore"]] = relationship(back_populates="assessment",
                                                            cascade="all, delete-orphan")
+    benchmark_scores: Mapped[list["BenchmarkScore"]] = relationship(back_populates="assessment",
+                                                                    cascade="all, delete-orphan")
 
 
 class AssessmentScore(db.Model):
-    """A step (1-5) for a Bridge sub-domain, or a colour for a Child Bridge domain."""
+    """A step (1-5) for a Bridge sub-domain, or a colour for a Child Bridge domain.
+
+    A Child Bridge domain's colour follows from its benchmarks (`from_benchmarks`); assessments recorded before
+    the benchmarks were scored one colour per domain and keep it as domain-level history."""
     __tablename__ = "assessment_scores"
     __table_args__ = (
         UniqueConstraint("assessment_id", "domain_id", name="uq_assessment_scores_domain"),
@@ -93,9 +117,27 @@ class AssessmentScore(db.Model):
     step: Mapped[int | None]
     colour: Mapped[str | None] = mapped_column(String(10))
     note: Mapped[str | None] = mapped_column(Text)
+    from_benchmarks: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     assessment: Mapped[Assessment] = relationship(back_populates="scores")
     domain: Mapped[Domain] = relationship()
+
+
+class BenchmarkScore(db.Model):
+    """The colour a coach gave one Child Bridge benchmark in an assessment."""
+    __tablename__ = "benchmark_scores"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "benchmark_id", name="uq_benchmark_scores_benchmark"),
+        CheckConstraint(_in("colour", sorted(COLOURS)), name="colour"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    benchmark_id: Mapped[int] = mapped_column(ForeignKey("benchmarks.id"), index=True)
+    colour: Mapped[str] = mapped_column(String(10))
+
+    assessment: Mapped[Assessment] = relationship(back_populates="benchmark_scores")
+    benchmark: Mapped[Benchmark] = relationship()
 
 
 class Goal(db.Model):

@@ -2,7 +2,10 @@
 
 Goal pages are in views_goals.py, the family plan and its PDF in views_plan.py; all on this blueprint.
 """
+from datetime import datetime
+
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_login import current_user
 
 from ..cases.access import get_household_or_404, get_in_household_or_404
@@ -37,40 +40,72 @@ def member(household_id, member_id):
     household = get_household_or_404(household_id, action="plan.member")
     person = get_in_household_or_404(Member, member_id, household)
     history = assessing.assessments_of(person)
+    compared = assessing.comparable(history)
     comparison = chart = None
-    if history:
-        first, latest = history[0], history[-1]
+    if compared:
+        first, latest = compared[0], compared[-1]
         comparison = assessing.compare(first, latest)
         ticks = {step: step for step in STEP_LABELS} if latest.scale == "bridge" else COLOUR_NAMES
         chart = build_chart(comparison, latest.scale, ticks)
-    return render("plans/member.html", household=household, member=person, history=history,
-                  comparison=comparison, chart=chart, goals=goals_of(household, person.id, only_member=True),
+    return render("plans/member.html", household=household, member=person, history=history, compared=compared,
+                  comparison=comparison, chart=chart, benchmark_history=assessing.benchmark_history(compared),
+                  goals=goals_of(household, person.id, only_member=True),
                   wish=operations.wish_of(person), suggestions=suggest_domains(household).for_member(person.id),
                   scale=assessing.scale_for(person, today()))
 
 
 @bp.route("/households/<int:household_id>/members/<int:member_id>/assessments/new", methods=["GET", "POST"])
 def assess(household_id, member_id):
-    """Bridge for an adult, Child Bridge for a child in the age band of the assessment date."""
+    """Bridge for an adult; for a child the Child Bridge benchmarks of the age band on the date of the assessment."""
     household = get_household_or_404(household_id, need="edit", action="assessment.form")
     person = get_in_household_or_404(Member, member_id, household)
     scale = assessing.scale_for(person, today())
     domains = assessing.domains_of(scale)
-    form = assessment_form(scale, domains)
-    on = form.assessed_on.data or today()
+    on = _posted_date() or today()
     band = assessing.age_band_for(person.date_of_birth, on) if scale == "child_bridge" else None
+    benchmarks = assessing.benchmarks_of(band) if band else []
+    form = assessment_form(scale, domains, benchmarks)
+    if request.method == "GET":
+        form.age_band.data = band
     if form.validate_on_submit():
-        scores = {d.id: {"value": form[f"domain_{d.id}"].data, "note": form[f"note_{d.id}"].data} for d in domains}
         try:
-            assessing.record_assessment(current_user, household, person, form.assessed_on.data, scores)
+            if (form.age_band.data or None) != band:
+                form.age_band.data = band
+                raise InvalidInput(_("On %(date)s %(name)s was in another age band: the benchmarks of that band are "
+                                     "shown now. Colour them and save again.", date=format_date(on),
+                                     name=person.first_name), "assessed_on")
+            assessing.record_assessment(current_user, household, person, form.assessed_on.data,
+                                        _scores(form, scale, domains, benchmarks))
         except InvalidInput as error:
             show_error(form, error)
         else:
             flash(_("Assessment saved."), "success")
             return redirect(url_for("plans.member", household_id=household.id, member_id=person.id))
+    if form.assessed_on.errors:
+        form.assessed_on.render_kw = {"autofocus": True}  # else the first benchmark has the focus
     return render("plans/assess.html", 400 if form.errors or form.form_errors else 200, household=household,
                   member=person, form=form, domains=domains, scale=scale, band=band, on=on,
-                  descriptors=descriptors_for(scale, band, g.lang))
+                  benchmarks={d.id: [b for b in benchmarks if b.domain_id == d.id] for d in domains},
+                  descriptors=descriptors_for(scale, None, g.lang) if scale == "bridge" else {})
+
+
+def _posted_date():
+    """The date of the assessment as posted, when it is one: it decides the age band, and so the form's fields."""
+    try:
+        return datetime.strptime(request.form.get("assessed_on", ""), "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
+def _scores(form, scale, domains, benchmarks) -> dict:
+    """The form's answers in the shape `record_assessment` takes."""
+    scores = {d.id: {"note": form[f"note_{d.id}"].data} for d in domains}
+    if scale == "bridge":
+        for d in domains:
+            scores[d.id]["value"] = form[f"domain_{d.id}"].data
+    for b in benchmarks:
+        scores[b.domain_id].setdefault("benchmarks", {})[b.id] = form[f"benchmark_{b.id}"].data
+    return scores
 
 
 @bp.route("/households/<int:household_id>/assessments/<int:assessment_id>")
@@ -78,7 +113,8 @@ def assessment(household_id, assessment_id):
     """One assessment in full, with the coaches' notes."""
     household = get_household_or_404(household_id, action="assessment.view")
     record = get_in_household_or_404(Assessment, assessment_id, household)
-    return render("plans/assessment.html", household=household, assessment=record)
+    return render("plans/assessment.html", household=household, assessment=record,
+                  benchmark_history=assessing.benchmark_history([record]))
 
 
 @bp.route("/households/<int:household_id>/members/<int:member_id>/wish", methods=["GET", "POST"])

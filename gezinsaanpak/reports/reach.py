@@ -74,7 +74,7 @@ def _in_scope(scope: Scope):
 def children_clause(start: date, end: date):
     """A child under 18 on the period's last day, born by then, in a registered household in support at some moment
     of the period, and still living there at its start."""
-    eighteen_years_before = add_months(end, -18 * 12)
+    eighteen_years_before = add_months(end, -18 * 12) if end.year > 18 else date.min  # a period in year 1-18
     return and_(Member.role == "child", Member.date_of_birth > eighteen_years_before, Member.date_of_birth <= end,
                 or_(Member.left_on.is_(None), Member.left_on >= start),
                 Household.registered_on <= end, or_(Household.closed_on.is_(None), Household.closed_on >= start))

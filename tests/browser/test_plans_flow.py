@@ -1,5 +1,5 @@
-"""In a real browser: a coach assesses a parent and a child, sets a goal with the child's own words and an action,
-opens the family plan and downloads it as PDF."""
+"""In a real browser: a coach assesses a parent and a child (the child's benchmarks by keyboard, one key per colour),
+sets a goal with the child's own words and an action, opens the family plan and downloads it as PDF."""
 import re
 from datetime import timedelta
 
@@ -19,6 +19,7 @@ expect = sync_api.expect
 def catalogue(app):
     with app.app_context():
         load_catalogue("domains")
+        load_catalogue("benchmarks")
         db.session.commit()
 
 
@@ -41,10 +42,19 @@ def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalog
     page.get_by_role("link", name=re.compile("Familie Tulp")).click()
     page.locator("#plan").get_by_role("link", name="Meten Kind1").click()
     expect(page.get_by_text("Middenkindertijd (6-11 jaar)")).to_be_visible()
-    page.locator("fieldset.domain", has_text="Sociaal-emotionele ontwikkeling") \
-        .get_by_label("Hoge prioriteit (rood)").check()
+    first = page.locator("fieldset.benchmark", has_text="Is over het algemeen gezond.")
+    expect(first.get_by_label("Niet besproken")).to_be_focused()  # the first benchmark, ready for a key
+    for key in "ggo":  # the three benchmarks of health and wellbeing, each key moving on to the next
+        page.keyboard.press(key)
+    page.keyboard.press("r")  # the first benchmark of social-emotional development
+    expect(first.get_by_label("Op koers (groen)")).to_be_checked()
+    expect(page.locator("fieldset.benchmark", has_text="goed opschieten met volwassenen")
+           .get_by_label("Hoge prioriteit (rood)")).to_be_checked()
     page.get_by_role("button", name="Meting opslaan").click()
-    expect(page.locator("table.compare")).to_contain_text("Hoge prioriteit")
+    compare = page.locator("table.compare")
+    expect(compare.locator("tr", has_text="Sociaal-emotionele ontwikkeling")).to_contain_text("Hoge prioriteit")
+    expect(compare.locator("tr", has_text="Gezondheid en welbevinden")).to_contain_text("Enige zorg")
+    expect(page.locator("table.benchmarks")).to_contain_text("Is over het algemeen gezond.")
 
     page.get_by_role("link", name="Sociaal-emotionele ontwikkeling").click()  # the suggested domain
     expect(page.get_by_label("Domein")).to_have_value(re.compile(r"\d+"))

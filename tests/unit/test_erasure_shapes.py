@@ -23,7 +23,7 @@ from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
 from gezinsaanpak.network import operations as network
 from gezinsaanpak.plans import operations as plans
-from gezinsaanpak.plans.models import Assessment, AssessmentScore, Domain
+from gezinsaanpak.plans.models import Assessment, AssessmentScore, Benchmark, BenchmarkScore, Domain
 from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.referrals.models import Fund
 from gezinsaanpak.referrals.panic import record_spending, set_limit
@@ -122,6 +122,14 @@ def build_plan_and_referrals(world, household, shape, typed):
                                 by_id=coach.id)
         assessment.scores.append(AssessmentScore(domain=domain, step=2, note=typed()))
         db.session.add(assessment)
+        benchmark = db.session.scalars(select(Benchmark).where(Benchmark.age_band == "by_11")
+                                       .order_by(Benchmark.id)).first()
+        child_assessment = Assessment(household_id=household.id, member_id=child.id, scale="child_bridge",
+                                      age_band="by_11", assessed_on=today, by_id=coach.id)
+        child_assessment.scores.append(AssessmentScore(domain=benchmark.domain, colour="orange", note=typed(),
+                                                       from_benchmarks=True))
+        child_assessment.benchmark_scores.append(BenchmarkScore(benchmark=benchmark, colour="orange"))
+        db.session.add(child_assessment)
     for actions, obstacles, changed in shape["goals"]:
         goal = plans.set_goal(coach, household, parent, domain, typed(), today + timedelta(90), dream=typed(),
                               own_words=typed())

@@ -18,6 +18,8 @@ from gezinsaanpak.plans.models import (
     Action,
     Assessment,
     AssessmentScore,
+    Benchmark,
+    BenchmarkScore,
     Domain,
     FamilyPlan,
     Goal,
@@ -57,6 +59,12 @@ def seed_everything(world):
     assessment = Assessment(household_id=household.id, member_id=parent.id, scale="bridge",
                             assessed_on=TODAY, by_id=world.coach.id)
     assessment.scores.append(AssessmentScore(domain=domain, step=2, note=f"score {SECRET}"))
+    benchmark = db.session.scalars(select(Benchmark).where(Benchmark.age_band == "by_11")).first()
+    child_assessment = Assessment(household_id=household.id, member_id=child.id, scale="child_bridge",
+                                  age_band="by_11", assessed_on=TODAY, by_id=world.coach.id)
+    child_assessment.scores.append(AssessmentScore(domain=benchmark.domain, colour="red", from_benchmarks=True,
+                                                   note=f"child score {SECRET}"))
+    child_assessment.benchmark_scores.append(BenchmarkScore(benchmark=benchmark, colour="red"))
     goal = Goal(household_id=household.id, member_id=parent.id, domain=domain, dream=f"dream {SECRET}",
                 description=f"goal {SECRET}", own_words=f"words {SECRET}", created_by_id=world.coach.id)
     goal.actions.append(Action(description=f"action {SECRET}", who=f"who {SECRET}", support_needed=SECRET))
@@ -68,7 +76,7 @@ def seed_everything(world):
                         status_on=TODAY, created_by_id=world.coach.id, organisation=f"org {SECRET}")
     referral.changes.append(ReferralChange(to_status="to_apply", changed_on=TODAY, by_id=world.coach.id,
                                            note=f"referral {SECRET}"))
-    db.session.add_all([signal, assessment, goal, referral,
+    db.session.add_all([signal, assessment, child_assessment, goal, referral,
                         FamilyPlan(household_id=household.id, family_dream=f"family {SECRET}",
                                    next_meeting_note=SECRET, updated_by_id=world.coach.id),
                         MemberWish(household_id=household.id, member_id=child.id, words=f"wish {SECRET}",

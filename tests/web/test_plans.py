@@ -26,6 +26,7 @@ from tests.web.form_pages import shown_version
 def domains(app):
     with app.app_context():
         load_catalogue("domains")
+        load_catalogue("benchmarks")
         db.session.commit()
         return {d.code: d.id for d in db.session.scalars(select(Domain))}
 
@@ -59,24 +60,6 @@ def test_two_bridge_assessments_a_month_apart_show_the_change(client, auth, worl
     assert "metingen: 2" in page and "1 · In crisis" in page and "3 · Stabiel" in page
     assert "beter (+2)" in page and "<svg" in page and 'role="img"' in page
     assert "style=" not in page.split("<svg")[1].split("</svg>")[0]  # the CSP allows no inline styles
-
-
-def test_a_nine_year_old_is_assessed_in_middle_childhood(app, client, auth, world, family, domains):
-    hid, _ = family
-    with app.app_context():
-        noor = cases.add_member(db.session.merge(world.coach), db.session.get(Household, hid), "Noor", "child",
-                                TODAY - timedelta(days=365 * 9 + 40))
-        db.session.commit()
-        noor_id = noor.id
-    auth.login(world.coach)
-    form = client.get(f"/households/{hid}/members/{noor_id}/assessments/new").text
-    assert "Middenkindertijd (6-11 jaar)" in form and "Op koers (groen)" in form
-    response = client.post(f"/households/{hid}/members/{noor_id}/assessments/new",
-                           data={"assessed_on": TODAY.isoformat(),
-                                 f"domain_{domains['child.social_emotional']}": "red"})
-    assert response.status_code == 302
-    page = client.get(f"/households/{hid}/members/{noor_id}").text
-    assert "Kinderbrug" in page and "Hoge prioriteit" in page
 
 
 def test_a_wrong_assessment_keeps_every_choice_and_note(client, auth, world, family, domains):

@@ -1,4 +1,5 @@
-"""A coach, a registered household (Samira, parent; Kind0 and Kind1, children) and the loaded domain catalogue."""
+"""A coach, a registered household (Samira, parent; Kind0 and Kind1, children) and the loaded domain and benchmark
+catalogues."""
 import pytest
 from sqlalchemy import select
 
@@ -10,6 +11,7 @@ from gezinsaanpak.plans.models import Domain
 @pytest.fixture
 def domains(ctx):
     load_catalogue("domains")
+    load_catalogue("benchmarks")
     return {d.code: d for d in db.session.scalars(select(Domain))}
 
 

@@ -11,8 +11,7 @@ from gezinsaanpak.plans.models import DomainDescriptor
 HEADER = "domain_code,level,age_band,language,text\n"
 GOOD = HEADER + ('bridge.housing,1,,nl,"Geen eigen woonruimte, of uitzetting dreigt."\n'
                  "bridge.housing,1,,en,No home of one's own.\n"
-                 "bridge.housing,5,,nl,Woont veilig en betaalbaar.\n"
-                 "child.educational_progress,orange,by_11,en,Falling behind in one subject.\n")
+                 "bridge.housing,5,,nl,Woont veilig en betaalbaar.\n")
 
 
 def count():
@@ -21,10 +20,10 @@ def count():
 
 def test_a_file_loads_and_loads_again_as_an_update(domains):
     result = load_descriptors(io.StringIO(GOOD))
-    assert (result.added, result.updated) == (4, 0)
+    assert (result.added, result.updated) == (3, 0)
     again = load_descriptors(io.StringIO(GOOD.replace("Woont veilig en betaalbaar.", "Woont veilig.")))
-    assert (again.added, again.updated, again.unchanged) == (0, 1, 3)
-    assert count() == 4
+    assert (again.added, again.updated, again.unchanged) == (0, 1, 2)
+    assert count() == 3
 
 
 def test_one_bad_row_loads_nothing_and_every_bad_line_is_named(domains):
@@ -36,7 +35,7 @@ def test_one_bad_row_loads_nothing_and_every_bad_line_is_named(domains):
                   "bridge.housing,1,,nl,Dubbel\n")
     with pytest.raises(DescriptorFileError) as error:
         load_descriptors(io.StringIO(bad))
-    assert [p.split(":")[0] for p in error.value.problems] == [f"regel {n}" for n in range(6, 12)]
+    assert [p.split(":")[0] for p in error.value.problems] == [f"regel {n}" for n in range(5, 11)]
     assert count() == 0
 
 
@@ -53,8 +52,13 @@ def test_texts_show_in_the_coachs_language_else_the_other(domains):
     english = descriptors_for("bridge", None, "en")
     assert english[(housing, "1")] == "No home of one's own."
     assert english[(housing, "5")] == "Woont veilig en betaalbaar."  # no English text loaded: the Dutch one
-    assert list(descriptors_for("child_bridge", "by_11", "nl").values()) == ["Falling behind in one subject."]
-    assert descriptors_for("child_bridge", "by_5", "nl") == {}
+
+
+
+def test_the_child_bridge_takes_benchmarks_not_descriptors(domains):
+    with pytest.raises(DescriptorFileError, match="per ijkpunt gescoord"):
+        load_descriptors(io.StringIO(HEADER + "child.educational_progress,orange,by_11,en,Falling behind.\n"))
+    assert count() == 0
 
 
 def test_the_command_loads_a_file_and_explains_a_bad_one(domains, runner, tmp_path):
@@ -62,7 +66,7 @@ def test_the_command_loads_a_file_and_explains_a_bad_one(domains, runner, tmp_pa
     good.write_text(GOOD, encoding="utf-8")
     bad.write_text(HEADER + "bridge.housing,9,,nl,Te hoog\n", encoding="utf-8")
     result = runner.invoke(args=["plans", "load-descriptors", str(good)])
-    assert result.exit_code == 0 and "4 toegevoegd" in result.output
+    assert result.exit_code == 0 and "3 toegevoegd" in result.output
     result = runner.invoke(args=["plans", "load-descriptors", str(bad)])
     assert result.exit_code == 1 and "er is niets geladen" in result.output and "regel 2" in result.output
-    assert count() == 4
+    assert count() == 3
