@@ -32,7 +32,7 @@ FLOWERS = ["Tulp", "Roos", "Zonnebloem", "Lelie", "Narcis", "Krokus", "Iris", "D
            "Gerbera", "Jasmijn", "Kamille", "Lupine", "Magnolia"]
 STAGE_PATH = ["registered", "plan", "carrying_out", "follow_up", "aftercare"]
 HOUSEHOLDS_PER_STAGE = 6
-CHECK_IN_SUBJECTS = ["de aanmelding bij de voetbalclub", "het gesprek met de schuldhulpverlener",
+CHECK_IN_SUBJECTS = ["de inschrijving bij de voetbalclub", "het gesprek met de schuldhulpverlener",
                      "de aanvraag bij Stichting Leergeld", "de nieuwe school van de oudste", "het budgetplan"]
 
 

@@ -67,10 +67,10 @@ class ActionForm(FlaskForm):
 class ObstacleForm(FlaskForm):
     obstacle = TextAreaField(_l("If this happens …"), validators=[
         DataRequired(message=_l("Describe what could get in the way.")), Length(max=TEXT_MAX)],
-        description=_l("What could get in the way? For example “If the letter from the tax office comes …”"))
+        description=_l("What could get in the way? For example “the letter from the tax office comes”."))
     if_then_plan = TextAreaField(_l("… then we do this"), validators=[
         DataRequired(message=_l("Write the if-then plan: what will you do when it happens?")), Length(max=TEXT_MAX)],
-        description=_l("For example “… then I open it the same day and send a photo to my coach.”"))
+        description=_l("For example “I open it the same day and send a photo to my coach.”"))
     submit = SubmitField(_l("Add if-then plan"))
 
 

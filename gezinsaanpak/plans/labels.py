@@ -57,7 +57,7 @@ AUDIT_LABELS = {
     "assessment.add": _l("Recorded an assessment"),
     "assessment.view": _l("Looked at an assessment"),
     "goal.form": _l("Opened the goal form"),
-    "goal.add": _l("Set a goal"),
+    "goal.add": _l("Added a goal"),
     "goal.edit_form": _l("Opened a goal to change it"),
     "goal.update": _l("Changed a goal"),
     "goal.review_form": _l("Opened the review form"),

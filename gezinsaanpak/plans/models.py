@@ -4,6 +4,7 @@ Adults are assessed on Bridge sub-domains with a step from 1 (crisis) to 5 (self
 on Child Bridge domains with a colour for their age band. Goals sit on a domain, for one member or
 for the family as a whole.
 """
+import re
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
@@ -153,8 +154,27 @@ class Action(db.Model):
         return self.goal.household_id
 
 
+_IF_WORDS = r"(?:als|if|wanneer|when)"
+_THEN_WORDS = r"(?:dan|then)"
+_ELLIPSIS = r"(?:…|\.\.\.)"
+
+
+def if_clause(text: str) -> str:
+    """What could happen, without the "if" and "then" the page prints around it ("Als de brief komt, dan" ->
+    "de brief komt"): families and coaches often write the whole sentence."""
+    text = re.sub(rf"^\s*{_ELLIPSIS}?\s*{_IF_WORDS}\b[\s,]*", "", text or "", flags=re.IGNORECASE)
+    text = re.sub(rf"[\s,]*(?:\b{_THEN_WORDS})?[\s,]*{_ELLIPSIS}?[\s,]*$", "", text, flags=re.IGNORECASE)
+    return text.strip()
+
+
+def then_clause(text: str) -> str:
+    """What the family will do, without a leading "… then" ("… dan bel ik" -> "bel ik")."""
+    text = re.sub(rf"^\s*{_ELLIPSIS}?[\s,]*(?:{_THEN_WORDS}\b)?[\s,]*", "", text or "", flags=re.IGNORECASE)
+    return re.sub(rf"\s*{_ELLIPSIS}\s*$", "", text).strip()
+
+
 class Obstacle(db.Model):
-    """An obstacle thought through in advance, with its if-then plan."""
+    """An obstacle thought through in advance, with its if-then plan: printed as "If <obstacle> then <plan>"."""
     __tablename__ = "obstacles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -167,6 +187,16 @@ class Obstacle(db.Model):
     @property
     def household_id(self):
         return self.goal.household_id
+
+    @property
+    def condition(self) -> str:
+        """The obstacle as it follows "If" (also for plans saved before the words were taken off)."""
+        return if_clause(self.obstacle) or self.obstacle
+
+    @property
+    def response(self) -> str:
+        """The plan as it follows "then"."""
+        return then_clause(self.if_then_plan) or self.if_then_plan
 
 
 class GoalReview(db.Model):

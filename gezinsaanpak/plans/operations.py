@@ -19,7 +19,7 @@ from ..i18n import _
 from ..locking import check_version
 from ..timeutil import add_months, age_on, today, utcnow
 from .assessments import scale_for
-from .models import GOAL_STATUSES, Action, FamilyPlan, Goal, GoalReview, MemberWish, Obstacle
+from .models import GOAL_STATUSES, Action, FamilyPlan, Goal, GoalReview, MemberWish, Obstacle, if_clause, then_clause
 
 WHO_MAX = 120
 OWN_WORDS_FROM_AGE = 4
@@ -173,13 +173,15 @@ def remove_action(actor, household, action) -> None:
 
 
 def add_obstacle(actor, household, goal, obstacle: str, if_then_plan: str) -> Obstacle:
-    """An obstacle thought through in advance: "if this happens, then we do that"."""
+    """An obstacle thought through in advance: "if this happens, then we do that". The page and the PDF print "if"
+    and "then" themselves, so they are taken off what was typed."""
     _check_open(actor, household)
-    if not _text(obstacle):
+    obstacle, if_then_plan = if_clause(_text(obstacle) or ""), then_clause(_text(if_then_plan) or "")
+    if not obstacle:
         raise InvalidInput(_("Describe what could get in the way."), "obstacle")
-    if not _text(if_then_plan):
+    if not if_then_plan:
         raise InvalidInput(_("Write the if-then plan: what will you do when it happens?"), "if_then_plan")
-    item = Obstacle(obstacle=_text(obstacle), if_then_plan=_text(if_then_plan))
+    item = Obstacle(obstacle=obstacle, if_then_plan=if_then_plan)
     goal.obstacles.append(item)
     db.session.flush()
     audit.record(actor, "obstacle.add", household, item, detail={"goal": goal.id})

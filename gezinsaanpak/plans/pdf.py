@@ -120,8 +120,8 @@ def _goal(goal, lang, s):
                   format_date(a.done_on) if a.done_on else _("not yet")] for a in goal.actions]
         parts.append(_table(rows, [58 * mm, 28 * mm, 24 * mm, 42 * mm, 22 * mm], s))
     for obstacle in goal.obstacles:
-        parts.append(Paragraph(f"<b>{esc(_('If'))}</b> {esc(obstacle.obstacle)} <b>{esc(_('then'))}</b> "
-                               f"{esc(obstacle.if_then_plan)}", s.body))
+        parts.append(Paragraph(f"<b>{esc(_('If'))}</b> {esc(obstacle.condition)} <b>{esc(_('then'))}</b> "
+                               f"{esc(obstacle.response)}", s.body))
     return [KeepTogether(parts[:3]), *parts[3:], Spacer(1, 4)]
 
 

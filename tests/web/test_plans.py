@@ -88,7 +88,7 @@ def test_a_wrong_assessment_keeps_every_choice_and_note(client, auth, world, fam
                            data={"assessed_on": (TODAY - timedelta(days=200)).isoformat(), f"domain_{debts}": "1",
                                  f"note_{debts}": "Brieven van de deurwaarder"})
     assert response.status_code == 400
-    assert "vóór de aanmelding" in response.text and "Brieven van de deurwaarder" in response.text
+    assert "vóór de registratie" in response.text and "Brieven van de deurwaarder" in response.text
     assert f'checked id="domain_{debts}-1"' in response.text
 
 
@@ -111,7 +111,7 @@ def test_a_goal_beyond_the_support_period_is_refused_and_the_text_kept(client, a
         "dream": "Werk waar ik trots op ben", "description": "Een vast contract van 24 uur",
         "target_on": (TODAY + timedelta(days=800)).isoformat()})
     assert response.status_code == 400
-    assert "De begeleidingsperiode eindigt op" in response.text
+    assert "De ondersteuningsperiode eindigt op" in response.text
     assert "Werk waar ik trots op ben" in response.text and "Een vast contract van 24 uur" in response.text
 
 
@@ -136,7 +136,7 @@ def test_a_goal_with_an_action_an_if_then_plan_and_a_review(app, client, auth, w
                                                      "note": "Eerst zwemles", "next_review_on": ""})
     assert review.status_code == 302
     page = client.get(goal_url).text
-    for text in ("Ik wil op voetbal met Daan", "Aanvraag bij het Jeugdfonds", "dan gaat Samira mee", "Bijgesteld",
+    for text in ("Ik wil op voetbal met Daan", "Aanvraag bij het Jeugdfonds", "gaat Samira mee", "Bijgesteld",
                  "Eerst zwemles"):
         assert text in page, text
     assert "nog niet" not in page.split("Actiepunten")[1].split("Als-dan-plannen")[0]  # the action is done
@@ -225,6 +225,39 @@ def test_the_pdf_in_english_with_a_name_the_coach_chose(app, client, auth, world
                      "Page 1 of"):
         assert expected in text, expected
     assert "Ons gezinsplan" not in text
+
+
+def words(page):
+    """A page as a reader sees it: the text without tags, white space collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+def test_an_if_then_plan_says_if_and_then_once_on_the_goal_the_plan_and_the_pdf(app, client, auth, world, family,
+                                                                                domains):
+    """The coach typed the whole sentence, "Als er een aanmaning komt" and "dan bel ik ..."."""
+    hid, _ = family
+    build_plan(app, world, hid, domains)
+    with app.app_context():
+        gid = db.session.scalar(select(Goal.id).where(Goal.description == "Alle schulden in beeld"))
+    auth.login(world.coach)
+    sentence = "Als er een aanmaning komt dan bel ik dezelfde dag de coach"
+    pages = [words(client.get(url).text) for url in (f"/households/{hid}/goals/{gid}", f"/households/{hid}/plan")]
+    for text in (*pages, pdf_text(client.get(f"/households/{hid}/plan.pdf"))):
+        assert sentence in text
+        assert "Als Als" not in text and "dan dan" not in text
+
+
+def test_the_button_to_set_a_goal_asks_to_set_one_and_the_audit_trail_says_it_was_set(app, client, auth, world,
+                                                                                       family, domains):
+    hid, _ = family
+    auth.login(world.coach)
+    page = client.get(f"/households/{hid}").text
+    assert f'href="/households/{hid}/goals/new">Doel stellen</a>' in page and "Doel gesteld" not in page
+    assert "Doel stellen" in client.get(f"/households/{hid}/goals/new").text
+    build_plan(app, world, hid, domains)
+    auth.logout()
+    auth.login(world.teamlead)
+    assert "Doel gesteld" in client.get(f"/households/{hid}/audit").text
 
 
 def test_the_household_page_shows_the_plan_section(client, auth, world, family, domains, app):

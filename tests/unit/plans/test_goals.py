@@ -6,6 +6,7 @@ import pytest
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.errors import EditConflict, InvalidInput, PermissionDenied
 from gezinsaanpak.plans import operations as plans
+from gezinsaanpak.plans.models import if_clause, then_clause
 from gezinsaanpak.plans.operations import support_ends_on
 from gezinsaanpak.timeutil import add_months
 from tests.factories import make_household
@@ -28,7 +29,7 @@ def test_a_parent_sets_a_goal_on_a_bridge_domain(world, household, people, domai
 
 def test_a_target_beyond_the_support_period_is_refused_with_its_end_date(world, household, people, domains):
     ends = support_ends_on(household)
-    with pytest.raises(InvalidInput, match="begeleidingsperiode eindigt") as error:
+    with pytest.raises(InvalidInput, match="ondersteuningsperiode eindigt") as error:
         plans.set_goal(world.coach, household, people["Samira"], domains["bridge.debts"], "Schuldenvrij",
                        ends + timedelta(days=1))
     assert error.value.field == "target_on"
@@ -88,7 +89,7 @@ def test_actions_and_if_then_plans(world, household, people, domains):
         plans.add_obstacle(world.coach, household, goal, "Als er een aanmaning komt", "")
     plans.add_obstacle(world.coach, household, goal, "Als er een aanmaning komt", "dan bel ik de coach")
     plans.remove_action(world.coach, household, action)
-    assert [o.if_then_plan for o in goal.obstacles] == ["dan bel ik de coach"] and goal.actions == []
+    assert [o.if_then_plan for o in goal.obstacles] == ["bel ik de coach"] and goal.actions == []
 
 
 def test_a_review_sets_the_status_and_the_next_review(world, household, people, domains):
@@ -137,3 +138,33 @@ def test_wishes_and_the_family_dream(world, household, people):
     plan = plans.update_family_plan(world.coach, household, "Samen een dagje naar zee", SOON, "10:00, thuis",
                                     version=0)
     assert plans.family_plan_of(household) is plan and plan.next_meeting_note == "10:00, thuis"
+
+
+@pytest.mark.parametrize("typed, clause", [
+    ("Als de brief van de Belastingdienst komt", "de brief van de Belastingdienst komt"),
+    ("als de brief komt, dan", "de brief komt"),
+    ("If the letter comes …", "the letter comes"),
+    ("Wanneer de verhuurder niet terugbelt ...", "de verhuurder niet terugbelt"),
+    ("Alsjeblieft geen post meer", "Alsjeblieft geen post meer"),
+    ("de buurvrouw van Sudan", "de buurvrouw van Sudan"),
+])
+def test_the_if_of_an_if_then_plan_is_printed_once(typed, clause):
+    assert if_clause(typed) == clause
+
+
+@pytest.mark.parametrize("typed, clause", [
+    ("dan bel ik de gezinscoach", "bel ik de gezinscoach"),
+    ("… dan, bel ik", "bel ik"),
+    ("…then I call", "I call"),
+    ("dansen we even", "dansen we even"),
+])
+def test_the_then_of_an_if_then_plan_is_printed_once(typed, clause):
+    assert then_clause(typed) == clause
+
+
+def test_an_if_then_plan_is_saved_without_the_words_the_page_prints(world, household, people, domains):
+    goal = plans.set_goal(world.coach, household, people["Samira"], domains["bridge.debts"], "Schulden in beeld", SOON)
+    item = plans.add_obstacle(world.coach, household, goal, "Als er een aanmaning komt, dan", "dan bel ik de coach")
+    assert (item.obstacle, item.if_then_plan) == ("er een aanmaning komt", "bel ik de coach")
+    with pytest.raises(InvalidInput, match="Beschrijf wat in de weg kan zitten"):
+        plans.add_obstacle(world.coach, household, goal, "Als", "dan bel ik")

@@ -87,7 +87,7 @@ def test_the_household_overview_lists_open_referrals_first_with_what_needs_atten
     waiting = refer(world.coach, household, "kinderhulp", 20, follow_up_on=today() - 2 * DAY)
     overview = household_overview(household)
     assert [r.id for r in overview.referrals] == [waiting.id, done.id]
-    assert overview.attention(waiting) == ["Tijd om op te volgen: hoe ging het?"]
+    assert overview.attention(waiting) == ["Tijd om na te vragen: hoe ging het?"]
     assert overview.attention(done) == []
 
 
