@@ -74,7 +74,7 @@ def _lower(text):
 def register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
-    from .cases import views_audit, views_track  # noqa: F401  (routes on the cases blueprint)
+    from .cases import views_audit, views_support, views_track  # noqa: F401  (routes on the cases blueprint)
     from .cases.views import bp as cases_bp
     from .drafts import bp as drafts_bp
     from .health import health

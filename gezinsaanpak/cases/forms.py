@@ -138,3 +138,18 @@ class EraseForm(FlaskForm):
     confirmation = StringField(_l("Type the pseudonym to confirm"), validators=[
         DataRequired(message=_l("Type the pseudonym to confirm.")), Length(max=120)])
     submit = SubmitField(_l("Erase the file"))
+
+
+class ExtensionForm(FlaskForm):
+    """Support past the usual period: until when, and why the family needs it."""
+    until_on = DateField(_l("Support until"), validators=[
+        InputRequired(message=_l("Choose until when the family needs support."))])
+    reason = TextAreaField(_l("Why does the family need support for longer?"), validators=[
+        DataRequired(message=_l("Write why the family needs support for longer.")), Length(max=TEXT_MAX)],
+        description=_l("For example: the debt counselling starts next month and the family wants you there."))
+    submit = SubmitField(_l("Ask to extend"))
+
+
+class DecisionForm(FlaskForm):
+    agree = SubmitField(_l("Agree"))
+    decline = SubmitField(_l("Decline"))

@@ -204,12 +204,14 @@ def move_stage(actor: User, household: Household, to_stage: str, on: date | None
 
 
 def reopen(actor: User, household: Household, note: str | None = None, on: date | None = None):
-    """Reopen a closed track: a registered household restarts as registered, a contact track as trust building."""
+    """Reopen a closed track: a registered household restarts as registered, a contact track as trust building;
+    either starts a new support period."""
     require(can_edit_household(actor, household))
     if not household.is_closed:
         raise InvalidInput(_("Only a closed household can be reopened."))
     to_stage = "registered" if household.is_registered else "trust_building"
     transition = _move(actor, household, to_stage, on or today(), note, allowed=(to_stage,))
+    household.reopened_on = transition.moved_on
     audit.record(actor, "household.reopen", household, transition)
     return transition
 

@@ -9,8 +9,9 @@ from . import labels
 from .access import get_household_or_404
 from .models import STAGES
 from .operations import NEXT_STAGES
-from .queries import Page, due_items, months_in_support, neighbourhoods, visible_households
+from .queries import Page, due_items, neighbourhoods, visible_households
 from .registry import household_parts
+from .support import support_period
 from .timeline import kinds as timeline_kinds
 from .timeline import timeline_page
 
@@ -20,8 +21,7 @@ RECENT_ENTRIES = 10  # on the household page; the timeline page has the rest
 
 @bp.app_context_processor
 def inject_labels():
-    return {"labels": labels, "months_in_support": months_in_support, "age_on": age_on, "today": today,
-            "warning_months": current_app.config["SUPPORT_WARNING_MONTHS"]}
+    return {"labels": labels, "support_period": support_period, "age_on": age_on, "today": today}
 
 
 @bp.route("/")
@@ -69,7 +69,8 @@ def household(household_id: int):
                            next_stages=NEXT_STAGES[household.stage],
                            open_check_ins=[c for c in household.check_ins if not c.done_on],
                            may_hand_over=can_hand_over(current_user, household),
-                           may_view_audit=can_view_audit(current_user, household))
+                           may_view_audit=can_view_audit(current_user, household),
+                           support=support_period(household))
 
 
 @bp.route("/households/<int:household_id>/timeline")

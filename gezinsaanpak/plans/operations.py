@@ -1,35 +1,28 @@
 """What a coach does with the plan: goals, action points, if-then plans, reviews, dreams and wishes.
 
-Goals are time-bound: their target date lies within the support period (registration plus at most
-SUPPORT_MONTHS months), because support ends and the family should feel progress before it does.
+Goals are time-bound: their target date lies within the support period (cases/support.py: from the first contact,
+SUPPORT_MONTHS months or as long as the team lead agreed), because the family should feel progress before it ends.
 Each function checks the policy, validates, changes models, writes the audit entry and flushes.
 """
 from datetime import date
 
-from flask import current_app
 from flask_babel import format_date
 from sqlalchemy import select
 
 from .. import audit, history
 from ..auth.permissions import can_edit_household, require
+from ..cases.support import support_ends_on
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import TEXT_MAX
 from ..i18n import _
 from ..locking import check_version
-from ..timeutil import add_months, age_on, today, utcnow
+from ..timeutil import age_on, today, utcnow
 from .assessments import scale_for
 from .models import GOAL_STATUSES, Action, FamilyPlan, Goal, GoalReview, MemberWish, Obstacle, if_clause, then_clause
 
 WHO_MAX = 120
 OWN_WORDS_FROM_AGE = 4
-
-
-def support_ends_on(household) -> date | None:
-    """The last day of the support period: registration plus SUPPORT_MONTHS months."""
-    if household.registered_on is None:
-        return None
-    return add_months(household.registered_on, current_app.config["SUPPORT_MONTHS"])
 
 
 def _text(value, limit=TEXT_MAX) -> str | None:
@@ -60,9 +53,10 @@ def _check_goal_fields(household, member, domain, description, target_on, own_wo
     if target_on < today() and target_on != old_target:
         raise InvalidInput(_("A target date cannot be in the past."), "target_on")
     ends = support_ends_on(household)
-    if ends and target_on > ends:
-        raise InvalidInput(_("The support period ends on %(date)s. Choose a target date before then, or break the "
-                             "goal into a shorter step.", date=format_date(ends)), "target_on")
+    if target_on > ends:
+        raise InvalidInput(_("The support period ends on %(date)s. Choose a target date before then, or a shorter "
+                             "step; if the family needs longer, ask to extend the support period.",
+                             date=format_date(ends)), "target_on")
     if member is not None and member.is_child and age_on(member.date_of_birth, today()) >= OWN_WORDS_FROM_AGE \
             and not _text(own_words):
         raise InvalidInput(_("Write down what %(name)s wants, in their own words.", name=member.first_name),

@@ -65,8 +65,7 @@ def new_goal(household_id):
     if request.method == "GET":
         form.member.data = request.args.get("member", FAMILY)
         form.domain_id.data = request.args.get("domain", "")
-        ends = operations.support_ends_on(household)
-        form.target_on.data = min(today() + timedelta(days=91), ends) if ends else None
+        form.target_on.data = max(min(today() + timedelta(days=91), operations.support_ends_on(household)), today())
     if form.validate_on_submit():
         members = {str(m.id): m for m in household.members}
         if form.member.data != FAMILY and form.member.data not in members:
@@ -81,7 +80,8 @@ def new_goal(household_id):
             else:
                 return _to_goal(household, goal, _("Goal saved. Now agree on the first action point."))
     return render("plans/goal_form.html", _status(form), household=household, form=form, goal=None,
-                  suggestions=suggest_domains(household), title=_("Set a goal"))
+                  suggestions=suggest_domains(household), title=_("Set a goal"),
+                  support_ends=operations.support_ends_on(household))
 
 
 @bp.route("/households/<int:household_id>/goals/<int:goal_id>")
@@ -119,7 +119,8 @@ def edit_goal(household_id, goal_id):
             return _to_goal(household, record, _("Goal changed."))
     status = 409 if conflict else _status(form)
     return render("plans/goal_form.html", status, household=household, form=form, goal=record,
-                  suggestions=None, title=_("Change the goal"), conflict=conflict)
+                  suggestions=None, title=_("Change the goal"), conflict=conflict,
+                  support_ends=operations.support_ends_on(household))
 
 
 def goal_conflict(goal):

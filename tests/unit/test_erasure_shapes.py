@@ -3,10 +3,10 @@ erasing it none of that text is left in any column of any table.
 
 Households are built through the operations, in random shapes: contact tracks and registered families, with or
 without contacts, signals, assessments, goals with action points and if-then plans, referrals to funds and to
-local organisations, panic budget spending, wishes, a family plan, check-ins, co-workers, hand-overs and the
-change history of goals and referrals. Every typed value starts with a tag of its own; the check reads every
-row of every table with plain SQL and looks for the tags. (The neighbourhood stays, as a category for the reach
-report.)
+local organisations, panic budget spending, wishes, a family plan, check-ins, co-workers, hand-overs, support
+extensions and the change history of goals and referrals. Every typed value starts with a tag of its own; the check
+reads every row of every table with plain SQL and looks for the tags. (The neighbourhood stays, as a category for
+the reach report.)
 """
 from datetime import date, timedelta
 from itertools import count
@@ -17,6 +17,7 @@ from sqlalchemy import inspect, select, text
 
 from gezinsaanpak import privacy
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases import support
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
 from gezinsaanpak.plans import operations as plans
@@ -25,6 +26,7 @@ from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.referrals.models import Fund
 from gezinsaanpak.referrals.panic import record_spending, set_limit
 from gezinsaanpak.signals.models import ChecklistItem, Signal, SignalChange
+from gezinsaanpak.timeutil import add_months
 
 SHAPES = settings(max_examples=40, deadline=None, database=None,
                   suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -38,6 +40,7 @@ shapes = st.fixed_dictionaries({
     "referrals": st.lists(st.sampled_from(["fund", "organisation"]), max_size=3),
     "edit_referrals": st.booleans(), "panic": st.booleans(), "wish": st.booleans(), "family_plan": st.booleans(),
     "worker": st.booleans(), "hand_over": st.booleans(), "stages": st.booleans(), "words": words,
+    "extension": st.booleans(),
 })
 
 
@@ -89,6 +92,9 @@ def build(world, shape) -> tuple:
         cases.add_worker(coach, household, world.colleague)
     if shape["hand_over"]:
         cases.hand_over(world.teamlead, household, world.colleague, note=typed(), keep_as_worker=True)
+    if shape["extension"]:
+        support.request_extension(coach if household.coordinator_id == coach.id else world.colleague, household,
+                                  add_months(support.support_ends_on(household), 2), typed())
     closer = household.coordinator
     cases.move_stage(closer, household, "closed", note=typed(), reason=cases.close_reasons(household)[-1])
     db.session.commit()
@@ -148,7 +154,7 @@ def test_the_shapes_reach_every_household_table(ctx, world):
     everything = {"registered": True, "hash_pseudonym": True, "contacts": 1, "check_ins": 1, "signals": 1,
                   "assessment": True, "goals": [(1, 1, True)], "referrals": ["fund", "organisation"],
                   "edit_referrals": True, "panic": True, "wish": True, "family_plan": True, "worker": True,
-                  "hand_over": True, "stages": True, "words": "x"}
+                  "hand_over": True, "stages": True, "words": "x", "extension": True}
     household, _ = build(world, everything)
     empty = [name for name, rows in privacy._rows_by_table(household.id).items() if not rows]
     assert not empty

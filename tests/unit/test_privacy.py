@@ -6,7 +6,7 @@ from sqlalchemy import delete, select, update
 
 from gezinsaanpak import erasures, history, privacy
 from gezinsaanpak.cases import operations as cases
-from gezinsaanpak.cases.models import Household
+from gezinsaanpak.cases.models import Household, SupportExtension
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.drafts import Draft
 from gezinsaanpak.extensions import db
@@ -68,7 +68,10 @@ def seed_everything(world):
                         MemberWish(household_id=household.id, member_id=child.id, words=f"wish {SECRET}",
                                    updated_by_id=world.coach.id),
                         PanicSpending(household_id=household.id, team_id=household.team_id, coach_id=world.coach.id,
-                                      spent_on=date.today(), amount_cents=2500, purpose=f"panic {SECRET}")])
+                                      spent_on=date.today(), amount_cents=2500, purpose=f"panic {SECRET}"),
+                        SupportExtension(household_id=household.id, period_started_on=household.opened_on,
+                                         until_on=date.today() + timedelta(days=600), explanation=f"extend {SECRET}",
+                                         requested_by_id=world.coach.id, requested_on=date.today())])
     db.session.flush()
     history.record_changes(world.coach, household, "goal", goal, {"description": f"old goal {SECRET}"},
                            {"description": f"goal {SECRET}"})

@@ -31,6 +31,7 @@ MAY_SEE = {
 STRICTER = {
     "cases.audit_trail": {"teamlead"},  # who opened the file: for the team lead to review
     "cases.erase": {"teamlead"},  # erasing at the family's request: the team lead decides
+    "cases.decide_extension": {"teamlead"},  # support past the usual period: the team lead agrees or declines
 }
 
 

@@ -133,12 +133,12 @@ def test_the_old_coordinator_can_stay_on_as_co_worker(client, auth, world, house
     assert client.get(f"/households/{household.id}").status_code == 200
 
 
-def test_sixteen_months_in_support_shows_a_warning(app, client, auth, world):
+def test_sixteen_months_after_the_first_contact_shows_a_warning(app, client, auth, world):
     with app.app_context():
-        hid = make_household(world.coach, registered_on=date.today() - timedelta(days=16 * 31)).id
+        hid = make_household(world.coach, registered_on=date.today() - timedelta(days=16 * 31 - 30)).id
     auth.login(world.coach)
-    assert "16 maanden in begeleiding" in client.get(f"/households/{hid}").text
-    assert "bijna 18 maanden" in client.get("/my-households").text
+    assert "16 maanden in ondersteuning; de ondersteuningsperiode eindigt op" in client.get(f"/households/{hid}").text
+    assert "ondersteuning tot" in client.get("/my-households").text.split("Familie Tulp")[1]
 
 
 def test_a_check_in_due_yesterday_is_overdue_on_the_start_page(app, client, auth, world, household):

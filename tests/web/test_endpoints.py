@@ -7,7 +7,7 @@ from gezinsaanpak.auth.endpoints import PERMISSIONS, DeclarationMismatch, Undecl
 from tests.factories import PASSWORD
 
 LEVELS = {"public", "user", "worker", "teamlead", "admin", "household:view", "household:edit",
-          "household:hand_over", "household:audit", "household:view/edit", "household:erase"}
+          "household:hand_over", "household:audit", "household:view/edit", "household:erase", "household:lead"}
 
 
 def test_every_route_declares_its_permission(app):

@@ -70,7 +70,7 @@ def user_for(endpoint):
     level = PERMISSIONS[endpoint]
     if level == "public":
         return None
-    if level in ("teamlead", "household:audit", "household:erase"):
+    if level in ("teamlead", "household:audit", "household:erase", "household:lead"):
         return "teamlead"
     return "admin" if level == "admin" else "coach"
 

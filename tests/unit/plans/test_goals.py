@@ -4,18 +4,18 @@ from datetime import date, timedelta
 import pytest
 
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.support import support_ends_on
 from gezinsaanpak.errors import EditConflict, InvalidInput, PermissionDenied
 from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.models import if_clause, then_clause
-from gezinsaanpak.plans.operations import support_ends_on
 from gezinsaanpak.timeutil import add_months
 from tests.factories import make_household
 
 SOON = date.today() + timedelta(days=60)
 
 
-def test_the_support_period_ends_18_months_after_registration(world):
-    household = make_household(world.coach, registered_on=date(2025, 8, 31))
+def test_the_support_period_ends_18_months_after_the_first_contact(world):
+    household = make_household(world.coach, registered_on=date(2025, 9, 30))  # first met on 31 August
     assert support_ends_on(household) == date(2027, 2, 28)
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
 

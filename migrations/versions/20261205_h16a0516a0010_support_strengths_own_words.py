@@ -1,0 +1,58 @@
+"""the way of working: a support period from the first contact that can be extended
+
+- households.reopened_on: a reopened household starts a new support period there (the period otherwise starts at
+  the first contact, `opened_on`); filled from the stage history for households reopened before.
+- support_extensions: support past the usual period, asked with a reason and agreed by the team lead.
+
+Revision ID: h16a0516a0010
+Revises: f1a9e5c0d010
+Create Date: 2026-12-05
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = 'h16a0516a0010'
+down_revision = 'f1a9e5c0d010'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('households', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('reopened_on', sa.Date(), nullable=True))
+    op.execute("UPDATE households SET reopened_on = (SELECT MAX(moved_on) FROM stage_transitions "
+               "WHERE stage_transitions.household_id = households.id AND stage_transitions.from_stage = 'closed')")
+
+    op.create_table(
+        'support_extensions',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('household_id', sa.Integer(), nullable=False),
+        sa.Column('period_started_on', sa.Date(), nullable=False),
+        sa.Column('until_on', sa.Date(), nullable=False),
+        sa.Column('explanation', sa.Text(), nullable=False),
+        sa.Column('requested_by_id', sa.Integer(), nullable=False),
+        sa.Column('requested_on', sa.Date(), nullable=False),
+        sa.Column('decided_by_id', sa.Integer(), nullable=True),
+        sa.Column('decided_on', sa.Date(), nullable=True),
+        sa.Column('agreed', sa.Boolean(), nullable=True),
+        sa.Column('created_at', sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['household_id'], ['households.id'],
+                                name=op.f('fk_support_extensions_household_id_households')),
+        sa.ForeignKeyConstraint(['requested_by_id'], ['users.id'],
+                                name=op.f('fk_support_extensions_requested_by_id_users')),
+        sa.ForeignKeyConstraint(['decided_by_id'], ['users.id'],
+                                name=op.f('fk_support_extensions_decided_by_id_users')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_support_extensions')),
+    )
+    with op.batch_alter_table('support_extensions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_support_extensions_household_id'), ['household_id'], unique=False)
+
+
+def downgrade():
+    with op.batch_alter_table('support_extensions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_support_extensions_household_id'))
+    op.drop_table('support_extensions')
+    with op.batch_alter_table('households', schema=None) as batch_op:
+        batch_op.drop_column('reopened_on')
