@@ -70,6 +70,8 @@ PERMISSIONS = {
     "plans.remove_obstacle": "household:edit",
     "plans.review": "household:edit",
     "plans.plan": "household:view",
+    "plans.new_strength": "household:edit",
+    "plans.remove_strength": "household:edit",
     "plans.edit_plan": "household:edit",
     "plans.plan_download": "household:view",
     "referrals.new": "household:edit",

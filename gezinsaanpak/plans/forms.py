@@ -6,7 +6,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from ..forms import TEXT_MAX, not_in_future
 from ..i18n import _l
 from ..timeutil import today
-from .labels import COLOUR_LABELS, COLOUR_NAMES, GOAL_STATUS_LABELS, STEP_LABELS
+from .labels import COLOUR_LABELS, COLOUR_NAMES, GOAL_STATUS_LABELS, STEP_LABELS, STRENGTH_KIND_LABELS
 from .models import COLOURS
 
 
@@ -100,3 +100,15 @@ class FamilyPlanForm(FlaskForm):
                                     description=_l("For example “10:00, at home”."))
     version = HiddenField()  # optimistic locking: the version this form was loaded with (0: none saved yet)
     submit = SubmitField(_l("Save"))
+
+
+class StrengthForm(FlaskForm):
+    member = SelectField(_l("Whose is it?"), choices=[], validate_choice=False)
+    kind = RadioField(_l("Kind"), choices=list(STRENGTH_KIND_LABELS.items()), default="strength",
+                      validators=[InputRequired(message=_l("Choose a strength or a protective factor."))])
+    text = TextAreaField(_l("What can the family build on?"), validators=[
+        DataRequired(message=_l("Write what the family can build on, for example “grandmother helps out every "
+                                "week”.")), Length(max=TEXT_MAX)],
+        description=_l("A strength: what someone is good at or has managed before. A protective factor: what "
+                       "keeps the family steady, such as people who help, self-insight or a stable relationship."))
+    submit = SubmitField(_l("Add"))

@@ -51,6 +51,8 @@ REFERRAL_PLAN_LABELS = {
     "delivered": _l("Received"),
 }
 
+STRENGTH_KIND_LABELS = {"strength": _l("Strength"), "protective_factor": _l("Protective factor")}
+
 # What the audit trail of a household shows for the actions of this area (see cases/registry.py).
 AUDIT_LABELS = {
     "assessment.form": _l("Opened the assessment form"),
@@ -71,6 +73,9 @@ AUDIT_LABELS = {
     "obstacle.form": _l("Opened the if-then form"),
     "obstacle.add": _l("Added an if-then plan"),
     "obstacle.remove": _l("Removed an if-then plan"),
+    "strength.form": _l("Opened the strengths form"),
+    "strength.add": _l("Added a strength or protective factor"),
+    "strength.remove": _l("Removed a strength or protective factor"),
     "wish.form": _l("Opened a wish"),
     "wish.set": _l("Wrote down a wish"),
     "wish.remove": _l("Removed a wish"),

@@ -19,6 +19,7 @@ SCALES = ("bridge", "child_bridge", "family")
 AGE_BANDS = ("by_5", "by_11", "by_18")
 COLOURS = ("red", "orange", "green")  # from most to least concern: a move to the right is progress
 GOAL_STATUSES = ("active", "achieved", "adjusted", "stopped")
+STRENGTH_KINDS = ("strength", "protective_factor")
 
 
 class Domain(db.Model):
@@ -246,3 +247,20 @@ class MemberWish(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     member: Mapped[Member] = relationship()
+
+
+class Strength(db.Model):
+    """What the family can build on: a strength (carrying capacity) or a protective factor such as a supportive
+    network, self-insight or a stable relationship (003 lines 902-905), of one member or of the family as a whole."""
+    __tablename__ = "strengths"
+    __table_args__ = (CheckConstraint(_in("kind", STRENGTH_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    member: Mapped[Member | None] = relationship()

@@ -19,7 +19,19 @@ from ..i18n import _
 from ..locking import check_version
 from ..timeutil import age_on, today, utcnow
 from .assessments import scale_for
-from .models import GOAL_STATUSES, Action, FamilyPlan, Goal, GoalReview, MemberWish, Obstacle, if_clause, then_clause
+from .models import (
+    GOAL_STATUSES,
+    STRENGTH_KINDS,
+    Action,
+    FamilyPlan,
+    Goal,
+    GoalReview,
+    MemberWish,
+    Obstacle,
+    Strength,
+    if_clause,
+    then_clause,
+)
 
 WHO_MAX = 120
 OWN_WORDS_FROM_AGE = 4
@@ -242,3 +254,30 @@ def update_family_plan(actor, household, family_dream: str | None, next_meeting_
     db.session.flush()
     audit.record(actor, "family_plan.update", household, plan, detail={"next_meeting_on": next_meeting_on})
     return plan
+
+
+def add_strength(actor, household, member, kind: str, text: str) -> Strength:
+    """What the family can build on, of one member or (member None) of the family: the plan uses the carrying
+    capacity and protective factors, not only the problems (003 lines 902-905)."""
+    _check_open(actor, household)
+    if member is not None and member.household_id != household.id:
+        raise InvalidInput(_("This member does not belong to this household."), "member")
+    if kind not in STRENGTH_KINDS:
+        raise InvalidInput(_("Choose a strength or a protective factor."), "kind")
+    if not _text(text):
+        raise InvalidInput(_("Write what the family can build on, for example “grandmother helps out every "
+                             "week”."), "text")
+    strength = Strength(household_id=household.id, member_id=member.id if member else None, kind=kind,
+                        text=_text(text), created_by_id=actor.id)
+    db.session.add(strength)
+    db.session.flush()
+    audit.record(actor, "strength.add", household, strength, detail={"member": strength.member_id, "kind": kind})
+    return strength
+
+
+def remove_strength(actor, household, strength) -> None:
+    """For a mistake, or what no longer holds."""
+    _check_open(actor, household)
+    db.session.delete(strength)
+    db.session.flush()
+    audit.record(actor, "strength.remove", household, detail={"strength": strength.id})

@@ -1,8 +1,9 @@
-"""the way of working: a support period from the first contact that can be extended
+"""the way of working: a support period from the first contact that can be extended, strengths
 
 - households.reopened_on: a reopened household starts a new support period there (the period otherwise starts at
   the first contact, `opened_on`); filled from the stage history for households reopened before.
 - support_extensions: support past the usual period, asked with a reason and agreed by the team lead.
+- strengths: strengths and protective factors of a member or of the family.
 
 Revision ID: h16a0516a0010
 Revises: f1a9e5c0d010
@@ -49,8 +50,31 @@ def upgrade():
     with op.batch_alter_table('support_extensions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_support_extensions_household_id'), ['household_id'], unique=False)
 
+    op.create_table(
+        'strengths',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('household_id', sa.Integer(), nullable=False),
+        sa.Column('member_id', sa.Integer(), nullable=True),
+        sa.Column('kind', sa.String(length=20), nullable=False),
+        sa.Column('text', sa.Text(), nullable=False),
+        sa.Column('created_by_id', sa.Integer(), nullable=False),
+        sa.Column('created_at', sa.DateTime(), nullable=False),
+        sa.CheckConstraint("kind IN ('strength', 'protective_factor')", name=op.f('ck_strengths_kind')),
+        sa.ForeignKeyConstraint(['household_id'], ['households.id'], name=op.f('fk_strengths_household_id_households')),
+        sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_strengths_member_id_members')),
+        sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_strengths_created_by_id_users')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_strengths')),
+    )
+    with op.batch_alter_table('strengths', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_strengths_household_id'), ['household_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_strengths_member_id'), ['member_id'], unique=False)
+
 
 def downgrade():
+    with op.batch_alter_table('strengths', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_strengths_member_id'))
+        batch_op.drop_index(batch_op.f('ix_strengths_household_id'))
+    op.drop_table('strengths')
     with op.batch_alter_table('support_extensions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_support_extensions_household_id'))
     op.drop_table('support_extensions')

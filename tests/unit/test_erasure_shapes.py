@@ -3,10 +3,10 @@ erasing it none of that text is left in any column of any table.
 
 Households are built through the operations, in random shapes: contact tracks and registered families, with or
 without contacts, signals, assessments, goals with action points and if-then plans, referrals to funds and to
-local organisations, panic budget spending, wishes, a family plan, check-ins, co-workers, hand-overs, support
-extensions and the change history of goals and referrals. Every typed value starts with a tag of its own; the check
-reads every row of every table with plain SQL and looks for the tags. (The neighbourhood stays, as a category for
-the reach report.)
+local organisations, panic budget spending, wishes, strengths, a family plan, check-ins, co-workers, hand-overs,
+support extensions and the change history of goals and referrals. Every typed value starts with a tag of its own;
+the check reads every row of every table with plain SQL and looks for the tags. (The neighbourhood stays, as a
+category for the reach report.)
 """
 from datetime import date, timedelta
 from itertools import count
@@ -40,7 +40,7 @@ shapes = st.fixed_dictionaries({
     "referrals": st.lists(st.sampled_from(["fund", "organisation"]), max_size=3),
     "edit_referrals": st.booleans(), "panic": st.booleans(), "wish": st.booleans(), "family_plan": st.booleans(),
     "worker": st.booleans(), "hand_over": st.booleans(), "stages": st.booleans(), "words": words,
-    "extension": st.booleans(),
+    "extension": st.booleans(), "strength": st.booleans(),
 })
 
 
@@ -143,6 +143,8 @@ def build_plan_and_referrals(world, household, shape, typed):
         record_spending(coach, household, today, 2500, typed(300))
     if shape["wish"]:
         plans.set_wish(coach, household, child, typed(), version=0)
+    if shape["strength"]:
+        plans.add_strength(coach, household, child, "strength", typed())
     if shape["family_plan"]:
         plans.update_family_plan(coach, household, typed(), today + timedelta(14), typed(200), version=0)
 
@@ -154,7 +156,8 @@ def test_the_shapes_reach_every_household_table(ctx, world):
     everything = {"registered": True, "hash_pseudonym": True, "contacts": 1, "check_ins": 1, "signals": 1,
                   "assessment": True, "goals": [(1, 1, True)], "referrals": ["fund", "organisation"],
                   "edit_referrals": True, "panic": True, "wish": True, "family_plan": True, "worker": True,
-                  "hand_over": True, "stages": True, "words": "x", "extension": True}
+                  "hand_over": True, "stages": True, "words": "x", "extension": True,
+                  "strength": True}
     household, _ = build(world, everything)
     empty = [name for name, rows in privacy._rows_by_table(household.id).items() if not rows]
     assert not empty

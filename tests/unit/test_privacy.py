@@ -20,6 +20,7 @@ from gezinsaanpak.plans.models import (
     GoalReview,
     MemberWish,
     Obstacle,
+    Strength,
 )
 from gezinsaanpak.referrals.models import Fund, Referral, ReferralChange
 from gezinsaanpak.referrals.panic import PanicSpending
@@ -71,7 +72,9 @@ def seed_everything(world):
                                       spent_on=date.today(), amount_cents=2500, purpose=f"panic {SECRET}"),
                         SupportExtension(household_id=household.id, period_started_on=household.opened_on,
                                          until_on=date.today() + timedelta(days=600), explanation=f"extend {SECRET}",
-                                         requested_by_id=world.coach.id, requested_on=date.today())])
+                                         requested_by_id=world.coach.id, requested_on=date.today()),
+                        Strength(household_id=household.id, member_id=child.id, kind="strength",
+                                 text=f"strength {SECRET}", created_by_id=world.coach.id)])
     db.session.flush()
     history.record_changes(world.coach, household, "goal", goal, {"description": f"old goal {SECRET}"},
                            {"description": f"goal {SECRET}"})

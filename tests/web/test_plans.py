@@ -308,3 +308,26 @@ def test_changing_a_goal_shows_what_it_said_before_and_after(app, client, auth, 
                  "Domein · Anna Coach Basisbehoeften → Routine en structuur"):
         assert text in history, history
     assert "Nog geen wijzigingen." not in page
+
+
+def test_strengths_and_protective_factors_on_the_plan_page_and_in_the_pdf(app, client, auth, world, family,
+                                                                          domains):
+    hid, people = family
+    build_plan(app, world, hid, domains)
+    auth.login(world.coach)
+    empty = client.post(f"/households/{hid}/strengths/new", data={"member": str(people["Kind1"]),
+                                                                  "kind": "strength", "text": ""})
+    assert empty.status_code == 400 and "Schrijf op waar het gezin op kan bouwen" in empty.text
+    for member, kind, text in ((str(people["Kind1"]), "strength", "Doorzetter op het voetbalveld"),
+                               ("family", "protective_factor", "Oma past twee middagen per week op")):
+        response = client.post(f"/households/{hid}/strengths/new", data={"member": member, "kind": kind, "text": text})
+        assert response.status_code == 302 and response.location.endswith(f"/households/{hid}/plan#strengths")
+    page = words(client.get(f"/households/{hid}/plan").text)
+    family_part, kind1_part = page.split("Kind1", 1)[0], page.split("Kind1", 1)[1]
+    assert "Beschermende factor: Oma past twee middagen per week op" in family_part
+    assert "Kracht: Doorzetter op het voetbalveld" in kind1_part
+    text = pdf_text(client.get(f"/households/{hid}/plan.pdf"))
+    assert "Waar we op kunnen bouwen" in text
+    assert "Beschermende factor: Oma past twee middagen per week op" in text
+    assert "Kracht: Doorzetter op het voetbalveld" in text
+    assert text.index("Oma past") < text.index("Doelen voor het hele gezin") < text.index("Doorzetter")
