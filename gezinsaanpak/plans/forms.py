@@ -6,7 +6,14 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from ..forms import TEXT_MAX, not_in_future
 from ..i18n import _l
 from ..timeutil import today
-from .labels import COLOUR_LABELS, COLOUR_NAMES, GOAL_STATUS_LABELS, STEP_LABELS, STRENGTH_KIND_LABELS
+from .labels import (
+    COLOUR_LABELS,
+    COLOUR_NAMES,
+    GOAL_STATUS_LABELS,
+    OWN_WORDS_SKIPPED_LABELS,
+    STEP_LABELS,
+    STRENGTH_KIND_LABELS,
+)
 from .models import COLOURS
 
 
@@ -42,6 +49,11 @@ class GoalForm(FlaskForm):
                           description=_l("What would be different when this goes well? Write it the way they say it."))
     own_words = TextAreaField(_l("The goal in their own words"), validators=[Optional(), Length(max=TEXT_MAX)],
                               description=_l("For a child: what the child wants, in the child's own words."))
+    own_words_skipped = SelectField(
+        _l("For a child without own words here: why not?"),
+        choices=[("", "–")] + list(OWN_WORDS_SKIPPED_LABELS.items()), validate_choice=False,
+        description=_l("Whether to ask the child depends on the situation and the age; not asking can be the right "
+                       "choice."))
     description = TextAreaField(_l("The goal, SMART"), validators=[
         DataRequired(message=_l("Describe the goal: what, how much, by when (SMART).")), Length(max=TEXT_MAX)],
         description=_l("Specific, measurable, achievable, relevant and with a date: "

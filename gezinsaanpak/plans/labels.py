@@ -29,6 +29,7 @@ GOAL_FIELD_LABELS = {
     "target_on": _l("Target date"),
     "dream": _l("The dream behind it"),
     "own_words": _l("In their own words"),
+    "own_words_skipped": _l("Not in the child's own words, because"),
     "status": _l("Status"),
     "next_review_on": _l("Next review"),
 }
@@ -51,6 +52,12 @@ REFERRAL_PLAN_LABELS = {
     "delivered": _l("Received"),
 }
 
+OWN_WORDS_SKIPPED_LABELS = {
+    "protect_child": _l("not asked, to protect the child"),
+    "too_young": _l("too young to put it into words"),
+    "child_declined": _l("the child did not want to say"),
+    "not_able": _l("the child cannot put it into words (development or disability)"),
+}
 STRENGTH_KIND_LABELS = {"strength": _l("Strength"), "protective_factor": _l("Protective factor")}
 
 # What the audit trail of a household shows for the actions of this area (see cases/registry.py).

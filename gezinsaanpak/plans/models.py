@@ -20,6 +20,9 @@ AGE_BANDS = ("by_5", "by_11", "by_18")
 COLOURS = ("red", "orange", "green")  # from most to least concern: a move to the right is progress
 GOAL_STATUSES = ("active", "achieved", "adjusted", "stopped")
 STRENGTH_KINDS = ("strength", "protective_factor")
+# Why a child's goal holds no words of the child's own: the guide leaves that to the situation and the age (003
+# lines ~821-824), so not asking can be the right choice, and is recorded as one.
+OWN_WORDS_SKIPPED = ("protect_child", "too_young", "child_declined", "not_able")
 
 
 class Domain(db.Model):
@@ -105,6 +108,8 @@ class Goal(db.Model):
     __tablename__ = "goals"
     __table_args__ = (
         CheckConstraint(_in("status", GOAL_STATUSES), name="status"),
+        CheckConstraint(f"own_words_skipped IS NULL OR {_in('own_words_skipped', OWN_WORDS_SKIPPED)}",
+                        name="own_words_skipped"),
         Index("ix_goals_household_status", "household_id", "status"),
     )
 
@@ -119,6 +124,7 @@ class Goal(db.Model):
     dream: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text)
     own_words: Mapped[str | None] = mapped_column(Text)
+    own_words_skipped: Mapped[str | None] = mapped_column(String(20))  # why a child's own words are not there
     target_on: Mapped[date | None]
     next_review_on: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(20), default="active")

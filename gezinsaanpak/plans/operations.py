@@ -21,6 +21,7 @@ from ..timeutil import age_on, today, utcnow
 from .assessments import scale_for
 from .models import (
     GOAL_STATUSES,
+    OWN_WORDS_SKIPPED,
     STRENGTH_KINDS,
     Action,
     FamilyPlan,
@@ -49,7 +50,8 @@ def _check_open(actor, household):
         raise InvalidInput(_("This household is closed. Reopen it before adding to the plan."))
 
 
-def _check_goal_fields(household, member, domain, description, target_on, own_words, old_target=None):
+def _check_goal_fields(household, member, domain, description, target_on, own_words, old_target=None,
+                       own_words_skipped=None):
     if member is not None and member.household_id != household.id:
         raise InvalidInput(_("This member does not belong to this household."), "member")
     if domain is None or domain.retired_at is not None:
@@ -69,20 +71,30 @@ def _check_goal_fields(household, member, domain, description, target_on, own_wo
         raise InvalidInput(_("The support period ends on %(date)s. Choose a target date before then, or a shorter "
                              "step; if the family needs longer, ask to extend the support period.",
                              date=format_date(ends)), "target_on")
+    if own_words_skipped is not None and own_words_skipped not in OWN_WORDS_SKIPPED:
+        raise InvalidInput(_("Choose why the child's own words are not there."), "own_words_skipped")
     if member is not None and member.is_child and age_on(member.date_of_birth, today()) >= OWN_WORDS_FROM_AGE \
-            and not _text(own_words):
-        raise InvalidInput(_("Write down what %(name)s wants, in their own words.", name=member.first_name),
-                           "own_words")
+            and not _text(own_words) and own_words_skipped is None:
+        raise InvalidInput(_("Write down what %(name)s wants, in their own words, or choose why not.",
+                             name=member.first_name), "own_words")
+
+
+def _skipped(member, own_words, own_words_skipped) -> str | None:
+    """Why a child's own words are missing: only for a child's goal, and only while the child's words are."""
+    return own_words_skipped if member is not None and member.is_child and not _text(own_words) else None
 
 
 def set_goal(actor, household, member, domain, description: str, target_on: date, dream: str | None = None,
-             own_words: str | None = None) -> Goal:
-    """A goal for one member (member given) or for the family as a whole (member None)."""
+             own_words: str | None = None, own_words_skipped: str | None = None) -> Goal:
+    """A goal for one member (member given) or for the family as a whole (member None). A child's goal holds the
+    child's own words, or why they are not there (`own_words_skipped`): the child's words win when both are given."""
     _check_open(actor, household)
-    _check_goal_fields(household, member, domain, description, target_on, own_words)
+    _check_goal_fields(household, member, domain, description, target_on, own_words,
+                       own_words_skipped=own_words_skipped)
     goal = Goal(household_id=household.id, member_id=member.id if member else None, domain_id=domain.id,
                 description=_text(description), dream=_text(dream), own_words=_text(own_words), target_on=target_on,
-                status="active", created_by_id=actor.id)
+                own_words_skipped=_skipped(member, own_words, own_words_skipped), status="active",
+                created_by_id=actor.id)
     db.session.add(goal)
     db.session.flush()
     audit.record(actor, "goal.add", household, goal, detail={"member": goal.member_id, "domain": domain.code,
@@ -91,14 +103,16 @@ def set_goal(actor, household, member, domain, description: str, target_on: date
 
 
 def update_goal(actor, household, goal, domain, description: str, target_on: date, dream: str | None = None,
-                own_words: str | None = None) -> Goal:
+                own_words: str | None = None, own_words_skipped: str | None = None) -> Goal:
     """Change what a goal says; its member stays. A review records why (status "adjusted")."""
     _check_open(actor, household)
-    _check_goal_fields(household, goal.member, domain, description, target_on, own_words, old_target=goal.target_on)
+    _check_goal_fields(household, goal.member, domain, description, target_on, own_words, old_target=goal.target_on,
+                       own_words_skipped=own_words_skipped)
     before = _goal_fields(goal)
     goal.domain_id, goal.domain = domain.id, domain
     goal.description, goal.target_on = _text(description), target_on
     goal.dream, goal.own_words = _text(dream), _text(own_words)
+    goal.own_words_skipped = _skipped(goal.member, own_words, own_words_skipped)
     history.record_changes(actor, household, "goal", goal, before, _goal_fields(goal))
     db.session.flush()
     audit.record(actor, "goal.update", household, goal,
@@ -110,7 +124,7 @@ def update_goal(actor, household, goal, domain, description: str, target_on: dat
 def _goal_fields(goal) -> dict:
     """What a goal says, as its change history compares it; the family's words stay out of the audit trail."""
     return {"domain": goal.domain.code, "description": goal.description, "target_on": goal.target_on,
-            "dream": goal.dream, "own_words": goal.own_words}
+            "dream": goal.dream, "own_words": goal.own_words, "own_words_skipped": goal.own_words_skipped}
 
 
 def review_goal(actor, household, goal, reviewed_on: date, status: str, note: str | None = None,

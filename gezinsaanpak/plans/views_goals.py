@@ -74,7 +74,7 @@ def new_goal(household_id):
             try:
                 goal = operations.set_goal(current_user, household, members.get(form.member.data),
                                            _chosen_domain(form), form.description.data, form.target_on.data,
-                                           form.dream.data, form.own_words.data)
+                                           form.dream.data, form.own_words.data, form.own_words_skipped.data or None)
             except InvalidInput as error:
                 show_error(form, error)
             else:
@@ -109,7 +109,8 @@ def edit_goal(household_id, goal_id):
         try:
             check_version(record, form.version.data)
             operations.update_goal(current_user, household, record, _chosen_domain(form), form.description.data,
-                                   form.target_on.data, form.dream.data, form.own_words.data)
+                                   form.target_on.data, form.dream.data, form.own_words.data,
+                                   form.own_words_skipped.data or None)
         except InvalidInput as error:
             show_error(form, error)
         except EditConflict:

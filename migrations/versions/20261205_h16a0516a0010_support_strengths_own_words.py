@@ -1,9 +1,10 @@
-"""the way of working: a support period from the first contact that can be extended, strengths
+"""the way of working: a support period from the first contact that can be extended, strengths, a child's own words
 
 - households.reopened_on: a reopened household starts a new support period there (the period otherwise starts at
   the first contact, `opened_on`); filled from the stage history for households reopened before.
 - support_extensions: support past the usual period, asked with a reason and agreed by the team lead.
 - strengths: strengths and protective factors of a member or of the family.
+- goals.own_words_skipped: why a child's goal holds no words of the child's own.
 
 Revision ID: h16a0516a0010
 Revises: f1a9e5c0d010
@@ -69,8 +70,18 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_strengths_household_id'), ['household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_strengths_member_id'), ['member_id'], unique=False)
 
+    with op.batch_alter_table('goals', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('own_words_skipped', sa.String(length=20), nullable=True))
+        batch_op.create_check_constraint(
+            batch_op.f('ck_goals_own_words_skipped'),
+            "own_words_skipped IS NULL OR own_words_skipped IN "
+            "('protect_child', 'too_young', 'child_declined', 'not_able')")
+
 
 def downgrade():
+    with op.batch_alter_table('goals', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('ck_goals_own_words_skipped'), type_='check')
+        batch_op.drop_column('own_words_skipped')
     with op.batch_alter_table('strengths', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_strengths_member_id'))
         batch_op.drop_index(batch_op.f('ix_strengths_household_id'))

@@ -331,3 +331,23 @@ def test_strengths_and_protective_factors_on_the_plan_page_and_in_the_pdf(app, c
     assert "Beschermende factor: Oma past twee middagen per week op" in text
     assert "Kracht: Doorzetter op het voetbalveld" in text
     assert text.index("Oma past") < text.index("Doelen voor het hele gezin") < text.index("Doorzetter")
+
+
+def test_a_childs_goal_without_own_words_shows_why_on_the_goal_and_the_plan(app, client, auth, world, family,
+                                                                            domains):
+    hid, people = family
+    auth.login(world.coach)
+    goal = {"member": str(people["Kind1"]), "domain_id": str(domains["child.social_emotional"]),
+            "description": "Een rustige plek om huiswerk te maken",
+            "target_on": (TODAY + timedelta(days=60)).isoformat()}
+    form = client.get(f"/households/{hid}/goals/new").text
+    assert "niet gevraagd, om het kind te beschermen" in form
+    refused = client.post(f"/households/{hid}/goals/new", data=goal)
+    assert refused.status_code == 400 and "Schrijf op wat Kind1 wil, in eigen woorden, of kies waarom niet." in \
+        refused.text and "Een rustige plek om huiswerk te maken" in refused.text
+    saved = client.post(f"/households/{hid}/goals/new", data=dict(goal, own_words_skipped="protect_child"))
+    assert saved.status_code == 302
+    expected = "Niet in de eigen woorden van het kind: niet gevraagd, om het kind te beschermen"
+    assert expected in client.get(saved.location).text
+    assert expected in client.get(f"/households/{hid}/plan").text
+    assert "om het kind te beschermen" not in pdf_text(client.get(f"/households/{hid}/plan.pdf"))

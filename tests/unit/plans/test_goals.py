@@ -56,6 +56,26 @@ def test_a_childs_goal_holds_the_childs_own_words(world, household, people, doma
     assert goal.own_words == "Ik wil op voetbal met Daan"
 
 
+def test_a_child_not_asked_to_protect_them_gets_a_goal_with_that_reason(world, household, people, domains):
+    """The guide leaves asking the child to the situation and the age: not asking is recorded, not refused."""
+    with pytest.raises(InvalidInput, match="of kies waarom niet"):
+        plans.set_goal(world.coach, household, people["Kind1"], domains["child.social_emotional"],
+                       "Een veilige plek om huiswerk te maken", SOON)
+    goal = plans.set_goal(world.coach, household, people["Kind1"], domains["child.social_emotional"],
+                          "Een veilige plek om huiswerk te maken", SOON, own_words_skipped="protect_child")
+    assert (goal.own_words, goal.own_words_skipped) == (None, "protect_child")
+    plans.update_goal(world.coach, household, goal, domains["child.social_emotional"], goal.description, SOON,
+                      own_words="Ik wil een eigen bureau")  # asked later after all: the child's words replace it
+    assert (goal.own_words, goal.own_words_skipped) == ("Ik wil een eigen bureau", None)
+    with pytest.raises(InvalidInput, match="Kies waarom") as unknown:
+        plans.set_goal(world.coach, household, people["Kind1"], domains["child.social_emotional"], "Zwemles", SOON,
+                       own_words_skipped="busy")
+    assert unknown.value.field == "own_words_skipped"
+    adult = plans.set_goal(world.coach, household, people["Samira"], domains["bridge.debts"], "Schulden in beeld",
+                           SOON, own_words_skipped="too_young")  # left in the form from a child: not kept
+    assert adult.own_words_skipped is None
+
+
 def test_a_toddler_needs_no_own_words(world, household, domains):
     toddler = cases.add_member(world.coach, household, "Mila", "child", date.today() - timedelta(days=400))
     assert plans.set_goal(world.coach, household, toddler, domains["child.developmental_health"],
