@@ -16,7 +16,7 @@ from .cases.models import Household
 from .catalogues import load_all
 from .extensions import db
 from .i18n import gettext
-from .plans.demo import add_demo_plan
+from .plans.demo import add_demo_plan, finish_demo_goals
 from .referrals.demo import add_demo_referrals, set_demo_renewals
 from .referrals.panic import set_limit
 from .reports.models import ReachTarget
@@ -112,8 +112,12 @@ def _demo_household(rng, fake, coach, pseudonym, neighbourhood, stage_index):
             cases.plan_check_in(coach, household, today() + timedelta(days=rng.randint(-10, 20)), subject)
     if stage_index == 6:
         closed_on = max(today() - timedelta(days=rng.randint(0, 20)), household.stage_since)
-        cases.move_stage(coach, household, "closed", on=closed_on,
-                         reason=rng.choice(["goals_reached", "goals_reached", "family_stopped", "moved_away"]))
+        reason = rng.choice(["goals_reached", "goals_reached", "family_stopped", "moved_away"])
+        if reason == "goals_reached":
+            finish_demo_goals(coach, household, closed_on)
+        cases.move_stage(coach, household, "closed", on=closed_on, reason=reason,
+                         turn_to="Buurvrouw Ans, de inloop in het buurthuis en het wijkteam",
+                         aftercare="Over drie maanden bel ik om te horen hoe het gaat.")
     return household
 
 

@@ -19,7 +19,7 @@ def closed_long_ago(world, pseudonym, organisation=None):
     if organisation:
         referrals.create_referral(world.coach, household, "Zwemles voor Kind0", organisation=organisation,
                                   on=LONG_AGO - timedelta(days=100))
-    cases.move_stage(world.coach, household, "closed", on=LONG_AGO, reason="goals_reached")
+    cases.move_stage(world.coach, household, "closed", on=LONG_AGO, reason="moved_away")
     db.session.commit()
     return household.id
 

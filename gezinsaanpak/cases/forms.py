@@ -100,6 +100,12 @@ class StageForm(FlaskForm):
         InputRequired(message=_l("Enter the date of the move.")), not_in_future])
     reason = SelectField(_l("Reason for closing"), choices=[("", "–")] + _choices(CLOSE_REASON_LABELS),
                          validate_choice=False)
+    turn_to = TextAreaField(_l("When closing: who can the family turn to from now on?"),
+                            validators=[Optional(), Length(max=TEXT_MAX)],
+                            description=_l("People around them, the neighbourhood network, an organisation: needed "
+                                           "when the goals are reached."))
+    aftercare = TextAreaField(_l("When closing: the aftercare agreed"), validators=[Optional(), Length(max=TEXT_MAX)],
+                              description=_l("How the line stays open, for example “I call in three months”."))
     note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=TEXT_MAX)])
     version = HiddenField()  # optimistic locking: the household as it was when the form was opened
     submit = SubmitField(_l("Move"))

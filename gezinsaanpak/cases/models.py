@@ -190,6 +190,9 @@ class StageTransition(db.Model):
     by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
+    # On closing (003 lines 922-931): who the family can turn to from now on, and how the line stays open.
+    turn_to: Mapped[str | None] = mapped_column(Text)
+    aftercare: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     by: Mapped[User] = relationship()

@@ -70,7 +70,8 @@ def household(household_id: int):
                            open_check_ins=[c for c in household.check_ins if not c.done_on],
                            may_hand_over=can_hand_over(current_user, household),
                            may_view_audit=can_view_audit(current_user, household),
-                           support=support_period(household))
+                           support=support_period(household),
+                           closing=household.transitions[-1] if household.is_closed else None)
 
 
 @bp.route("/households/<int:household_id>/timeline")

@@ -7,10 +7,13 @@ import csv
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
+
+from ..extensions import db
 from ..timeutil import age_on, today
 from . import operations
 from .assessments import domains_of, level_of, record_assessment, scale_for
-from .models import COLOURS
+from .models import COLOURS, Goal
 from .suggestions import needs_attention
 
 NOTES = {
@@ -87,6 +90,14 @@ def add_demo_plan(rng, coach, household, registered):
     family_code = rng.choice(list(GOALS["family"]))
     family_domain = next(d for d in domains_of("family") if d.code == family_code)
     _demo_goal(rng, coach, household, None, parent, family_domain, GOALS["family"][family_code], moments[0])
+
+
+def finish_demo_goals(coach, household, on):
+    """Before closing because the goals are reached: the goals still open reviewed as achieved."""
+    for goal in db.session.scalars(select(Goal).where(Goal.household_id == household.id,
+                                                      Goal.status.in_(("active", "adjusted")))).all():
+        operations.review_goal(coach, household, goal, min(max(on, goal.created_at.date()), today()), "achieved",
+                               "Samen met het gezin teruggekeken: gelukt.")
 
 
 def _next_level(rng, scale, level):

@@ -5,10 +5,10 @@ from sqlalchemy import select
 from ..cases.models import Member
 from ..cases.registry import Section, TimelineSource
 from ..cases.timeline import Entry
-from ..i18n import _, _l, in_language
+from ..i18n import _, _l, in_language, ngettext
 from . import labels
 from .models import Domain, Goal
-from .queries import plan_view
+from .queries import goals_of, plan_view
 from .suggestions import suggest_domains
 
 
@@ -34,7 +34,30 @@ def _goal(r, lang) -> Entry:
                                  domain=in_language(r, "domain", lang)), r.description)
 
 
+def goal_states(household) -> list:
+    """For the closing form: every goal with whose it is and its status."""
+    return [(_("%(domain)s (%(who)s)", domain=labels.domain_label(goal.domain),
+               who=goal.member.first_name if goal.member else _("the family")), labels.GOAL_STATUS_LABELS[goal.status])
+            for goal in goals_of(household, details=False)]
+
+
+def check_goals_reached(household, reason: str) -> str | None:
+    """"Goals reached" is true of the goals: none may still be open, and at least one was achieved."""
+    if reason != "goals_reached":
+        return None
+    goals = goals_of(household, details=False)
+    still_open = [g for g in goals if g.status in ("active", "adjusted")]
+    if still_open:
+        return ngettext("%(num)d goal is still open: review it with the family first (achieved or stopped), or "
+                        "choose another reason.", "%(num)d goals are still open: review them with the family first "
+                        "(achieved or stopped), or choose another reason.", len(still_open))
+    if not any(g.status == "achieved" for g in goals):
+        return _("No goal of the plan was achieved; choose another reason.")
+    return None
+
+
 def register(parts) -> None:
     parts.add_section(Section("plans", "plans/_household.html", plan_overview, order=20))
     parts.add_timeline(TimelineSource("goal", "goal", _goals, _goal), _l("Goals"))
+    parts.add_closing(goal_states, check_goals_reached)
     parts.add_audit_labels(labels.AUDIT_LABELS)

@@ -5,6 +5,7 @@
 - support_extensions: support past the usual period, asked with a reason and agreed by the team lead.
 - strengths: strengths and protective factors of a member or of the family.
 - goals.own_words_skipped: why a child's goal holds no words of the child's own.
+- stage_transitions.turn_to and .aftercare: on closing, who the family can turn to and the aftercare agreed.
 
 Revision ID: h16a0516a0010
 Revises: f1a9e5c0d010
@@ -77,8 +78,15 @@ def upgrade():
             "own_words_skipped IS NULL OR own_words_skipped IN "
             "('protect_child', 'too_young', 'child_declined', 'not_able')")
 
+    with op.batch_alter_table('stage_transitions', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('turn_to', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('aftercare', sa.Text(), nullable=True))
+
 
 def downgrade():
+    with op.batch_alter_table('stage_transitions', schema=None) as batch_op:
+        batch_op.drop_column('aftercare')
+        batch_op.drop_column('turn_to')
     with op.batch_alter_table('goals', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('ck_goals_own_words_skipped'), type_='check')
         batch_op.drop_column('own_words_skipped')

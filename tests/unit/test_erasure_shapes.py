@@ -96,7 +96,8 @@ def build(world, shape) -> tuple:
         support.request_extension(coach if household.coordinator_id == coach.id else world.colleague, household,
                                   add_months(support.support_ends_on(household), 2), typed())
     closer = household.coordinator
-    cases.move_stage(closer, household, "closed", note=typed(), reason=cases.close_reasons(household)[-1])
+    cases.move_stage(closer, household, "closed", note=typed(), reason=cases.close_reasons(household)[-1],
+                     turn_to=typed(), aftercare=typed())
     db.session.commit()
     return household, typed.tags
 

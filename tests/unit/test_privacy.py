@@ -103,7 +103,7 @@ def test_the_access_export_holds_everything_and_who_it_was_shared_with(world):
 def test_after_the_retention_period_nothing_personal_remains(world):
     household = seed_everything(world)
     born = household.members[0].date_of_birth
-    cases.move_stage(world.colleague, household, "closed", reason="goals_reached")
+    cases.move_stage(world.colleague, household, "closed", reason="moved_away")
     household.closed_on = household.stage_since = date.today() - timedelta(days=800)  # as if closed back then
     db.session.commit()
     assert privacy.due_for_anonymising(24) == [household]

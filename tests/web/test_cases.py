@@ -6,7 +6,10 @@ from sqlalchemy import func, select
 
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household, Member
+from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
+from gezinsaanpak.plans import operations as plans
+from gezinsaanpak.plans.models import Domain, Goal
 from tests.factories import make_household
 from tests.web.form_pages import shown_version
 
@@ -233,3 +236,30 @@ def test_search_finds_names_with_accents_in_any_letter_case(app, client, auth, w
     auth.login(world.coach)
     for typed in ("özdemir", "ÖZDEMIR", "Özdemir"):
         assert "Familie Özdemir" in client.get("/my-households", query_string={"q": typed}).text, typed
+
+
+def test_the_closing_form_shows_the_goals_and_the_closed_household_who_to_turn_to(app, client, auth, world,
+                                                                                  household):
+    with app.app_context():
+        load_catalogue("domains")
+        h, coach = db.session.get(Household, household.id), db.session.merge(world.coach)
+        theme = db.session.scalar(select(Domain).where(Domain.code == "family.basic_needs"))
+        goal = plans.set_goal(coach, h, None, theme, "Iedereen een eigen bed", date.today() + timedelta(days=30))
+        db.session.commit()
+        goal_id = goal.id
+    auth.login(world.coach)
+    url = f"/households/{household.id}/stage"
+    form = client.get(f"{url}?to=closed").text
+    assert "Basisbehoeften (het gezin): <strong>Actief</strong>" in form
+    data = {"to_stage": "closed", "moved_on": date.today().isoformat(), "reason": "goals_reached",
+            "turn_to": "Buurvrouw Ans", "aftercare": "Over drie maanden bel ik", "version": shown_version(client, url)}
+    refused = client.post(url, data=data)
+    assert refused.status_code == 400 and "1 doel staat nog open" in refused.text
+    assert "Buurvrouw Ans" in refused.text  # what was typed stays
+    with app.app_context():
+        plans.review_goal(db.session.merge(world.coach), db.session.get(Household, household.id),
+                          db.session.get(Goal, goal_id), date.today(), "achieved")
+        db.session.commit()
+    assert client.post(url, data=dict(data, version=shown_version(client, url))).status_code == 302
+    page = client.get(f"/households/{household.id}").text
+    assert "Het gezin kan terecht bij" in page and "Buurvrouw Ans" in page and "Over drie maanden bel ik" in page

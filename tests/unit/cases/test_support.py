@@ -110,7 +110,7 @@ def test_one_request_at_a_time_after_the_current_end_and_not_too_far(world):
 def test_a_household_reopened_after_20_months_starts_a_new_period_and_can_set_goals(world, family_theme):
     household = started(world, 20)
     support.request_extension(world.teamlead, household, add_months(support.support_ends_on(household), 1), "Nazorg")
-    cases.move_stage(world.coach, household, "closed", on=TODAY - timedelta(days=10), reason="goals_reached")
+    cases.move_stage(world.coach, household, "closed", on=TODAY - timedelta(days=10), reason="family_stopped")
     cases.reopen(world.coach, household)
     period = support.support_period(household)
     assert period.starts_on == TODAY and period.months == 0 and period.extensions == []

@@ -77,7 +77,7 @@ def test_finished_referrals_closed_households_and_other_coaches_see_nothing(worl
     refer(world.coach, household, "kinderhulp", 20, follow_up_on=today() - 2 * DAY)
     assert len(kinds(world.coach)) == 1
     assert kinds(world.other_coach) == [] and len(kinds(world.teamlead)) == 1
-    cases.move_stage(world.coach, household, "closed", reason="goals_reached")
+    cases.move_stage(world.coach, household, "closed", reason="moved_away")
     assert kinds(world.coach) == []
 
 
