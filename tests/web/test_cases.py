@@ -263,3 +263,4 @@ def test_the_closing_form_shows_the_goals_and_the_closed_household_who_to_turn_t
     assert client.post(url, data=dict(data, version=shown_version(client, url))).status_code == 302
     page = client.get(f"/households/{household.id}").text
     assert "Het gezin kan terecht bij" in page and "Buurvrouw Ans" in page and "Over drie maanden bel ik" in page
+    assert "ondersteuning tot" not in page  # a closed household has no support period running
