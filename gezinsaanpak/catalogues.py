@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from .extensions import db
 from .i18n import _l
-from .plans.models import Domain
 from .plans.models import Benchmark, Domain
 from .referrals.models import Fund
 from .signals.models import ChecklistItem

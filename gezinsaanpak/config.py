@@ -33,8 +33,9 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = False
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
-    SUPPORT_MONTHS = 18
-    SUPPORT_WARNING_MONTHS = 15
+    SUPPORT_MONTHS = 18  # the usual support period, from the first contact; longer with the team lead's agreement
+    SUPPORT_WARNING_MONTHS = 15  # from this month on the coach and the team lead see the end coming
+    SUPPORT_EXTENSION_MAX_MONTHS = 12  # one extension reaches at most this far past the current end
     PAGE_SIZE = 50
     DEMO_PASSWORD = "demo-gezinsaanpak"
     PASSWORD_HASH_METHOD = "scrypt"

@@ -18,7 +18,7 @@ from .catalogues import load_all
 from .extensions import db
 from .i18n import gettext
 from .network.demo import add_demo_network
-from .plans.demo import add_demo_plan
+from .plans.demo import add_demo_plan, finish_demo_goals
 from .referrals.demo import add_demo_referrals, set_demo_renewals
 from .referrals.panic import set_limit
 from .reports.models import TargetGroup
@@ -39,7 +39,7 @@ FLOWERS = ["Tulp", "Roos", "Zonnebloem", "Lelie", "Narcis", "Krokus", "Iris", "D
            "Gerbera", "Jasmijn", "Kamille", "Lupine", "Magnolia"]
 STAGE_PATH = ["registered", "plan", "carrying_out", "follow_up", "aftercare"]
 HOUSEHOLDS_PER_STAGE = 6
-CHECK_IN_SUBJECTS = ["de aanmelding bij de voetbalclub", "het gesprek met de schuldhulpverlener",
+CHECK_IN_SUBJECTS = ["de inschrijving bij de voetbalclub", "het gesprek met de schuldhulpverlener",
                      "de aanvraag bij Stichting Leergeld", "de nieuwe school van de oudste", "het budgetplan"]
 
 
@@ -134,8 +134,12 @@ def _demo_household(rng, fake, coach, pseudonym, neighbourhood, stage_index):
             cases.plan_check_in(coach, household, today() + timedelta(days=rng.randint(-10, 20)), subject)
     if stage_index == 6:
         closed_on = max(today() - timedelta(days=rng.randint(0, 20)), household.stage_since)
-        cases.move_stage(coach, household, "closed", on=closed_on,
-                         reason=rng.choice(["goals_reached", "goals_reached", "family_stopped", "moved_away"]))
+        reason = rng.choice(["goals_reached", "goals_reached", "family_stopped", "moved_away"])
+        if reason == "goals_reached":
+            finish_demo_goals(coach, household, closed_on)
+        cases.move_stage(coach, household, "closed", on=closed_on, reason=reason,
+                         turn_to="Buurvrouw Ans, de inloop in het buurthuis en het wijkteam",
+                         aftercare="Over drie maanden bel ik om te horen hoe het gaat.")
     return household
 
 

@@ -20,7 +20,7 @@ def closed_long_ago(world, pseudonym, organisation=None):
     if organisation:
         referrals.create_referral(world.coach, household, "Zwemles voor Kind0", organisation=organisation,
                                   on=LONG_AGO - timedelta(days=100))
-    cases.move_stage(world.coach, household, "closed", on=LONG_AGO, reason="goals_reached")
+    cases.move_stage(world.coach, household, "closed", on=LONG_AGO, reason="moved_away")
     db.session.commit()
     return household.id
 
@@ -77,7 +77,7 @@ def test_a_pseudonym_starting_with_a_hash_is_still_due(app, runner, world):
 def test_the_retention_period_counts_in_calendar_months(ctx, world):
     """Closed on 31 January with one month's retention: not due on the last day of February, due on 1 March."""
     household = make_household(world.coach, registered_on=date(2025, 11, 3))
-    cases.move_stage(world.coach, household, "closed", on=date(2026, 1, 31), reason="goals_reached")
+    cases.move_stage(world.coach, household, "closed", on=date(2026, 1, 31), reason="moved_away")
     db.session.flush()
     assert household not in privacy.due_for_anonymising(1, on=date(2026, 2, 28))
     assert household in privacy.due_for_anonymising(1, on=date(2026, 3, 1))

@@ -9,7 +9,7 @@ Levels:
   who may view it and its form is taken only from those who may edit. In tests and development the loader
   checks that it is called with the declared need (`check_declared`), so this table cannot drift from the views;
   the needs are view, edit, hand_over (coordinator or team lead: handing over, co-workers), export (coordinator or
-  team lead), audit and erase (team lead of the team); an erased household refuses edit and hand_over;
+  team lead), audit, erase and lead (team lead of the team); an erased household refuses edit and hand_over;
 - teamlead: team lead pages (404 for anyone else);
 - admin: administration (403 for anyone else);
 - policy: the municipality's figures for the policy officer (404 for anyone else).
@@ -53,6 +53,8 @@ PERMISSIONS = {
     "cases.privacy_export": "household:export",
     "cases.audit_trail": "household:audit",
     "cases.erase": "household:erase",
+    "cases.support_period": "household:view/edit",
+    "cases.decide_extension": "household:lead",
     "signals.record": "household:edit",
     "signals.signal": "household:view/edit",
     "signals.admin_checklist": "admin",
@@ -72,6 +74,8 @@ PERMISSIONS = {
     "plans.remove_obstacle": "household:edit",
     "plans.review": "household:edit",
     "plans.plan": "household:view",
+    "plans.new_strength": "household:edit",
+    "plans.remove_strength": "household:edit",
     "plans.edit_plan": "household:edit",
     "plans.plan_download": "household:view",
     "referrals.new": "household:edit",

@@ -54,6 +54,11 @@ def can_view_audit(user, household) -> bool:
     return can_view_household(user, household) and user.role == "teamlead"
 
 
+def can_extend_support(user, household) -> bool:
+    """Support past the usual period needs the agreement of the team lead of the household's team."""
+    return can_view_household(user, household) and user.role == "teamlead"
+
+
 def can_erase_household(user, household) -> bool:
     """Erasing a family's file on its request (art. 17 AVG) is the team lead's decision, not the coach's."""
     return can_view_audit(user, household)

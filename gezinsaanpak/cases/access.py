@@ -15,6 +15,7 @@ from ..auth.permissions import (
     can_edit_household,
     can_erase_household,
     can_export_household,
+    can_extend_support,
     can_hand_over,
     can_view_audit,
     can_view_household,
@@ -53,12 +54,13 @@ def visible_households_clause(user):
 def get_household_or_404(household_id: int, need: str = "view", action: str | None = None):
     """Load a household the current user may use, and record the access; otherwise a plain 404.
 
-    `need` is "view", "edit", "hand_over", "export", "audit" or "erase". The audit event is written here so no view
-    can forget it. An erased household refuses every need that changes it (edit, hand_over) with `HouseholdErased`,
-    which says so, to anyone who may still see it.
+    `need` is "view", "edit", "hand_over", "export", "audit", "erase" or "lead" (the team lead's decisions). The
+    audit event is written here so no view can forget it. An erased household refuses every need that changes it
+    (edit, hand_over) with `HouseholdErased`, which says so, to anyone who may still see it.
     """
     checks = {"view": can_view_household, "edit": can_edit_household, "hand_over": can_hand_over,
-              "export": can_export_household, "audit": can_view_audit, "erase": can_erase_household}
+              "export": can_export_household, "audit": can_view_audit, "erase": can_erase_household,
+              "lead": can_extend_support}
     check_declared(need)
     # Its members come along: nearly every household page shows them, and the policy needs its co-workers.
     household = db.session.get(Household, household_id,

@@ -107,6 +107,12 @@ class StageForm(FlaskForm):
         InputRequired(message=_l("Enter the date of the move.")), not_in_future])
     reason = SelectField(_l("Reason for closing"), choices=[("", "–")] + _choices(CLOSE_REASON_LABELS),
                          validate_choice=False)
+    turn_to = TextAreaField(_l("When closing: who can the family turn to from now on?"),
+                            validators=[Optional(), Length(max=TEXT_MAX)],
+                            description=_l("People around them, the neighbourhood network, an organisation: needed "
+                                           "when the goals are reached."))
+    aftercare = TextAreaField(_l("When closing: the aftercare agreed"), validators=[Optional(), Length(max=TEXT_MAX)],
+                              description=_l("How the line stays open, for example “I call in three months”."))
     note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=TEXT_MAX)])
     version = HiddenField()  # optimistic locking: the household as it was when the form was opened
     submit = SubmitField(_l("Move"))
@@ -146,3 +152,18 @@ class EraseForm(FlaskForm):
     confirmation = StringField(_l("Type the pseudonym to confirm"), validators=[
         DataRequired(message=_l("Type the pseudonym to confirm.")), Length(max=120)])
     submit = SubmitField(_l("Erase the file"))
+
+
+class ExtensionForm(FlaskForm):
+    """Support past the usual period: until when, and why the family needs it."""
+    until_on = DateField(_l("Support until"), validators=[
+        InputRequired(message=_l("Choose until when the family needs support."))])
+    reason = TextAreaField(_l("Why does the family need support for longer?"), validators=[
+        DataRequired(message=_l("Write why the family needs support for longer.")), Length(max=TEXT_MAX)],
+        description=_l("For example: the debt counselling starts next month and the family wants you there."))
+    submit = SubmitField(_l("Ask to extend"))
+
+
+class DecisionForm(FlaskForm):
+    agree = SubmitField(_l("Agree"))
+    decline = SubmitField(_l("Decline"))

@@ -83,6 +83,7 @@ class Household(db.Model):
     income_situation: Mapped[str | None] = mapped_column(String(20))
     neighbourhood_id: Mapped[int | None] = mapped_column(ForeignKey("neighbourhoods.id"), index=True)
     opened_on: Mapped[date]
+    reopened_on: Mapped[date | None]  # the last reopening: a new support period starts there
     registered_on: Mapped[date | None]
     closed_on: Mapped[date | None]
     close_reason: Mapped[str | None] = mapped_column(String(20))
@@ -101,6 +102,7 @@ class Household(db.Model):
     transitions: Mapped[list["StageTransition"]] = relationship(order_by="StageTransition.id")
     contacts: Mapped[list["Contact"]] = relationship(order_by="Contact.contact_on.desc()")
     check_ins: Mapped[list["CheckIn"]] = relationship(order_by="CheckIn.due_on")
+    extensions: Mapped[list["SupportExtension"]] = relationship(order_by="SupportExtension.id")
 
     def __repr__(self):
         return f"<Household {self.id} {self.pseudonym!r} {self.stage}>"
@@ -118,6 +120,12 @@ class Household(db.Model):
     @property
     def is_closed(self):
         return self.stage == "closed"
+
+    @property
+    def support_started_on(self) -> date:
+        """The support period starts at the first contact, trust building included (seed 000 line ~2897: no
+        intake first); a reopened household starts a new period."""
+        return self.reopened_on or self.opened_on
 
     @property
     def is_anonymised(self):
@@ -213,6 +221,9 @@ class StageTransition(db.Model):
     by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
+    # On closing (003 lines 922-931): who the family can turn to from now on, and how the line stays open.
+    turn_to: Mapped[str | None] = mapped_column(Text)
+    aftercare: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     by: Mapped[User] = relationship()
@@ -252,3 +263,28 @@ class CheckIn(db.Model):
     done_on: Mapped[date | None]
     by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SupportExtension(db.Model):
+    """Support past the usual period: asked with a reason, agreed or declined by the team lead of the team. It
+    belongs to the period that started on `period_started_on`; a reopened household starts a new one."""
+    __tablename__ = "support_extensions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    period_started_on: Mapped[date]
+    until_on: Mapped[date]
+    explanation: Mapped[str] = mapped_column(Text)  # why the family needs longer ("reason" is a code column)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_on: Mapped[date]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_on: Mapped[date | None]
+    agreed: Mapped[bool | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.decided_on is None

@@ -33,6 +33,7 @@ from .models import (
     Member,
     StageTransition,
 )
+from .registry import household_parts
 
 UNCHANGED = object()  # register_household: keep the neighbourhood the contact track has
 
@@ -200,32 +201,49 @@ def is_backward(household: Household, to_stage: str) -> bool:
 
 
 def move_stage(actor: User, household: Household, to_stage: str, on: date | None = None,
-               note: str | None = None, reason: str | None = None) -> StageTransition:
+               note: str | None = None, reason: str | None = None, turn_to: str | None = None,
+               aftercare: str | None = None) -> StageTransition:
     """Move to an allowed next stage, dated not before the previous move; closing needs a reason that fits, and
-    going back a stage says why in the note (the history cannot be undone, so a slip should not go unexplained)."""
+    going back a stage says why in the note (the history cannot be undone, so a slip should not go unexplained).
+    Closing because the goals are reached is what the guide describes (003 lines 922-931): no goal still open,
+    and written down who the family can turn to from now on and how the line stays open (the aftercare)."""
     require(can_edit_household(actor, household))
     if to_stage in STAGES and is_backward(household, to_stage) and not (note or "").strip():
         raise InvalidInput(_("Write why the family goes back to “%(stage)s”: the move stays in the history.",
                              stage=STAGE_LABELS[to_stage]), "note")
+    turn_to, aftercare = (turn_to or "").strip() or None, (aftercare or "").strip() or None
     if to_stage == "closed":
         if household.is_registered and reason == "consent_refused":
             raise InvalidInput(_("A registered household has given consent; choose another reason."), "reason")
         if reason not in close_reasons(household):
             raise InvalidInput(_("Choose why the track is closed."), "reason")
+        for check in household_parts().closing_checks:
+            refusal = check(household, reason)
+            if refusal:
+                raise InvalidInput(refusal, "reason")
+        if reason == "goals_reached" and not turn_to:
+            raise InvalidInput(_("Write down who the family can turn to from now on: people around them, the "
+                                 "neighbourhood, an organisation."), "turn_to")
+        if reason == "goals_reached" and not aftercare:
+            raise InvalidInput(_("Write down how the line stays open, for example “I call in three months”."),
+                               "aftercare")
     else:
-        reason = None  # only closing has a reason; the form may still send one that was picked first
+        reason = turn_to = aftercare = None  # only closing has these; the form may still send what was typed first
     transition = _move(actor, household, to_stage, on or today(), note, reason)
+    transition.turn_to, transition.aftercare = turn_to, aftercare
     audit.record(actor, "household.stage", household, transition, detail={"to": to_stage})
     return transition
 
 
 def reopen(actor: User, household: Household, note: str | None = None, on: date | None = None):
-    """Reopen a closed track: a registered household restarts as registered, a contact track as trust building."""
+    """Reopen a closed track: a registered household restarts as registered, a contact track as trust building;
+    either starts a new support period."""
     require(can_edit_household(actor, household))
     if not household.is_closed:
         raise InvalidInput(_("Only a closed household can be reopened."))
     to_stage = "registered" if household.is_registered else "trust_building"
     transition = _move(actor, household, to_stage, on or today(), note, allowed=(to_stage,))
+    household.reopened_on = transition.moved_on
     audit.record(actor, "household.reopen", household, transition)
     return transition
 

@@ -3,21 +3,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
-from ..timeutil import months_between, today
+from ..timeutil import today
 from .access import visible_households_clause
 from .models import STAGES, CheckIn, Contact, Household, Member, Neighbourhood
 from .registry import DueItem, household_parts
-
-
-def months_in_support(household, on=None) -> int | None:
-    """Months since registration; None before registration."""
-    if household.registered_on is None:
-        return None
-    end = household.closed_on or on or today()
-    return months_between(household.registered_on, end)
+from .support import support_due_items
 
 
 def last_contact_subquery():
@@ -38,7 +31,8 @@ def visible_households(user, include_closed=False, stage=None, neighbourhood=Non
     """
     query = (select(Household, last_contact_subquery().label("last_contact"), next_due_subquery().label("next_due"))
              .where(visible_households_clause(user))
-             .options(joinedload(Household.coordinator), joinedload(Household.neighbourhood))
+             .options(joinedload(Household.coordinator), joinedload(Household.neighbourhood),
+                      selectinload(Household.extensions))
              .order_by(Household.stage == "closed", Household.pseudonym, Household.id))
     if stage in STAGES:
         query = query.where(Household.stage == stage)
@@ -97,6 +91,7 @@ def due_items(user, on: date | None = None) -> tuple[list[DueItem], list[DueItem
                Household.stage != "closed")
         .order_by(CheckIn.due_on)).all()
     items = [DueItem(check_in.due_on, household, check_in.subject, "check_in") for check_in, household in rows]
+    items += support_due_items(user, week_end)
     for source in household_parts().due:  # each area owns its follow-up rules (referrals: decisions, renewals)
         items += source(user, week_end)
     items.sort(key=lambda item: item.due_on)

@@ -52,6 +52,8 @@ class Parts:
     due: list[Callable[[Any, date], list[DueItem]]] = field(default_factory=list)
     upcoming: list[Callable[[Any], list[DueItem]]] = field(default_factory=list)
     domain_needs: list[Callable[[Any], dict]] = field(default_factory=list)
+    closing: list[Callable[[Any], list]] = field(default_factory=list)
+    closing_checks: list[Callable[[Any, str], str | None]] = field(default_factory=list)
     audit_labels: dict[str, Any] = field(default_factory=dict)
     cache: dict = field(default_factory=dict)  # statements built once from the parts (see timeline.py)
 
@@ -77,6 +79,12 @@ class Parts:
     def add_domain_needs(self, source: Callable[[Any], dict]) -> None:
         """`source(household)`: {member id or None: {domain code: count}}, where goals may be needed."""
         self.domain_needs.append(source)
+
+    def add_closing(self, summary: Callable[[Any], list], check: Callable[[Any, str], str | None]) -> None:
+        """`summary(household)`: [(what, its state)] the closing form shows, such as the goals and their status;
+        `check(household, reason)`: why closing for that reason is refused, or None."""
+        self.closing.append(summary)
+        self.closing_checks.append(check)
 
     def add_audit_labels(self, labels: Mapping[str, Any]) -> None:
         clash = set(labels) & set(self.audit_labels)

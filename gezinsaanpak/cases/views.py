@@ -11,8 +11,9 @@ from . import labels
 from .access import get_household_or_404
 from .models import STAGES
 from .operations import NEXT_STAGES, is_backward
-from .queries import Page, due_items, months_in_support, neighbourhoods, visible_households
+from .queries import Page, due_items, neighbourhoods, visible_households
 from .registry import DueItem, household_parts
+from .support import support_period
 from .timeline import kinds as timeline_kinds
 from .timeline import timeline_page
 
@@ -23,8 +24,8 @@ UPCOMING_SHOWN = 4  # dated items at the top of the household page
 
 @bp.app_context_processor
 def inject_labels():
-    return {"labels": labels, "months_in_support": months_in_support, "age_on": age_on, "today": today,
-            "warning_months": current_app.config["SUPPORT_WARNING_MONTHS"], "may_edit": may_edit}
+    return {"labels": labels, "support_period": support_period, "age_on": age_on, "today": today,
+            "may_edit": may_edit}
 
 
 def may_edit(household) -> bool:
@@ -94,7 +95,9 @@ def household(household_id: int):
                            may_close="closed" in moves,
                            may_hand_over=can_hand_over(current_user, household),
                            may_export=can_export_household(current_user, household),
-                           may_view_audit=can_view_audit(current_user, household))
+                           may_view_audit=can_view_audit(current_user, household),
+                           support=support_period(household),
+                           closing=household.transitions[-1] if household.is_closed else None)
 
 
 @bp.route("/households/<int:household_id>/timeline")

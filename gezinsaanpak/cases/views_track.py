@@ -29,6 +29,7 @@ from .forms import (
 from .labels import CLOSE_REASON_LABELS, STAGE_LABELS
 from .operations import NEXT_STAGES
 from .queries import namesakes
+from .registry import household_parts
 from .views import bp
 
 
@@ -154,7 +155,8 @@ def move_stage(household_id):
         try:
             check_version(household, form.version.data)
             operations.move_stage(current_user, household, form.to_stage.data, form.moved_on.data, form.note.data,
-                                  form.reason.data if "reason" in form else None)
+                                  form.reason.data if "reason" in form else None, form.turn_to.data,
+                                  form.aftercare.data)
         except InvalidInput as error:
             show_error(form, error, "to_stage")
         except EditConflict:
@@ -171,8 +173,12 @@ def move_stage(household_id):
         form.version.data = household.version
         if request.args.get("to") in allowed:
             form.to_stage.data = request.args["to"]
+    if not household.is_registered:  # a contact track closes for want of consent: nothing of aftercare to ask
+        del form.turn_to, form.aftercare
+    closing = [item for summary in household_parts().closing for item in summary(household)] \
+        if "closed" in allowed else []
     return _render("cases/form.html", 409 if conflict else 400 if form.errors else 200, household=household,
-                   form=form, title=_("Move to another stage"), conflict=conflict)
+                   form=form, title=_("Move to another stage"), conflict=conflict, closing=closing)
 
 
 @bp.route("/households/<int:household_id>/reopen", methods=["GET", "POST"])

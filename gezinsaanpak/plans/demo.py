@@ -7,10 +7,13 @@ import csv
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
+
+from ..extensions import db
 from ..timeutil import age_on, today
 from . import operations
 from .assessments import age_band_for, benchmarks_of, domains_of, level_of, record_assessment, scale_for
-from .models import COLOURS
+from .models import COLOURS, Goal
 from .suggestions import needs_attention
 
 NOTES = {
@@ -107,6 +110,14 @@ def _benchmark_colours(rng, levels, benchmarks) -> dict:
         levels[key] = start if key not in levels else _next_level(rng, "child_bridge", levels[key])
         colours[benchmark.id] = COLOURS[levels[key] - 1]
     return colours
+
+
+def finish_demo_goals(coach, household, on):
+    """Before closing because the goals are reached: the goals still open reviewed as achieved."""
+    for goal in db.session.scalars(select(Goal).where(Goal.household_id == household.id,
+                                                      Goal.status.in_(("active", "adjusted")))).all():
+        operations.review_goal(coach, household, goal, min(max(on, goal.created_at.date()), today()), "achieved",
+                               "Samen met het gezin teruggekeken: gelukt.")
 
 
 def _next_level(rng, scale, level):

@@ -14,7 +14,6 @@ from sqlalchemy import select
 from .. import audit
 from ..extensions import db
 from ..i18n import _
-from .models import AGE_BANDS, COLOURS, Domain, DomainDescriptor
 from .models import Domain, DomainDescriptor
 
 COLUMNS = ("domain_code", "level", "age_band", "language", "text")

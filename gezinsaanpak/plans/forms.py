@@ -6,7 +6,14 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from ..forms import TEXT_MAX, not_in_future
 from ..i18n import _l
 from ..timeutil import today
-from .labels import COLOUR_LABELS, COLOUR_NAMES, GOAL_STATUS_LABELS, STEP_LABELS
+from .labels import (
+    COLOUR_LABELS,
+    COLOUR_NAMES,
+    GOAL_STATUS_LABELS,
+    OWN_WORDS_SKIPPED_LABELS,
+    STEP_LABELS,
+    STRENGTH_KIND_LABELS,
+)
 from .models import COLOURS
 
 
@@ -46,6 +53,11 @@ class GoalForm(FlaskForm):
                           description=_l("What would be different when this goes well? Write it the way they say it."))
     own_words = TextAreaField(_l("The goal in their own words"), validators=[Optional(), Length(max=TEXT_MAX)],
                               description=_l("For a child: what the child wants, in the child's own words."))
+    own_words_skipped = SelectField(
+        _l("For a child without own words here: why not?"),
+        choices=[("", "–")] + list(OWN_WORDS_SKIPPED_LABELS.items()), validate_choice=False,
+        description=_l("Whether to ask the child depends on the situation and the age; not asking can be the right "
+                       "choice."))
     description = TextAreaField(_l("The goal, SMART"), validators=[
         DataRequired(message=_l("Describe the goal: what, how much, by when (SMART).")), Length(max=TEXT_MAX)],
         description=_l("Specific, measurable, achievable, relevant and with a date: "
@@ -71,10 +83,10 @@ class ActionForm(FlaskForm):
 class ObstacleForm(FlaskForm):
     obstacle = TextAreaField(_l("If this happens …"), validators=[
         DataRequired(message=_l("Describe what could get in the way.")), Length(max=TEXT_MAX)],
-        description=_l("What could get in the way? For example “If the letter from the tax office comes …”"))
+        description=_l("What could get in the way? For example “the letter from the tax office comes”."))
     if_then_plan = TextAreaField(_l("… then we do this"), validators=[
         DataRequired(message=_l("Write the if-then plan: what will you do when it happens?")), Length(max=TEXT_MAX)],
-        description=_l("For example “… then I open it the same day and send a photo to my coach.”"))
+        description=_l("For example “I open it the same day and send a photo to my coach.”"))
     submit = SubmitField(_l("Add if-then plan"))
 
 
@@ -105,3 +117,15 @@ class FamilyPlanForm(FlaskForm):
                                     description=_l("For example “10:00, at home”."))
     version = HiddenField()  # optimistic locking: the version this form was loaded with (0: none saved yet)
     submit = SubmitField(_l("Save"))
+
+
+class StrengthForm(FlaskForm):
+    member = SelectField(_l("Whose is it?"), choices=[], validate_choice=False)
+    kind = RadioField(_l("Kind"), choices=list(STRENGTH_KIND_LABELS.items()), default="strength",
+                      validators=[InputRequired(message=_l("Choose a strength or a protective factor."))])
+    text = TextAreaField(_l("What can the family build on?"), validators=[
+        DataRequired(message=_l("Write what the family can build on, for example “grandmother helps out every "
+                                "week”.")), Length(max=TEXT_MAX)],
+        description=_l("A strength: what someone is good at or has managed before. A protective factor: what "
+                       "keeps the family steady, such as people who help, self-insight or a stable relationship."))
+    submit = SubmitField(_l("Add"))

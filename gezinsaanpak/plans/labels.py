@@ -29,6 +29,7 @@ GOAL_FIELD_LABELS = {
     "target_on": _l("Target date"),
     "dream": _l("The dream behind it"),
     "own_words": _l("In their own words"),
+    "own_words_skipped": _l("Not in the child's own words, because"),
     "status": _l("Status"),
     "next_review_on": _l("Next review"),
 }
@@ -51,13 +52,21 @@ REFERRAL_PLAN_LABELS = {
     "delivered": _l("Received"),
 }
 
+OWN_WORDS_SKIPPED_LABELS = {
+    "protect_child": _l("not asked, to protect the child"),
+    "too_young": _l("too young to put it into words"),
+    "child_declined": _l("the child did not want to say"),
+    "not_able": _l("the child cannot put it into words (development or disability)"),
+}
+STRENGTH_KIND_LABELS = {"strength": _l("Strength"), "protective_factor": _l("Protective factor")}
+
 # What the audit trail of a household shows for the actions of this area (see cases/registry.py).
 AUDIT_LABELS = {
     "assessment.form": _l("Opened the assessment form"),
     "assessment.add": _l("Recorded an assessment"),
     "assessment.view": _l("Looked at an assessment"),
     "goal.form": _l("Opened the goal form"),
-    "goal.add": _l("Saved a new goal"),
+    "goal.add": _l("Added a goal"),
     "goal.edit_form": _l("Opened a goal to change it"),
     "goal.update": _l("Changed a goal"),
     "goal.review_form": _l("Opened the review form"),
@@ -71,6 +80,9 @@ AUDIT_LABELS = {
     "obstacle.form": _l("Opened the if-then form"),
     "obstacle.add": _l("Added an if-then plan"),
     "obstacle.remove": _l("Removed an if-then plan"),
+    "strength.form": _l("Opened the strengths form"),
+    "strength.add": _l("Added a strength or protective factor"),
+    "strength.remove": _l("Removed a strength or protective factor"),
     "wish.form": _l("Opened a wish"),
     "wish.set": _l("Wrote down a wish"),
     "wish.remove": _l("Removed a wish"),

@@ -4,6 +4,7 @@ Adults are assessed on Bridge sub-domains with a step from 1 (crisis) to 5 (self
 on the Child Bridge benchmarks of their age band, a colour per benchmark, from which each domain's colour
 follows. Goals sit on a domain, for one member or for the family as a whole.
 """
+import re
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
@@ -19,6 +20,10 @@ SCALES = ("bridge", "child_bridge", "family")
 AGE_BANDS = ("by_5", "by_11", "by_18")
 COLOURS = ("red", "orange", "green")  # from most to least concern: a move to the right is progress
 GOAL_STATUSES = ("active", "achieved", "adjusted", "stopped")
+STRENGTH_KINDS = ("strength", "protective_factor")
+# Why a child's goal holds no words of the child's own: the guide leaves that to the situation and the age (003
+# lines ~821-824), so not asking can be the right choice, and is recorded as one.
+OWN_WORDS_SKIPPED = ("protect_child", "too_young", "child_declined", "not_able")
 
 
 class Domain(db.Model):
@@ -145,6 +150,8 @@ class Goal(db.Model):
     __tablename__ = "goals"
     __table_args__ = (
         CheckConstraint(_in("status", GOAL_STATUSES), name="status"),
+        CheckConstraint(f"own_words_skipped IS NULL OR {_in('own_words_skipped', OWN_WORDS_SKIPPED)}",
+                        name="own_words_skipped"),
         Index("ix_goals_household_status", "household_id", "status"),
     )
 
@@ -159,6 +166,7 @@ class Goal(db.Model):
     dream: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text)
     own_words: Mapped[str | None] = mapped_column(Text)
+    own_words_skipped: Mapped[str | None] = mapped_column(String(20))  # why a child's own words are not there
     target_on: Mapped[date | None]
     next_review_on: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(20), default="active")
@@ -195,8 +203,27 @@ class Action(db.Model):
         return self.goal.household_id
 
 
+_IF_WORDS = r"(?:als|if|wanneer|when)"
+_THEN_WORDS = r"(?:dan|then)"
+_ELLIPSIS = r"(?:…|\.\.\.)"
+
+
+def if_clause(text: str) -> str:
+    """What could happen, without the "if" and "then" the page prints around it ("Als de brief komt, dan" ->
+    "de brief komt"): families and coaches often write the whole sentence."""
+    text = re.sub(rf"^\s*{_ELLIPSIS}?\s*{_IF_WORDS}\b[\s,]*", "", text or "", flags=re.IGNORECASE)
+    text = re.sub(rf"[\s,]*(?:\b{_THEN_WORDS})?[\s,]*{_ELLIPSIS}?[\s,]*$", "", text, flags=re.IGNORECASE)
+    return text.strip()
+
+
+def then_clause(text: str) -> str:
+    """What the family will do, without a leading "… then" ("… dan bel ik" -> "bel ik")."""
+    text = re.sub(rf"^\s*{_ELLIPSIS}?[\s,]*(?:{_THEN_WORDS}\b)?[\s,]*", "", text or "", flags=re.IGNORECASE)
+    return re.sub(rf"\s*{_ELLIPSIS}\s*$", "", text).strip()
+
+
 class Obstacle(db.Model):
-    """An obstacle thought through in advance, with its if-then plan."""
+    """An obstacle thought through in advance, with its if-then plan: printed as "If <obstacle> then <plan>"."""
     __tablename__ = "obstacles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -209,6 +236,16 @@ class Obstacle(db.Model):
     @property
     def household_id(self):
         return self.goal.household_id
+
+    @property
+    def condition(self) -> str:
+        """The obstacle as it follows "If" (also for plans saved before the words were taken off)."""
+        return if_clause(self.obstacle) or self.obstacle
+
+    @property
+    def response(self) -> str:
+        """The plan as it follows "then"."""
+        return then_clause(self.if_then_plan) or self.if_then_plan
 
 
 class GoalReview(db.Model):
@@ -258,3 +295,20 @@ class MemberWish(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     member: Mapped[Member] = relationship()
+
+
+class Strength(db.Model):
+    """What the family can build on: a strength (carrying capacity) or a protective factor such as a supportive
+    network, self-insight or a stable relationship (003 lines 902-905), of one member or of the family as a whole."""
+    __tablename__ = "strengths"
+    __table_args__ = (CheckConstraint(_in("kind", STRENGTH_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    member: Mapped[Member | None] = relationship()

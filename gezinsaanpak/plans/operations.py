@@ -1,35 +1,41 @@
 """What a coach does with the plan: goals, action points, if-then plans, reviews, dreams and wishes.
 
-Goals are time-bound: their target date lies within the support period (registration plus at most
-SUPPORT_MONTHS months), because support ends and the family should feel progress before it does.
+Goals are time-bound: their target date lies within the support period (cases/support.py: from the first contact,
+SUPPORT_MONTHS months or as long as the team lead agreed), because the family should feel progress before it ends.
 Each function checks the policy, validates, changes models, writes the audit entry and flushes.
 """
 from datetime import date
 
-from flask import current_app
 from flask_babel import format_date
 from sqlalchemy import select
 
 from .. import audit, history
 from ..auth.permissions import can_edit_household, require
+from ..cases.support import support_ends_on
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import TEXT_MAX
 from ..i18n import _
 from ..locking import check_version
-from ..timeutil import add_months, age_on, today, utcnow
+from ..timeutil import age_on, today, utcnow
 from .assessments import scale_for
-from .models import GOAL_STATUSES, Action, FamilyPlan, Goal, GoalReview, MemberWish, Obstacle
+from .models import (
+    GOAL_STATUSES,
+    OWN_WORDS_SKIPPED,
+    STRENGTH_KINDS,
+    Action,
+    FamilyPlan,
+    Goal,
+    GoalReview,
+    MemberWish,
+    Obstacle,
+    Strength,
+    if_clause,
+    then_clause,
+)
 
 WHO_MAX = 120
 OWN_WORDS_FROM_AGE = 4
-
-
-def support_ends_on(household) -> date | None:
-    """The last day of the support period: registration plus SUPPORT_MONTHS months."""
-    if household.registered_on is None:
-        return None
-    return add_months(household.registered_on, current_app.config["SUPPORT_MONTHS"])
 
 
 def _text(value, limit=TEXT_MAX) -> str | None:
@@ -44,7 +50,8 @@ def _check_open(actor, household):
         raise InvalidInput(_("This household is closed. Reopen it before adding to the plan."))
 
 
-def _check_goal_fields(household, member, domain, description, target_on, own_words, old_target=None):
+def _check_goal_fields(household, member, domain, description, target_on, own_words, old_target=None,
+                       own_words_skipped=None):
     if member is not None and member.household_id != household.id:
         raise InvalidInput(_("This member does not belong to this household."), "member")
     if domain is None or domain.retired_at is not None:
@@ -60,23 +67,34 @@ def _check_goal_fields(household, member, domain, description, target_on, own_wo
     if target_on < today() and target_on != old_target:
         raise InvalidInput(_("A target date cannot be in the past."), "target_on")
     ends = support_ends_on(household)
-    if ends and target_on > ends:
-        raise InvalidInput(_("The support period ends on %(date)s. Choose a target date before then, or break the "
-                             "goal into a shorter step.", date=format_date(ends)), "target_on")
+    if target_on > ends:
+        raise InvalidInput(_("The support period ends on %(date)s. Choose a target date before then, or a shorter "
+                             "step; if the family needs longer, ask to extend the support period.",
+                             date=format_date(ends)), "target_on")
+    if own_words_skipped is not None and own_words_skipped not in OWN_WORDS_SKIPPED:
+        raise InvalidInput(_("Choose why the child's own words are not there."), "own_words_skipped")
     if member is not None and member.is_child and age_on(member.date_of_birth, today()) >= OWN_WORDS_FROM_AGE \
-            and not _text(own_words):
-        raise InvalidInput(_("Write down what %(name)s wants, in their own words.", name=member.first_name),
-                           "own_words")
+            and not _text(own_words) and own_words_skipped is None:
+        raise InvalidInput(_("Write down what %(name)s wants, in their own words, or choose why not.",
+                             name=member.first_name), "own_words")
+
+
+def _skipped(member, own_words, own_words_skipped) -> str | None:
+    """Why a child's own words are missing: only for a child's goal, and only while the child's words are."""
+    return own_words_skipped if member is not None and member.is_child and not _text(own_words) else None
 
 
 def set_goal(actor, household, member, domain, description: str, target_on: date, dream: str | None = None,
-             own_words: str | None = None) -> Goal:
-    """A goal for one member (member given) or for the family as a whole (member None)."""
+             own_words: str | None = None, own_words_skipped: str | None = None) -> Goal:
+    """A goal for one member (member given) or for the family as a whole (member None). A child's goal holds the
+    child's own words, or why they are not there (`own_words_skipped`): the child's words win when both are given."""
     _check_open(actor, household)
-    _check_goal_fields(household, member, domain, description, target_on, own_words)
+    _check_goal_fields(household, member, domain, description, target_on, own_words,
+                       own_words_skipped=own_words_skipped)
     goal = Goal(household_id=household.id, member_id=member.id if member else None, domain_id=domain.id,
                 description=_text(description), dream=_text(dream), own_words=_text(own_words), target_on=target_on,
-                status="active", created_by_id=actor.id)
+                own_words_skipped=_skipped(member, own_words, own_words_skipped), status="active",
+                created_by_id=actor.id)
     db.session.add(goal)
     db.session.flush()
     audit.record(actor, "goal.add", household, goal, detail={"member": goal.member_id, "domain": domain.code,
@@ -85,14 +103,16 @@ def set_goal(actor, household, member, domain, description: str, target_on: date
 
 
 def update_goal(actor, household, goal, domain, description: str, target_on: date, dream: str | None = None,
-                own_words: str | None = None) -> Goal:
+                own_words: str | None = None, own_words_skipped: str | None = None) -> Goal:
     """Change what a goal says; its member stays. A review records why (status "adjusted")."""
     _check_open(actor, household)
-    _check_goal_fields(household, goal.member, domain, description, target_on, own_words, old_target=goal.target_on)
+    _check_goal_fields(household, goal.member, domain, description, target_on, own_words, old_target=goal.target_on,
+                       own_words_skipped=own_words_skipped)
     before = _goal_fields(goal)
     goal.domain_id, goal.domain = domain.id, domain
     goal.description, goal.target_on = _text(description), target_on
     goal.dream, goal.own_words = _text(dream), _text(own_words)
+    goal.own_words_skipped = _skipped(goal.member, own_words, own_words_skipped)
     history.record_changes(actor, household, "goal", goal, before, _goal_fields(goal))
     db.session.flush()
     audit.record(actor, "goal.update", household, goal,
@@ -104,7 +124,7 @@ def update_goal(actor, household, goal, domain, description: str, target_on: dat
 def _goal_fields(goal) -> dict:
     """What a goal says, as its change history compares it; the family's words stay out of the audit trail."""
     return {"domain": goal.domain.code, "description": goal.description, "target_on": goal.target_on,
-            "dream": goal.dream, "own_words": goal.own_words}
+            "dream": goal.dream, "own_words": goal.own_words, "own_words_skipped": goal.own_words_skipped}
 
 
 def review_goal(actor, household, goal, reviewed_on: date, status: str, note: str | None = None,
@@ -173,13 +193,15 @@ def remove_action(actor, household, action) -> None:
 
 
 def add_obstacle(actor, household, goal, obstacle: str, if_then_plan: str) -> Obstacle:
-    """An obstacle thought through in advance: "if this happens, then we do that"."""
+    """An obstacle thought through in advance: "if this happens, then we do that". The page and the PDF print "if"
+    and "then" themselves, so they are taken off what was typed."""
     _check_open(actor, household)
-    if not _text(obstacle):
+    obstacle, if_then_plan = if_clause(_text(obstacle) or ""), then_clause(_text(if_then_plan) or "")
+    if not obstacle:
         raise InvalidInput(_("Describe what could get in the way."), "obstacle")
-    if not _text(if_then_plan):
+    if not if_then_plan:
         raise InvalidInput(_("Write the if-then plan: what will you do when it happens?"), "if_then_plan")
-    item = Obstacle(obstacle=_text(obstacle), if_then_plan=_text(if_then_plan))
+    item = Obstacle(obstacle=obstacle, if_then_plan=if_then_plan)
     goal.obstacles.append(item)
     db.session.flush()
     audit.record(actor, "obstacle.add", household, item, detail={"goal": goal.id})
@@ -246,3 +268,30 @@ def update_family_plan(actor, household, family_dream: str | None, next_meeting_
     db.session.flush()
     audit.record(actor, "family_plan.update", household, plan, detail={"next_meeting_on": next_meeting_on})
     return plan
+
+
+def add_strength(actor, household, member, kind: str, text: str) -> Strength:
+    """What the family can build on, of one member or (member None) of the family: the plan uses the carrying
+    capacity and protective factors, not only the problems (003 lines 902-905)."""
+    _check_open(actor, household)
+    if member is not None and member.household_id != household.id:
+        raise InvalidInput(_("This member does not belong to this household."), "member")
+    if kind not in STRENGTH_KINDS:
+        raise InvalidInput(_("Choose a strength or a protective factor."), "kind")
+    if not _text(text):
+        raise InvalidInput(_("Write what the family can build on, for example “grandmother helps out every "
+                             "week”."), "text")
+    strength = Strength(household_id=household.id, member_id=member.id if member else None, kind=kind,
+                        text=_text(text), created_by_id=actor.id)
+    db.session.add(strength)
+    db.session.flush()
+    audit.record(actor, "strength.add", household, strength, detail={"member": strength.member_id, "kind": kind})
+    return strength
+
+
+def remove_strength(actor, household, strength) -> None:
+    """For a mistake, or what no longer holds."""
+    _check_open(actor, household)
+    db.session.delete(strength)
+    db.session.flush()
+    audit.record(actor, "strength.remove", household, detail={"strength": strength.id})

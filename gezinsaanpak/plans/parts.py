@@ -7,10 +7,10 @@ from ..auth.models import User
 from ..cases.models import Member
 from ..cases.registry import Section, TimelineSource
 from ..cases.timeline import Entry
-from ..i18n import _, _l, in_language
+from ..i18n import _, _l, in_language, ngettext
 from . import labels
 from .models import Assessment, Domain, Goal, GoalReview
-from .queries import plan_view, upcoming_reviews
+from .queries import goals_of, plan_view, upcoming_reviews
 from .suggestions import suggest_domains
 
 
@@ -65,10 +65,33 @@ def _assessment(r, lang) -> Entry:
                                        who=r.member), None, r.by)
 
 
+def goal_states(household) -> list:
+    """For the closing form: every goal with whose it is and its status."""
+    return [(_("%(domain)s (%(who)s)", domain=labels.domain_label(goal.domain),
+               who=goal.member.first_name if goal.member else _("the family")), labels.GOAL_STATUS_LABELS[goal.status])
+            for goal in goals_of(household, details=False)]
+
+
+def check_goals_reached(household, reason: str) -> str | None:
+    """"Goals reached" is true of the goals: none may still be open, and at least one was achieved."""
+    if reason != "goals_reached":
+        return None
+    goals = goals_of(household, details=False)
+    still_open = [g for g in goals if g.status in ("active", "adjusted")]
+    if still_open:
+        return ngettext("%(num)d goal is still open: review it with the family first (achieved or stopped), or "
+                        "choose another reason.", "%(num)d goals are still open: review them with the family first "
+                        "(achieved or stopped), or choose another reason.", len(still_open))
+    if not any(g.status == "achieved" for g in goals):
+        return _("No goal of the plan was achieved; choose another reason.")
+    return None
+
+
 def register(parts) -> None:
     parts.add_section(Section("plans", "plans/_household.html", plan_overview, order=10))
     parts.add_upcoming(upcoming_reviews)
     parts.add_timeline(TimelineSource("goal", "goal", _goals, _goal), _l("Goals"))
     parts.add_timeline(TimelineSource("goal_review", "goal", _reviews, _review))
     parts.add_timeline(TimelineSource("assessment", "assessment", _assessments, _assessment), _l("Assessments"))
+    parts.add_closing(goal_states, check_goals_reached)
     parts.add_audit_labels(labels.AUDIT_LABELS)

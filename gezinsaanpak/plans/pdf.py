@@ -28,7 +28,14 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from ..i18n import _, force_locale
 from ..timeutil import today
-from .labels import COLOUR_LABELS, GOAL_STATUS_LABELS, REFERRAL_PLAN_LABELS, STEP_LABELS, domain_label
+from .labels import (
+    COLOUR_LABELS,
+    GOAL_STATUS_LABELS,
+    REFERRAL_PLAN_LABELS,
+    STEP_LABELS,
+    STRENGTH_KIND_LABELS,
+    domain_label,
+)
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
 BRAND = colors.HexColor("#0b5394")
@@ -120,8 +127,8 @@ def _goal(goal, lang, s):
                   format_date(a.done_on) if a.done_on else _("not yet")] for a in goal.actions]
         parts.append(_table(rows, [58 * mm, 28 * mm, 24 * mm, 42 * mm, 22 * mm], s))
     for obstacle in goal.obstacles:
-        parts.append(Paragraph(f"<b>{esc(_('If'))}</b> {esc(obstacle.obstacle)} <b>{esc(_('then'))}</b> "
-                               f"{esc(obstacle.if_then_plan)}", s.body))
+        parts.append(Paragraph(f"<b>{esc(_('If'))}</b> {esc(obstacle.condition)} <b>{esc(_('then'))}</b> "
+                               f"{esc(obstacle.response)}", s.body))
     return [KeepTogether(parts[:3]), *parts[3:], Spacer(1, 4)]
 
 
@@ -136,12 +143,21 @@ def _standing(assessment, lang, s):
             _table(rows, [90 * mm, 60 * mm], s)]
 
 
+def _strengths(strengths, s):
+    """What the family can build on, beside its goals: strengths first, then protective factors."""
+    if not strengths:
+        return []
+    return [Paragraph(esc(_("What we can build on")), s.h3)] + [
+        _line(f"{STRENGTH_KIND_LABELS[item.kind]}:", item.text, s.body) for item in strengths]
+
+
 def _member(row, lang, s):
     member = row.member
     story = [Paragraph(esc(member.first_name), s.h2)]
     if row.wish:
         label = _("What I wish for:") if member.is_child else _("My dream:")
         story.append(_line(label, row.wish.words, s.body))
+    story += _strengths(row.strengths, s)
     if row.latest:
         story += _standing(row.latest, lang, s)
     for goal in row.goals:
@@ -176,6 +192,7 @@ def _story(view, lang, name, s):
     if family and family.next_meeting_on:
         when = format_date(family.next_meeting_on, "full")
         story.append(_line(_("Next appointment:"), f"{when} {family.next_meeting_note or ''}".strip(), s.body))
+    story += _strengths(view.family_strengths, s)
     story.append(Paragraph(esc(_("Goals for the whole family")), s.h2))
     for goal in view.family_goals:
         story += _goal(goal, lang, s)

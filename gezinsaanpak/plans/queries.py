@@ -2,7 +2,7 @@
 
 Each source is one query (plus eager loads), so a page or PDF costs the same however big the family is.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from ..i18n import _
 from ..referrals.models import Referral
 from .assessments import Summary, summarise
 from .labels import domain_label
-from .models import Assessment, AssessmentScore, Domain, FamilyPlan, Goal, MemberWish
+from .models import Assessment, AssessmentScore, Domain, FamilyPlan, Goal, MemberWish, Strength
 from .operations import support_ends_on
 
 STATUS_ORDER = {"active": 0, "adjusted": 1, "achieved": 2, "stopped": 3}
@@ -29,6 +29,7 @@ class MemberPlan:
     latest: Assessment | None
     goals: list
     wish: MemberWish | None
+    strengths: list = field(default_factory=list)
 
     @property
     def summary(self) -> Summary | None:
@@ -47,6 +48,7 @@ class PlanView:
     family_plan: FamilyPlan | None
     referrals: list
     support_ends: date | None
+    family_strengths: list = field(default_factory=list)
 
     @property
     def goals(self):
@@ -80,7 +82,7 @@ def goal_history(goal) -> tuple[list, dict[str, Domain]]:
 
 def plan_view(household, with_referrals: bool = True, details: bool = True) -> PlanView:
     """The plan of a household. Without `details` (the household page's summary) it leaves out the action
-    points, if-then plans, wishes and the family plan, which only the plan page and the PDF show."""
+    points, if-then plans, wishes, strengths and the family plan, which only the plan page and the PDF show."""
     members = [m for m in household.members if not m.left_on]
     firsts, latests = {}, {}
     for assessment in db.session.scalars(
@@ -90,15 +92,18 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
         firsts.setdefault(assessment.member_id, assessment)
         latests[assessment.member_id] = assessment
     goals = goals_of(household, details=details)
-    wishes, family_plan = {}, None
+    wishes, family_plan, strengths = {}, None, []
     if details:
         wishes = {w.member_id: w for w in db.session.scalars(select(MemberWish)
                                                              .where(MemberWish.household_id == household.id))}
         family_plan = db.session.scalar(select(FamilyPlan).where(FamilyPlan.household_id == household.id))
+        strengths = db.session.scalars(select(Strength).where(Strength.household_id == household.id)
+                                       .order_by(Strength.kind, Strength.id)).all()
     rows = [MemberPlan(m, firsts.get(m.id), latests.get(m.id), [g for g in goals if g.member_id == m.id],
-                       wishes.get(m.id)) for m in members]
+                       wishes.get(m.id), [s for s in strengths if s.member_id == m.id]) for m in members]
     return PlanView(household, rows, [g for g in goals if g.member_id is None], family_plan,
-                    _agreed_referrals(household) if with_referrals else [], support_ends_on(household))
+                    _agreed_referrals(household) if with_referrals else [], support_ends_on(household),
+                    [s for s in strengths if s.member_id is None])
 
 
 def _agreed_referrals(household) -> list:

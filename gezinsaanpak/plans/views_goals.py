@@ -80,14 +80,14 @@ def new_goal(household_id):
             try:
                 goal = operations.set_goal(current_user, household, members.get(form.member.data),
                                            _chosen_domain(form), form.description.data, form.target_on.data,
-                                           form.dream.data, form.own_words.data)
+                                           form.dream.data, form.own_words.data, form.own_words_skipped.data or None)
             except InvalidInput as error:
                 show_error(form, error)
             else:
                 return _to_goal(household, goal, _("Goal saved. Now agree on the first action point."))
     return render("plans/goal_form.html", _status(form), household=household, form=form, goal=None,
                   suggestions=suggest_domains(household), title=_("Set a goal"), domain_groups=_domain_groups(),
-                  member_scales=_member_scales(household))
+                  member_scales=_member_scales(household), support_ends=operations.support_ends_on(household))
 
 
 @bp.route("/households/<int:household_id>/goals/<int:goal_id>")
@@ -115,7 +115,8 @@ def edit_goal(household_id, goal_id):
         try:
             check_version(record, form.version.data)
             operations.update_goal(current_user, household, record, _chosen_domain(form), form.description.data,
-                                   form.target_on.data, form.dream.data, form.own_words.data)
+                                   form.target_on.data, form.dream.data, form.own_words.data,
+                                   form.own_words_skipped.data or None)
         except InvalidInput as error:
             show_error(form, error)
         except EditConflict:
@@ -125,7 +126,8 @@ def edit_goal(household_id, goal_id):
             return _to_goal(household, record, _("Goal changed."))
     status = 409 if conflict else _status(form)
     return render("plans/goal_form.html", status, household=household, form=form, goal=record,
-                  suggestions=None, title=_("Change the goal"), conflict=conflict, domain_groups=None)
+                  suggestions=None, title=_("Change the goal"), conflict=conflict, domain_groups=None,
+                  support_ends=operations.support_ends_on(household))
 
 
 def goal_conflict(goal):

@@ -4,7 +4,7 @@ from flask import Response, current_app, flash, g, redirect, request, url_for
 from flask_babel import format_date
 from flask_login import current_user
 
-from ..cases.access import get_household_or_404
+from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..cli import _l
 from ..errors import EditConflict, InvalidInput
 from ..extensions import db, limiter
@@ -14,16 +14,57 @@ from ..locking import version_of
 from ..timeutil import today
 from . import operations
 from .descriptors import DescriptorFileError, load_descriptors
-from .forms import FamilyPlanForm
+from .forms import FamilyPlanForm, StrengthForm
+from .models import Strength
 from .pdf import plan_pdf
 from .queries import plan_view
 from .views import bp, render
+from .views_goals import FAMILY
 
 
 @bp.route("/households/<int:household_id>/plan")
 def plan(household_id):
     household = get_household_or_404(household_id, action="plan.view")
     return render("plans/plan.html", household=household, plan=plan_view(household), languages=LANGUAGES)
+
+
+@bp.route("/households/<int:household_id>/strengths/new", methods=["GET", "POST"])
+def new_strength(household_id):
+    """A strength or protective factor of a member or of the family, for the plan."""
+    household = get_household_or_404(household_id, need="edit", action="strength.form")
+    form = StrengthForm()
+    members = {str(m.id): m for m in household.members if not m.left_on}
+    form.member.choices = [(FAMILY, _("The family as a whole"))] + [(key, m.first_name) for key, m in members.items()]
+    if request.method == "GET":
+        form.member.data = request.args.get("member", FAMILY)
+    if form.validate_on_submit():
+        if form.member.data != FAMILY and form.member.data not in members:
+            form.member.errors.append(_("Choose whose it is."))
+        else:
+            try:
+                operations.add_strength(current_user, household, members.get(form.member.data), form.kind.data,
+                                        form.text.data)
+            except InvalidInput as error:
+                show_error(form, error)
+            else:
+                flash(_("Saved in the plan."), "success")
+                return redirect(url_for("plans.plan", household_id=household.id) + "#strengths")
+    status = 400 if form.errors or form.form_errors else 200
+    return render("plans/form.html", status, household=household, form=form,
+                  title=_("What the family can build on"), back=url_for("plans.plan", household_id=household.id))
+
+
+@bp.route("/households/<int:household_id>/strengths/<int:strength_id>/remove", methods=["POST"])
+def remove_strength(household_id, strength_id):
+    household = get_household_or_404(household_id, need="edit", action="strength.remove")
+    strength = get_in_household_or_404(Strength, strength_id, household)
+    try:
+        operations.remove_strength(current_user, household, strength)
+    except InvalidInput as error:
+        flash(str(error), "error")
+    else:
+        flash(_("Removed from the plan."), "success")
+    return redirect(url_for("plans.plan", household_id=household.id) + "#strengths")
 
 
 @bp.route("/households/<int:household_id>/plan/edit", methods=["GET", "POST"])

@@ -23,7 +23,7 @@ from ..timeutil import add_months, today, utcnow
 CODE_COLUMNS = {"phase", "stage", "source", "income_situation", "close_reason", "role", "kind",
                 "state", "from_state", "to_state", "from_stage", "to_stage", "reason", "scale", "age_band", "colour",
                 "status", "applied_by", "participation", "from_status", "to_status", "level", "language", "outcome",
-                "action", "object_type", "record_type", "field", "route"}
+                "action", "object_type", "record_type", "field", "route", "own_words_skipped"}
 SKIP_TABLES = {"audit_events", "erasures"}  # evidence and the erasure register: only ids, actions and times
 
 

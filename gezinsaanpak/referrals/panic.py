@@ -2,6 +2,7 @@
 spent per household against a yearly limit per team and, where set, per coach."""
 from datetime import date, datetime
 
+from flask_babel import format_date
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -75,13 +76,20 @@ def remaining(team_id: int, coach_id: int, year: int) -> dict:
 
 
 def record_spending(actor, household, spent_on: date, amount_cents: int, purpose: str) -> PanicSpending:
-    """Spend from the panic budget for a household; refused when it would go over a yearly limit."""
+    """Spend from the panic budget for a household, from the first contact on: reducing stress comes first, also
+    during trust building (seed 000 lines ~2901-2903). Refused for a closed household, and when it would go over
+    a yearly limit."""
     require(can_edit_household(actor, household))
+    if household.is_closed:
+        raise InvalidInput(_("This household is closed. Reopen it before spending from the panic budget."))
     purpose = (purpose or "").strip()
     if not purpose:
         raise InvalidInput(_("Write what the money is for."), "purpose")
     if spent_on is None or spent_on > today():
         raise InvalidInput(_("Enter the date of the spending (not in the future)."), "spent_on")
+    if spent_on < household.opened_on:
+        raise InvalidInput(_("The first contact with this family was on %(date)s; enter a date from then on.",
+                             date=format_date(household.opened_on)), "spent_on")
     if not amount_cents or amount_cents <= 0:
         raise InvalidInput(_("Enter an amount above zero."), "amount")
     left = remaining(household.team_id, actor.id, spent_on.year)

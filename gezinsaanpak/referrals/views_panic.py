@@ -55,7 +55,7 @@ def panic_budget(household_id):
         try:
             panic.record_spending(current_user, household, form.spent_on.data, form.amount_cents, form.purpose.data)
         except InvalidInput as error:
-            show_error(form, error, "amount")
+            show_error(form, error)
         else:
             flash(_("Spending recorded."), "success")
             return redirect(url_for("referrals.panic_budget", household_id=household.id))
@@ -63,7 +63,7 @@ def panic_budget(household_id):
                                    .order_by(panic.PanicSpending.spent_on.desc())).all()
     left = panic.remaining(household.team_id, current_user.id, today().year)
     return render_template("referrals/panic_budget.html", household=household, form=form, spendings=spendings,
-                           left=left), 400 if form.errors else 200
+                           left=left), 400 if form.errors or form.form_errors else 200
 
 
 @bp.route("/admin/panic-budget", methods=["GET", "POST"])

@@ -8,7 +8,7 @@ from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
-from ..cases.models import STAGES, CheckIn, Contact, Household
+from ..cases.models import STAGES, CheckIn, Contact, Household, SupportExtension
 from ..cases.queries import paged
 from ..extensions import db
 from ..i18n import _l
@@ -29,10 +29,11 @@ METRIC_LABELS = {
     "overdue_goals": _l("Goals past their target date"),
     "no_contact": _l("No contact for more than 4 weeks"),
     "past_15_months": _l("More than 15 months in support"),
+    "extension_asked": _l("Asked to extend the support period"),
     "pending_referrals": _l("Pending referrals"),
 }
 ATTENTION_METRICS = ("overdue_check_ins", "overdue_referrals", "overdue_goals", "no_contact", "past_15_months",
-                     "pending_referrals")
+                     "extension_asked", "pending_referrals")
 
 
 def metric_clause(metric: str, on: date | None = None):
@@ -54,7 +55,11 @@ def metric_clause(metric: str, on: date | None = None):
         "no_contact": lambda: and_(is_open, Household.phase == "registered",
                                    ~exists().where(Contact.household_id == Household.id,
                                                    Contact.contact_on >= on - timedelta(days=NO_CONTACT_DAYS))),
-        "past_15_months": lambda: and_(is_open, Household.registered_on <= add_months(on, -warning_months)),
+        "past_15_months": lambda: and_(is_open, func.coalesce(Household.reopened_on, Household.opened_on)
+                                       <= add_months(on, -warning_months)),
+        "extension_asked": lambda: and_(is_open, exists().where(
+            SupportExtension.household_id == Household.id, SupportExtension.decided_on.is_(None),
+            SupportExtension.period_started_on == func.coalesce(Household.reopened_on, Household.opened_on))),
         "pending_referrals": lambda: and_(is_open, exists().where(Referral.household_id == Household.id,
                                                                   Referral.status.in_(("to_apply", "applied")))),
     }

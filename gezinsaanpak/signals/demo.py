@@ -10,7 +10,7 @@ from .rules import fitting_groups, item_fits
 NOTES = {
     "home_visit": ["Stapel ongeopende post in de gang", "Koelkast bijna leeg", "Matras in de woonkamer"],
     "parents": ["Vertelde zelf over achterstanden", "Maakt zich veel zorgen", "Weinig mensen om op terug te vallen"],
-    "children": ["Juf vertelde dit bij de aanmelding", "Wil graag op voetbal", "Zit vaak alleen op het plein"],
+    "children": ["Juf vertelde dit bij het eerste gesprek", "Wil graag op voetbal", "Zit vaak alleen op het plein"],
     "youth_18plus": ["Werkt naast de opleiding", "Twijfelt of hij de studie afmaakt"],
 }
 

@@ -34,7 +34,7 @@ def test_trust_building_to_registration_on_one_timeline(page, world):
         page.get_by_role("button", name="Contact opslaan").click()
         expect(page.get_by_text(note)).to_be_visible()
 
-    page.get_by_role("link", name=re.compile("Aanmelden")).click()
+    page.get_by_role("link", name=re.compile("Registreren")).click()
     field(page, "consent_scope").fill("Aanmelding en delen met Leergeld")
     field(page, "income_situation").select_option("social_assistance")
     for i, (name, role, born) in enumerate([("Fatima", "parent", "1985-02-01"), ("Yusuf", "child", "2014-09-10"),
@@ -43,12 +43,13 @@ def test_trust_building_to_registration_on_one_timeline(page, world):
         field(page, f"members-{i}-role").select_option(role)
         field(page, f"members-{i}-date_of_birth").fill(born)
     field(page, "members-2-first_name").press("Enter")  # Enter registers; it does not add rows
-    expect(page.get_by_role("status").first).to_contain_text("aangemeld")
+    expect(page.get_by_role("status").first).to_contain_text("geregistreerd")
 
     page.get_by_role("link", name="Naar fase: Plan").click()
     page.get_by_role("button", name="Fase wijzigen").click()
     timeline = page.locator("ol.timeline")
-    for text in ("Fase: Plan", "Fase: Aangemeld", "Eerste kennismaking bij de voedselbank", "Koffie bij moeder thuis"):
+    for text in ("Fase: Plan", "Fase: Geregistreerd", "Eerste kennismaking bij de voedselbank",
+                 "Koffie bij moeder thuis"):
         expect(timeline).to_contain_text(text)
     members = page.get_by_role("table").first
     for name in ("Fatima", "Yusuf", "Lina"):

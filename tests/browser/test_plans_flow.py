@@ -44,6 +44,7 @@ def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalog
     expect(page.get_by_text("Middenkindertijd (6-11 jaar)")).to_be_visible()
     first = page.locator("fieldset.benchmark", has_text="Is over het algemeen gezond.")
     expect(first.get_by_label("Niet besproken")).to_be_focused()  # the first benchmark, ready for a key
+    page.wait_for_load_state("load")  # the keys are the page script's: on a busy machine it may come after focus
     for key in "ggo":  # the three benchmarks of health and wellbeing, each key moving on to the next
         page.keyboard.press(key)
     page.keyboard.press("r")  # the first benchmark of social-emotional development

@@ -4,11 +4,12 @@ erasing it none of that text is left in any column of any table.
 Households are built through the operations, in random shapes: contact tracks and registered families, with or
 without contacts, signals, assessments, goals with action points and if-then plans, referrals to funds and to
 local organisations, panic budget spending, the network (partners, consent and its withdrawal, warm
-handovers, debt help), wishes, a family plan, check-ins, co-workers, hand-overs and the
-change history of goals and referrals. Every typed value starts with a tag of its own; the check reads every
+handovers, debt help), wishes, strengths, a family plan, check-ins, co-workers, hand-overs, support extensions and
+the change history of goals and referrals. Every typed value starts with a tag of its own; the check reads every
 row of every table with plain SQL and looks for the tags. (A neighbourhood of the administrator's list stays, as a
 category for the reach report; one that a coach typed before the list existed goes.)
 """
+import re
 from datetime import date, timedelta
 from itertools import count
 
@@ -18,6 +19,7 @@ from sqlalchemy import inspect, select, text
 
 from gezinsaanpak import privacy
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases import support
 from gezinsaanpak.cases.models import Neighbourhood
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
@@ -28,6 +30,7 @@ from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.referrals.models import Fund
 from gezinsaanpak.referrals.panic import record_spending, set_limit
 from gezinsaanpak.signals.models import ChecklistItem, Signal, SignalChange
+from gezinsaanpak.timeutil import add_months
 from tests.factories import neighbourhood
 from tests.helpers import TODAY
 
@@ -43,7 +46,7 @@ shapes = st.fixed_dictionaries({
     "referrals": st.lists(st.sampled_from(["fund", "organisation"]), max_size=3),
     "edit_referrals": st.booleans(), "panic": st.booleans(), "wish": st.booleans(), "family_plan": st.booleans(),
     "worker": st.booleans(), "hand_over": st.booleans(), "stages": st.booleans(), "network": st.booleans(),
-    "words": words, "typed_neighbourhood": st.booleans(),
+    "words": words, "typed_neighbourhood": st.booleans(), "extension": st.booleans(), "strength": st.booleans(),
 })
 
 
@@ -98,8 +101,12 @@ def build(world, shape) -> tuple:
         cases.add_worker(coach, household, world.colleague)
     if shape["hand_over"]:
         cases.hand_over(world.teamlead, household, world.colleague, note=typed(), keep_as_worker=True)
+    if shape["extension"]:
+        support.request_extension(coach if household.coordinator_id == coach.id else world.colleague, household,
+                                  add_months(support.support_ends_on(household), 2), typed())
     closer = household.coordinator
-    cases.move_stage(closer, household, "closed", note=typed(), reason=cases.close_reasons(household)[-1])
+    cases.move_stage(closer, household, "closed", note=typed(), reason=cases.close_reasons(household)[-1],
+                     turn_to=typed(), aftercare=typed())
     db.session.commit()
     return household, typed.tags
 
@@ -154,6 +161,8 @@ def build_plan_and_referrals(world, household, shape, typed):
         record_spending(coach, household, today, 2500, typed(300))
     if shape["wish"]:
         plans.set_wish(coach, household, child, typed(), version=0)
+    if shape["strength"]:
+        plans.add_strength(coach, household, child, "strength", typed())
     if shape["family_plan"]:
         plans.update_family_plan(coach, household, typed(), today + timedelta(14), typed(200), version=0)
     if shape.get("network"):
@@ -164,7 +173,7 @@ def build_network(coach, household, typed):
     """Someone in the network with a consent, a warm handover, its withdrawal, and a debt-help route."""
     today = TODAY
     partner = network.add_partner(coach, household, "debt_counselling", typed(120), typed(160), typed(), typed(40),
-                                  f"{typed(40)}@example.nl", on=today - timedelta(30))
+                                  re.sub(r"[^A-Za-z0-9]", "", typed(12)) + "@example.nl", on=today - timedelta(30))
     consent = network.give_consent(coach, household, partner, typed(), typed(160), on=today - timedelta(20))
     handover = network.start_handover(coach, household, partner, typed(), typed(), on=today - timedelta(20),
                                       meeting_on=today - timedelta(10))
@@ -182,7 +191,7 @@ def test_the_shapes_reach_every_household_table(ctx, world):
                   "assessment": True, "goals": [(1, 1, True)], "referrals": ["fund", "organisation"],
                   "edit_referrals": True, "panic": True, "wish": True, "family_plan": True, "worker": True,
                   "hand_over": True, "stages": True, "network": True, "words": "x",
-                  "typed_neighbourhood": True}
+                  "typed_neighbourhood": True, "extension": True, "strength": True}
     household, _ = build(world, everything)
     empty = [name for name, rows in privacy._rows_by_table(household.id).items() if not rows]
     assert not empty

@@ -7,7 +7,7 @@ from sqlalchemy import delete, select, update
 
 from gezinsaanpak import erasures, history, privacy
 from gezinsaanpak.cases import operations as cases
-from gezinsaanpak.cases.models import Household
+from gezinsaanpak.cases.models import Household, SupportExtension
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.drafts import Draft
 from gezinsaanpak.errors import PermissionDenied
@@ -26,6 +26,7 @@ from gezinsaanpak.plans.models import (
     GoalReview,
     MemberWish,
     Obstacle,
+    Strength,
 )
 from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.referrals.models import Fund, Referral, ReferralChange
@@ -82,7 +83,12 @@ def seed_everything(world):
                         MemberWish(household_id=household.id, member_id=child.id, words=f"wish {SECRET}",
                                    updated_by_id=world.coach.id),
                         PanicSpending(household_id=household.id, team_id=household.team_id, coach_id=world.coach.id,
-                                      spent_on=TODAY, amount_cents=2500, purpose=f"panic {SECRET}")])
+                                      spent_on=TODAY, amount_cents=2500, purpose=f"panic {SECRET}"),
+                        SupportExtension(household_id=household.id, period_started_on=household.opened_on,
+                                         until_on=TODAY + timedelta(days=600), explanation=f"extend {SECRET}",
+                                         requested_by_id=world.coach.id, requested_on=TODAY),
+                        Strength(household_id=household.id, member_id=child.id, kind="strength",
+                                 text=f"strength {SECRET}", created_by_id=world.coach.id)])
     db.session.flush()
     history.record_changes(world.coach, household, "goal", goal, {"description": f"old goal {SECRET}"},
                            {"description": f"goal {SECRET}"})
@@ -117,7 +123,7 @@ def test_the_access_export_holds_everything_and_who_it_was_shared_with(world):
 def test_after_the_retention_period_nothing_personal_remains(world):
     household = seed_everything(world)
     born = household.members[0].date_of_birth
-    cases.move_stage(world.colleague, household, "closed", reason="goals_reached")
+    cases.move_stage(world.colleague, household, "closed", reason="moved_away")
     household.closed_on = household.stage_since = TODAY - timedelta(days=800)  # as if closed back then
     db.session.commit()
     assert privacy.due_for_anonymising(24) == [household]
@@ -172,7 +178,7 @@ def test_a_form_kept_after_an_expired_session_goes_with_the_erasure(world):
 def test_an_erased_household_takes_no_change_from_any_operation(ctx, world):
     """The operations refuse it themselves, whichever page (or script) calls them."""
     household = seed_everything(world)
-    cases.move_stage(world.colleague, household, "closed", reason="goals_reached")
+    cases.move_stage(world.colleague, household, "closed", reason="moved_away")
     privacy.erase_on_request(world.teamlead, household, household.pseudonym)
     db.session.commit()
     coordinator = world.colleague

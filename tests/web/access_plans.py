@@ -50,5 +50,10 @@ def _obstacle(household, actor):
                                    "dan bel ik dezelfde dag mijn coach").id
 
 
+def _strength(household, actor):
+    return operations.add_strength(actor, household, _parent(household), "strength",
+                                   "Houdt het huishoudboekje al twee maanden bij").id
+
+
 FACTORIES = {"member_id": _member, "assessment_id": _assessment, "goal_id": _goal, "action_id": _action,
-             "obstacle_id": _obstacle}
+             "obstacle_id": _obstacle, "strength_id": _strength}

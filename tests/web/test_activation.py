@@ -105,8 +105,8 @@ def test_the_team_lead_sees_the_new_account_and_the_role_change_on_the_start_pag
     auth.login(world.teamlead)
     page = client.get("/start").text
     assert "Wijzigingen in de accounts van je team" in page
-    assert "Fay Beheer heeft het account aangemaakt: Nina Nieuw (Coach, Team Noord)" in page
-    assert "Fay Beheer heeft de rol of het team gewijzigd: Bert Collega (Coach, Team Zuid; was Coach, Team Noord)" \
+    assert "Fay Beheer heeft het account aangemaakt: Nina Nieuw (Gezinscoach, Team Noord)" in page
+    assert "Fay Beheer heeft de rol of het team gewijzigd: Bert Collega (Gezinscoach, Team Zuid; was Gezinscoach, Team Noord)" \
         in page
     auth.logout()
     auth.login(world.coach)

@@ -7,7 +7,10 @@ from sqlalchemy import func, select
 from gezinsaanpak.auth.operations import create_user
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household, Member
+from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
+from gezinsaanpak.plans import operations as plans
+from gezinsaanpak.plans.models import Domain, Goal
 from tests.factories import PASSWORD, make_household, neighbourhood
 from tests.helpers import TODAY
 from tests.web.form_pages import shown_version
@@ -160,7 +163,7 @@ def test_a_twice_used_pseudonym_or_member_is_saved_with_a_warning(app, client, a
         "consent_on": TODAY.isoformat(), "consent_scope": "Registratie", "income_situation": "working",
         "members-0-first_name": "Noor", "members-0-role": "child", "members-0-date_of_birth": "2012-05-05"},
         follow_redirects=True)
-    assert "aangemeld" in page.text and "ook gezinslid van een ander huishouden" in page.text
+    assert "geregistreerd" in page.text and "ook gezinslid van een ander huishouden" in page.text
 
 
 def test_the_household_page_is_a_workspace_with_one_primary_action_and_forward_moves_first(app, client, auth, world,
@@ -176,10 +179,10 @@ def test_the_household_page_is_a_workspace_with_one_primary_action_and_forward_m
     assert len(re.findall(r'class="button primary"', page)) == 1 and "Huisbezoek vastleggen" in page
     assert page.index("Naar fase: Nazorg") < page.index("Terug naar fase: Uitvoering")
     head = page.split('class="workspace-actions"')[0]
-    assert "Opvolging" in head and "Anna" in head and "hoe ging het bij de sportclub?" in head  # what comes next
+    assert "Vinger aan de pols" in head and "Anna" in head and "hoe ging het bij de sportclub?" in head  # what comes next
     assert page.count("<details class=\"part") >= 3  # the sections open and close
     with app.app_context():
-        cases.move_stage(world.coach, db.session.get(Household, household.id), "closed", reason="goals_reached")
+        cases.move_stage(world.coach, db.session.get(Household, household.id), "closed", reason="moved_away")
         db.session.commit()
     closed = client.get(f"/households/{household.id}").text
     assert "Heropenen" in closed and "Wat eraan komt" not in closed and "Volgende" not in closed
@@ -192,7 +195,7 @@ def test_a_handover_by_the_team_lead_moves_access(app, client, auth, world, hous
                                       "version": shown_version(client, url)})
     assert response.status_code == 302
     page = client.get(f"/households/{household.id}").text
-    assert "Coördinator: Bert Collega" in page or "Regisseur: Bert Collega" in page
+    assert "Regisseur: Bert Collega" in page
     auth.logout()
     auth.login(world.coach)
     assert client.get(f"/households/{household.id}").status_code == 404
@@ -209,12 +212,12 @@ def test_the_old_coordinator_can_stay_on_as_co_worker(client, auth, world, house
     assert client.get(f"/households/{household.id}").status_code == 200
 
 
-def test_sixteen_months_in_support_shows_a_warning(app, client, auth, world):
+def test_sixteen_months_after_the_first_contact_shows_a_warning(app, client, auth, world):
     with app.app_context():
-        hid = make_household(world.coach, registered_on=TODAY - timedelta(days=16 * 31)).id
+        hid = make_household(world.coach, registered_on=TODAY - timedelta(days=16 * 31 - 30)).id
     auth.login(world.coach)
-    assert "16 maanden in begeleiding" in client.get(f"/households/{hid}").text
-    assert "bijna 18 maanden" in client.get("/my-households").text
+    assert "16 maanden in ondersteuning; de ondersteuningsperiode eindigt op" in client.get(f"/households/{hid}").text
+    assert "ondersteuning tot" in client.get("/my-households").text.split("Familie Tulp")[1]
 
 
 def test_a_check_in_due_yesterday_is_overdue_on_the_start_page(app, client, auth, world, household):
@@ -331,3 +334,31 @@ def test_a_co_worker_sees_the_co_workers_but_cannot_bring_in_more(app, client, a
     with app.app_context():
         workers = db.session.get(Household, household.id).workers
         assert sorted(w.user_id for w in workers) == sorted([world.colleague.id, third_id])
+
+
+def test_the_closing_form_shows_the_goals_and_the_closed_household_who_to_turn_to(app, client, auth, world,
+                                                                                  household):
+    with app.app_context():
+        load_catalogue("domains")
+        h, coach = db.session.get(Household, household.id), db.session.merge(world.coach)
+        theme = db.session.scalar(select(Domain).where(Domain.code == "family.basic_needs"))
+        goal = plans.set_goal(coach, h, None, theme, "Iedereen een eigen bed", TODAY + timedelta(days=30))
+        db.session.commit()
+        goal_id = goal.id
+    auth.login(world.coach)
+    url = f"/households/{household.id}/stage"
+    form = client.get(f"{url}?to=closed").text
+    assert "Basisbehoeften (het gezin): <strong>Actief</strong>" in form
+    data = {"to_stage": "closed", "moved_on": TODAY.isoformat(), "reason": "goals_reached",
+            "turn_to": "Buurvrouw Ans", "aftercare": "Over drie maanden bel ik", "version": shown_version(client, url)}
+    refused = client.post(url, data=data)
+    assert refused.status_code == 400 and "1 doel staat nog open" in refused.text
+    assert "Buurvrouw Ans" in refused.text  # what was typed stays
+    with app.app_context():
+        plans.review_goal(db.session.merge(world.coach), db.session.get(Household, household.id),
+                          db.session.get(Goal, goal_id), TODAY, "achieved")
+        db.session.commit()
+    assert client.post(url, data=dict(data, version=shown_version(client, url))).status_code == 302
+    page = client.get(f"/households/{household.id}").text
+    assert "Het gezin kan terecht bij" in page and "Buurvrouw Ans" in page and "Over drie maanden bel ik" in page
+    assert "ondersteuning tot" not in page  # a closed household has no support period running

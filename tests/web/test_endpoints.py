@@ -8,7 +8,7 @@ from tests.factories import PASSWORD
 
 LEVELS = {"public", "user", "worker", "teamlead", "admin", "policy", "household:view", "household:edit",
           "household:hand_over", "household:export", "household:audit", "household:view/edit", "household:erase",
-          "household:view/hand_over"}
+          "household:view/hand_over", "household:lead"}
 
 
 def test_every_route_declares_its_permission(app):

@@ -41,7 +41,7 @@ def test_the_team_lead_erases_a_closed_household(app, client, auth, world, house
 
     wrong = client.post(f"/households/{household.id}/erase", data={"confirmation": "Familie Tulp"})
     assert wrong.status_code == 400
-    assert "Typ het pseudoniem precies zoals het er staat om te bevestigen." in wrong.text
+    assert "Typ de schuilnaam precies zoals die er staat om te bevestigen." in wrong.text
     assert state(app, household.id) == (PSEUDONYM, ["Samira", "Kind0", "Kind1"])
 
     done = client.post(f"/households/{household.id}/erase", data={"confirmation": f" {PSEUDONYM} "})

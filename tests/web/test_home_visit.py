@@ -115,7 +115,7 @@ def test_a_young_child_is_not_offered_young_peoples_items(app, client, auth, wor
 
 def test_a_closed_household_first_needs_reopening(app, client, auth, world, visit):
     with app.app_context():
-        cases.move_stage(world.coach, db.session.get(Household, visit["hid"]), "closed", reason="goals_reached")
+        cases.move_stage(world.coach, db.session.get(Household, visit["hid"]), "closed", reason="moved_away")
         db.session.commit()
     auth.login(world.coach)
     response = client.post(f"/households/{visit['hid']}/home-visit", data=visit_form(visit))

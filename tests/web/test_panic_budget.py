@@ -2,8 +2,11 @@
 
 from sqlalchemy import func, select
 
+from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.models import Household
 from gezinsaanpak.extensions import db
 from gezinsaanpak.referrals.panic import PanicSpending
+from tests.factories import make_household
 from tests.helpers import TODAY
 
 
@@ -59,3 +62,39 @@ def test_a_coach_limit_applies_besides_the_team_limit(app, client, auth, world, 
 def test_only_administrators_set_limits(client, auth, world):
     auth.login(world.teamlead)
     assert client.get("/admin/panic-budget").status_code == 403
+
+
+def set_team_limit(client, auth, world, amount="100,00"):
+    auth.login(world.admin)
+    assert client.post("/admin/panic-budget", data={"year": TODAY.year, "team_id": world.team_a.id,
+                                                    "coach_id": 0, "amount": amount}).status_code == 302
+    auth.logout()
+
+
+def test_the_panic_budget_is_there_from_the_first_contact(app, client, auth, world):
+    """Reducing stress comes first: during trust building, under a pseudonym, before any registration."""
+    with app.app_context():
+        household = make_household(db.session.merge(world.coach), registered=False)
+        hid = household.id
+    set_team_limit(client, auth, world)
+    auth.login(world.coach)
+    page = client.get(f"/households/{hid}").text
+    assert f'href="/households/{hid}/panic-budget">Paniekbudget</a>' in page
+    response = client.post(f"/households/{hid}/panic-budget", data={
+        "spent_on": TODAY.isoformat(), "amount": "25,00", "purpose": "Boodschappen voor het weekend"})
+    assert response.status_code == 302
+    assert "Boodschappen voor het weekend" in client.get(f"/households/{hid}/panic-budget").text
+
+
+def test_a_closed_household_gets_no_spending_even_from_an_old_form(app, client, auth, world, household):
+    set_team_limit(client, auth, world)
+    auth.login(world.coach)
+    with app.app_context():
+        cases.move_stage(db.session.merge(world.coach), db.session.get(Household, household.id), "closed",
+                         reason="moved_away")
+        db.session.commit()
+    response = spend(client, household, "20,00")
+    assert response.status_code == 400
+    assert "Dit huishouden is afgesloten. Heropen het voordat je uit het paniekbudget uitgeeft." in response.text
+    assert spent(app) == 0
+

@@ -70,7 +70,7 @@ def test_a_wrong_assessment_keeps_every_choice_and_note(client, auth, world, fam
                            data={"assessed_on": (TODAY - timedelta(days=200)).isoformat(), f"domain_{debts}": "1",
                                  f"note_{debts}": "Brieven van de deurwaarder"})
     assert response.status_code == 400
-    assert "vóór de aanmelding" in response.text and "Brieven van de deurwaarder" in response.text
+    assert "vóór de registratie" in response.text and "Brieven van de deurwaarder" in response.text
     assert f'checked id="domain_{debts}-1"' in response.text
 
 
@@ -93,7 +93,7 @@ def test_a_goal_beyond_the_support_period_is_refused_and_the_text_kept(client, a
         "dream": "Werk waar ik trots op ben", "description": "Een vast contract van 24 uur",
         "target_on": (TODAY + timedelta(days=800)).isoformat()})
     assert response.status_code == 400
-    assert "De begeleidingsperiode eindigt op" in response.text
+    assert "De ondersteuningsperiode eindigt op" in response.text
     assert "Werk waar ik trots op ben" in response.text and "Een vast contract van 24 uur" in response.text
 
 
@@ -146,7 +146,7 @@ def test_a_goal_with_an_action_an_if_then_plan_and_a_review(app, client, auth, w
                                                      "version": shown_version(client, f"{goal_url}/review")})
     assert review.status_code == 302
     page = client.get(goal_url).text
-    for text in ("Ik wil op voetbal met Daan", "Aanvraag bij het Jeugdfonds", "dan gaat Samira mee", "Bijgesteld",
+    for text in ("Ik wil op voetbal met Daan", "Aanvraag bij het Jeugdfonds", "gaat Samira mee", "Bijgesteld",
                  "Eerst zwemles"):
         assert text in page, text
     assert "nog niet" not in page.split("Actiepunten")[1].split("Als-dan-plannen")[0]  # the action is done
@@ -237,6 +237,39 @@ def test_the_pdf_in_english_with_a_name_the_coach_chose(app, client, auth, world
     assert "Ons gezinsplan" not in text
 
 
+def words(page):
+    """A page as a reader sees it: the text without tags, white space collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+def test_an_if_then_plan_says_if_and_then_once_on_the_goal_the_plan_and_the_pdf(app, client, auth, world, family,
+                                                                                domains):
+    """The coach typed the whole sentence, "Als er een aanmaning komt" and "dan bel ik ..."."""
+    hid, _ = family
+    build_plan(app, world, hid, domains)
+    with app.app_context():
+        gid = db.session.scalar(select(Goal.id).where(Goal.description == "Alle schulden in beeld"))
+    auth.login(world.coach)
+    sentence = "Als er een aanmaning komt dan bel ik dezelfde dag de coach"
+    pages = [words(client.get(url).text) for url in (f"/households/{hid}/goals/{gid}", f"/households/{hid}/plan")]
+    for text in (*pages, pdf_text(client.get(f"/households/{hid}/plan.pdf"))):
+        assert sentence in text
+        assert "Als Als" not in text and "dan dan" not in text
+
+
+def test_the_button_to_set_a_goal_asks_to_set_one_and_the_audit_trail_says_it_was_set(app, client, auth, world,
+                                                                                       family, domains):
+    hid, _ = family
+    auth.login(world.coach)
+    page = client.get(f"/households/{hid}").text
+    assert f'href="/households/{hid}/goals/new">Doel stellen</a>' in page and "Doel gesteld" not in page
+    assert "Doel stellen" in client.get(f"/households/{hid}/goals/new").text
+    build_plan(app, world, hid, domains)
+    auth.logout()
+    auth.login(world.teamlead)
+    assert "Doel gesteld" in client.get(f"/households/{hid}/audit").text
+
+
 def test_the_household_page_shows_the_plan_section(client, auth, world, family, domains, app):
     hid, _ = family
     build_plan(app, world, hid, domains)
@@ -285,3 +318,46 @@ def test_changing_a_goal_shows_what_it_said_before_and_after(app, client, auth, 
                  "Domein · Anna Coach Basisbehoeften → Routine en structuur"):
         assert text in history, history
     assert "Nog geen wijzigingen." not in page
+
+
+def test_strengths_and_protective_factors_on_the_plan_page_and_in_the_pdf(app, client, auth, world, family,
+                                                                          domains):
+    hid, people = family
+    build_plan(app, world, hid, domains)
+    auth.login(world.coach)
+    empty = client.post(f"/households/{hid}/strengths/new", data={"member": str(people["Kind1"]),
+                                                                  "kind": "strength", "text": ""})
+    assert empty.status_code == 400 and "Schrijf op waar het gezin op kan bouwen" in empty.text
+    for member, kind, text in ((str(people["Kind1"]), "strength", "Doorzetter op het voetbalveld"),
+                               ("family", "protective_factor", "Oma past twee middagen per week op")):
+        response = client.post(f"/households/{hid}/strengths/new", data={"member": member, "kind": kind, "text": text})
+        assert response.status_code == 302 and response.location.endswith(f"/households/{hid}/plan#strengths")
+    page = words(client.get(f"/households/{hid}/plan").text)
+    family_part, kind1_part = page.split("Kind1", 1)[0], page.split("Kind1", 1)[1]
+    assert "Beschermende factor: Oma past twee middagen per week op" in family_part
+    assert "Kracht: Doorzetter op het voetbalveld" in kind1_part
+    text = pdf_text(client.get(f"/households/{hid}/plan.pdf"))
+    assert "Waar we op kunnen bouwen" in text
+    assert "Beschermende factor: Oma past twee middagen per week op" in text
+    assert "Kracht: Doorzetter op het voetbalveld" in text
+    assert text.index("Oma past") < text.index("Doelen voor het hele gezin") < text.index("Doorzetter")
+
+
+def test_a_childs_goal_without_own_words_shows_why_on_the_goal_and_the_plan(app, client, auth, world, family,
+                                                                            domains):
+    hid, people = family
+    auth.login(world.coach)
+    goal = {"member": str(people["Kind1"]), "domain_id": str(domains["child.social_emotional"]),
+            "description": "Een rustige plek om huiswerk te maken",
+            "target_on": (TODAY + timedelta(days=60)).isoformat()}
+    form = client.get(f"/households/{hid}/goals/new").text
+    assert "niet gevraagd, om het kind te beschermen" in form
+    refused = client.post(f"/households/{hid}/goals/new", data=goal)
+    assert refused.status_code == 400 and "Schrijf op wat Kind1 wil, in eigen woorden, of kies waarom niet." in \
+        refused.text and "Een rustige plek om huiswerk te maken" in refused.text
+    saved = client.post(f"/households/{hid}/goals/new", data=dict(goal, own_words_skipped="protect_child"))
+    assert saved.status_code == 302
+    expected = "Niet in de eigen woorden van het kind: niet gevraagd, om het kind te beschermen"
+    assert expected in client.get(saved.location).text
+    assert expected in client.get(f"/households/{hid}/plan").text
+    assert "om het kind te beschermen" not in pdf_text(client.get(f"/households/{hid}/plan.pdf"))

@@ -144,7 +144,7 @@ def test_asking_again_plans_the_next_follow_up(app, client, auth, world, househo
     url = f"/households/{household.id}/referrals/{rid}"
     response = client.post(url, data={"step": "follow_up", "again-follow_up_on": TODAY.isoformat(),
                                       "again-version": shown_version(client, url, "again")})
-    assert response.status_code == 400 and "Kies een datum voor de opvolging na vandaag." in response.text
+    assert response.status_code == 400 and "Kies een datum om na te vragen na vandaag." in response.text
     later = TODAY + timedelta(days=10)
     assert client.post(url, data={"step": "follow_up", "again-follow_up_on": later.isoformat(),
                                   "again-version": shown_version(client, url, "again")}).status_code == 302

@@ -43,7 +43,7 @@ def test_every_dashboard_number_matches_its_list_on_the_demo(app, client, runner
         listing = client.get(url.replace("&amp;", "&")).text
         assert len(re.findall(r'href="/households/\d+"', listing)) == int(number), url
     csv = client.get("/team/?format=csv")
-    assert csv.mimetype == "text/csv" and csv.text.lstrip("\ufeff").startswith("Coach;")
+    assert csv.mimetype == "text/csv" and csv.text.lstrip("\ufeff").startswith("Gezinscoach;")
 
 
 def test_the_monitoring_export_holds_nothing_personal(app, runner, tmp_path):

@@ -28,6 +28,7 @@ ADMIN_PREFIX = "/admin/"
 STRICTER = {
     "cases.audit_trail": {"teamlead"},  # who opened the file: for the team lead to review
     "cases.erase": {"teamlead"},  # erasing at the family's request: the team lead decides
+    "cases.decide_extension": {"teamlead"},  # support past the usual period: the team lead agrees or declines
     # the coordinator or the team lead: handing over, who else works on the file, everything held about the family
     "cases.handover": {"coach", "teamlead"},
     "cases.remove_worker": {"coach", "teamlead"},
@@ -83,7 +84,7 @@ def user_for(endpoint):
     level = PERMISSIONS[endpoint]
     if level == "public":
         return None
-    if level in ("teamlead", "household:audit", "household:erase"):
+    if level in ("teamlead", "household:audit", "household:erase", "household:lead"):
         return "teamlead"
     return level if level in ("admin", "policy") else "coach"
 

@@ -33,7 +33,7 @@ def household_in(world, stage):
 @pytest.mark.parametrize("to_stage", [s for s in STAGES if s != "trust_building"])
 def test_registered_households_move_only_along_allowed_paths(world, from_stage, to_stage):
     household = household_in(world, from_stage)
-    reason = "goals_reached" if to_stage == "closed" else None
+    reason = "moved_away" if to_stage == "closed" else None
     if (from_stage, to_stage) in ALLOWED:
         transition = cases.move_stage(world.coach, household, to_stage, reason=reason, note="ok")
         assert household.stage == to_stage and transition.from_stage == from_stage

@@ -85,7 +85,7 @@ def test_someone_no_longer_involved_keeps_their_history_and_loses_the_consent(wo
 def test_only_who_works_on_the_household_changes_its_network(world, family):
     with pytest.raises(PermissionDenied):
         network.add_partner(world.other_coach, family, "gp", "Huisarts Jansen")
-    cases.move_stage(world.coach, family, "closed", reason="goals_reached")
+    cases.move_stage(world.coach, family, "closed", reason="moved_away")
     with pytest.raises(InvalidInput, match="Heropen"):
         network.add_partner(world.coach, family, "gp", "Huisarts Jansen")
 

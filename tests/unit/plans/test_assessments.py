@@ -64,7 +64,7 @@ def test_an_adult_gets_a_step_per_sub_domain_with_a_note(world, household, peopl
 
 @pytest.mark.parametrize("on, message", [
     (TODAY + timedelta(days=1), "toekomst"),
-    (TODAY - timedelta(days=400), "vóór de aanmelding"),
+    (TODAY - timedelta(days=400), "vóór de registratie"),
     (None, "Vul de datum"),
 ])
 def test_a_wrong_date_is_refused(world, household, people, domains, on, message):

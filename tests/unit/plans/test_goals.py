@@ -4,9 +4,10 @@ from datetime import date, timedelta
 import pytest
 
 from gezinsaanpak.cases import operations as cases
+from gezinsaanpak.cases.support import support_ends_on
 from gezinsaanpak.errors import EditConflict, InvalidInput, PermissionDenied
 from gezinsaanpak.plans import operations as plans
-from gezinsaanpak.plans.operations import support_ends_on
+from gezinsaanpak.plans.models import if_clause, then_clause
 from gezinsaanpak.timeutil import add_months
 from tests.factories import make_household
 from tests.helpers import TODAY
@@ -14,8 +15,8 @@ from tests.helpers import TODAY
 SOON = TODAY + timedelta(days=60)
 
 
-def test_the_support_period_ends_18_months_after_registration(world):
-    household = make_household(world.coach, registered_on=date(2025, 8, 31))
+def test_the_support_period_ends_18_months_after_the_first_contact(world):
+    household = make_household(world.coach, registered_on=date(2025, 9, 30))  # first met on 31 August
     assert support_ends_on(household) == date(2027, 2, 28)
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
 
@@ -29,7 +30,7 @@ def test_a_parent_sets_a_goal_on_a_bridge_domain(world, household, people, domai
 
 def test_a_target_beyond_the_support_period_is_refused_with_its_end_date(world, household, people, domains):
     ends = support_ends_on(household)
-    with pytest.raises(InvalidInput, match="begeleidingsperiode eindigt") as error:
+    with pytest.raises(InvalidInput, match="ondersteuningsperiode eindigt") as error:
         plans.set_goal(world.coach, household, people["Samira"], domains["bridge.debts"], "Schuldenvrij",
                        ends + timedelta(days=1))
     assert error.value.field == "target_on"
@@ -54,6 +55,26 @@ def test_a_childs_goal_holds_the_childs_own_words(world, household, people, doma
     goal = plans.set_goal(world.coach, household, people["Kind1"], domains["child.social_emotional"],
                           "Voor de zomer elke week naar voetbal", SOON, own_words="Ik wil op voetbal met Daan")
     assert goal.own_words == "Ik wil op voetbal met Daan"
+
+
+def test_a_child_not_asked_to_protect_them_gets_a_goal_with_that_reason(world, household, people, domains):
+    """The guide leaves asking the child to the situation and the age: not asking is recorded, not refused."""
+    with pytest.raises(InvalidInput, match="of kies waarom niet"):
+        plans.set_goal(world.coach, household, people["Kind1"], domains["child.social_emotional"],
+                       "Een veilige plek om huiswerk te maken", SOON)
+    goal = plans.set_goal(world.coach, household, people["Kind1"], domains["child.social_emotional"],
+                          "Een veilige plek om huiswerk te maken", SOON, own_words_skipped="protect_child")
+    assert (goal.own_words, goal.own_words_skipped) == (None, "protect_child")
+    plans.update_goal(world.coach, household, goal, domains["child.social_emotional"], goal.description, SOON,
+                      own_words="Ik wil een eigen bureau")  # asked later after all: the child's words replace it
+    assert (goal.own_words, goal.own_words_skipped) == ("Ik wil een eigen bureau", None)
+    with pytest.raises(InvalidInput, match="Kies waarom") as unknown:
+        plans.set_goal(world.coach, household, people["Kind1"], domains["child.social_emotional"], "Zwemles", SOON,
+                       own_words_skipped="busy")
+    assert unknown.value.field == "own_words_skipped"
+    adult = plans.set_goal(world.coach, household, people["Samira"], domains["bridge.debts"], "Schulden in beeld",
+                           SOON, own_words_skipped="too_young")  # left in the form from a child: not kept
+    assert adult.own_words_skipped is None
 
 
 def test_a_toddler_needs_no_own_words(world, household, domains):
@@ -89,7 +110,7 @@ def test_actions_and_if_then_plans(world, household, people, domains):
         plans.add_obstacle(world.coach, household, goal, "Als er een aanmaning komt", "")
     plans.add_obstacle(world.coach, household, goal, "Als er een aanmaning komt", "dan bel ik de coach")
     plans.remove_action(world.coach, household, action)
-    assert [o.if_then_plan for o in goal.obstacles] == ["dan bel ik de coach"] and goal.actions == []
+    assert [o.if_then_plan for o in goal.obstacles] == ["bel ik de coach"] and goal.actions == []
 
 
 def test_a_review_sets_the_status_and_the_next_review(world, household, people, domains):
@@ -138,3 +159,33 @@ def test_wishes_and_the_family_dream(world, household, people):
     plan = plans.update_family_plan(world.coach, household, "Samen een dagje naar zee", SOON, "10:00, thuis",
                                     version=0)
     assert plans.family_plan_of(household) is plan and plan.next_meeting_note == "10:00, thuis"
+
+
+@pytest.mark.parametrize("typed, clause", [
+    ("Als de brief van de Belastingdienst komt", "de brief van de Belastingdienst komt"),
+    ("als de brief komt, dan", "de brief komt"),
+    ("If the letter comes …", "the letter comes"),
+    ("Wanneer de verhuurder niet terugbelt ...", "de verhuurder niet terugbelt"),
+    ("Alsjeblieft geen post meer", "Alsjeblieft geen post meer"),
+    ("de buurvrouw van Sudan", "de buurvrouw van Sudan"),
+])
+def test_the_if_of_an_if_then_plan_is_printed_once(typed, clause):
+    assert if_clause(typed) == clause
+
+
+@pytest.mark.parametrize("typed, clause", [
+    ("dan bel ik de gezinscoach", "bel ik de gezinscoach"),
+    ("… dan, bel ik", "bel ik"),
+    ("…then I call", "I call"),
+    ("dansen we even", "dansen we even"),
+])
+def test_the_then_of_an_if_then_plan_is_printed_once(typed, clause):
+    assert then_clause(typed) == clause
+
+
+def test_an_if_then_plan_is_saved_without_the_words_the_page_prints(world, household, people, domains):
+    goal = plans.set_goal(world.coach, household, people["Samira"], domains["bridge.debts"], "Schulden in beeld", SOON)
+    item = plans.add_obstacle(world.coach, household, goal, "Als er een aanmaning komt, dan", "dan bel ik de coach")
+    assert (item.obstacle, item.if_then_plan) == ("er een aanmaning komt", "bel ik de coach")
+    with pytest.raises(InvalidInput, match="Beschrijf wat in de weg kan zitten"):
+        plans.add_obstacle(world.coach, household, goal, "Als", "dan bel ik")

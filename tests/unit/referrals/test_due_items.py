@@ -77,7 +77,7 @@ def test_finished_referrals_closed_households_and_other_coaches_see_nothing(worl
     refer(world.coach, household, "kinderhulp", 20, follow_up_on=today() - 2 * DAY)
     assert len(kinds(world.coach)) == 1
     assert kinds(world.other_coach) == [] and len(kinds(world.teamlead)) == 1
-    cases.move_stage(world.coach, household, "closed", reason="goals_reached")
+    cases.move_stage(world.coach, household, "closed", reason="moved_away")
     assert kinds(world.coach) == []
 
 
@@ -87,7 +87,7 @@ def test_the_household_overview_lists_open_referrals_first_with_what_needs_atten
     waiting = refer(world.coach, household, "kinderhulp", 20, follow_up_on=today() - 2 * DAY)
     overview = household_overview(household)
     assert [r.id for r in overview.referrals] == [waiting.id, done.id]
-    assert overview.attention(waiting) == ["Tijd om op te volgen: hoe ging het?"]
+    assert overview.attention(waiting) == ["Tijd om na te vragen: hoe ging het?"]
     assert overview.attention(done) == []
 
 

@@ -123,7 +123,7 @@ def test_dates_nothing_ticked_closed_households_and_strangers(world, household, 
         operations.record_signals(world.coach, household, [])
     with pytest.raises(PermissionDenied):
         operations.record_signals(world.other_coach, household, [tick])
-    cases.move_stage(world.coach, household, "closed", reason="goals_reached")
+    cases.move_stage(world.coach, household, "closed", reason="moved_away")
     with pytest.raises(InvalidInput):
         operations.record_signals(world.coach, household, [tick])
 
