@@ -106,8 +106,8 @@ def test_the_team_lead_sees_the_new_account_and_the_role_change_on_the_start_pag
     page = client.get("/start").text
     assert "Wijzigingen in de accounts van je team" in page
     assert "Fay Beheer heeft het account aangemaakt: Nina Nieuw (Gezinscoach, Team Noord)" in page
-    assert "Fay Beheer heeft de rol of het team gewijzigd: Bert Collega (Gezinscoach, Team Zuid; was Gezinscoach, Team Noord)" \
-        in page
+    assert ("Fay Beheer heeft de rol of het team gewijzigd: Bert Collega (Gezinscoach, Team Zuid; was Gezinscoach, "
+            "Team Noord)") in page
     auth.logout()
     auth.login(world.coach)
     assert "Wijzigingen in de accounts" not in client.get("/start").text
