@@ -86,12 +86,14 @@ def register_blueprints(app: Flask) -> None:
     from .reports import views_admin  # noqa: F401  (target group sizes, on the admin blueprint)
     from .reports.views import bp as reports_bp
     from .signals.views import bp as signals_bp
+    from .theme import install as install_theme
     from .web import RecordIdConverter
 
     app.url_map.converters["int"] = RecordIdConverter
     for blueprint in (auth_bp, cases_bp, signals_bp, plans_bp, referrals_bp, reports_bp, admin_bp, drafts_bp):
         app.register_blueprint(blueprint)
     app.add_url_rule("/health", "health", health)
+    install_theme(app)
 
 
 def register_household_parts(app: Flask) -> None:

@@ -23,6 +23,8 @@ from .permissions import can_administer
 PERMISSIONS = {
     "static": "public",
     "health": "public",
+    "theme.stylesheet": "public",
+    "theme.logo": "public",
     "auth.login": "public",
     "auth.login_code": "public",
     "auth.set_language": "public",
