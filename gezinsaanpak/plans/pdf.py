@@ -113,7 +113,9 @@ def _goal(goal, lang, s):
     if goal.next_review_on and goal.status in ("active", "adjusted"):
         dates.append(_("next review %(date)s", date=format_date(goal.next_review_on)))
     if dates:
-        parts.append(Paragraph(esc(" · ".join(dates).capitalize()), s.body))
+        line = " · ".join(dates)
+        parts.append(Paragraph(esc(line[:1].upper() + line[1:]), s.body))  # "Target date 20 Jan 2027": months keep
+        # their capital
     if goal.actions:
         rows = [[_("What"), _("Who"), _("By when"), _("Support needed"), _("Done")]]
         rows += [[a.description, a.who, format_date(a.due_on) if a.due_on else "–", a.support_needed or "–",
@@ -122,7 +124,9 @@ def _goal(goal, lang, s):
     for obstacle in goal.obstacles:
         parts.append(Paragraph(f"<b>{esc(_('If'))}</b> {esc(obstacle.obstacle)} <b>{esc(_('then'))}</b> "
                                f"{esc(obstacle.if_then_plan)}", s.body))
-    return [KeepTogether(parts[:3]), *parts[3:], Spacer(1, 4)]
+    # The goal's heading lines travel with its table of actions: never a heading alone at the foot of a page.
+    lead = next((i + 1 for i, part in enumerate(parts) if isinstance(part, Table)), 3)
+    return [KeepTogether(parts[:lead]), *parts[lead:], Spacer(1, 4)]
 
 
 def _standing(assessment, lang, s):
@@ -132,18 +136,19 @@ def _standing(assessment, lang, s):
         level = (f"{score.step} · {STEP_LABELS[score.step]}" if score.step is not None
                  else str(COLOUR_LABELS[score.colour]))
         rows.append([domain_label(score.domain, lang), level])
-    return [Paragraph(esc(_("Where we stand (%(date)s)", date=format_date(assessment.assessed_on))), s.body),
-            _table(rows, [90 * mm, 60 * mm], s)]
+    return [KeepTogether([Paragraph(esc(_("Where we stand (%(date)s)", date=format_date(assessment.assessed_on))),
+                                     s.body), _table(rows, [90 * mm, 60 * mm], s)])]
 
 
 def _member(row, lang, s):
     member = row.member
-    story = [Paragraph(esc(member.first_name), s.h2)]
+    lead = [Paragraph(esc(member.first_name), s.h2)]
     if row.wish:
         label = _("What I wish for:") if member.is_child else _("My dream:")
-        story.append(_line(label, row.wish.words, s.body))
+        lead.append(_line(label, row.wish.words, s.body))
     if row.latest:
-        story += _standing(row.latest, lang, s)
+        lead += _standing(row.latest, lang, s)
+    story = [KeepTogether(lead)]  # the name stays with what follows it
     for goal in row.goals:
         story += _goal(goal, lang, s)
     if not row.goals:
@@ -156,8 +161,8 @@ def _referrals(referrals, s):
     for r in referrals:
         rows.append([r.fund.name if r.fund else r.organisation, r.member.first_name if r.member else _("the family"),
                      r.request, REFERRAL_PLAN_LABELS[r.status]])
-    return [Paragraph(esc(_("Help we asked for together")), s.h2),
-            _table(rows, [50 * mm, 28 * mm, 62 * mm, 34 * mm], s)]
+    return [KeepTogether([Paragraph(esc(_("Help we asked for together")), s.h2),
+                          _table(rows, [50 * mm, 28 * mm, 62 * mm, 34 * mm], s)])]
 
 
 def _story(view, lang, name, s):

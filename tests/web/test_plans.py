@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from babel.dates import format_date
 from pypdf import PdfReader
+from reportlab.platypus import KeepTogether, Table
 from sqlalchemy import select
 
 from gezinsaanpak.audit import AuditEvent
@@ -17,6 +18,7 @@ from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.assessments import record_assessment
 from gezinsaanpak.plans.descriptors import load_descriptors
 from gezinsaanpak.plans.models import Domain, Goal
+from gezinsaanpak.plans.pdf import Styles, _goal
 from tests.factories import make_household
 from tests.web.form_pages import shown_version
 
@@ -225,6 +227,8 @@ def test_the_pdf_in_english_with_a_name_the_coach_chose(app, client, auth, world
                      "Page 1 of"):
         assert expected in text, expected
     assert "Ons gezinsplan" not in text
+    target = format_date(TODAY + timedelta(days=90), "d MMM y", locale="en")  # "5 Mar 2027": months keep capitals
+    assert f"Target date {target}" in text, text
 
 
 def test_the_household_page_shows_the_plan_section(client, auth, world, family, domains, app):
@@ -275,3 +279,14 @@ def test_changing_a_goal_shows_what_it_said_before_and_after(app, client, auth, 
                  "Domein · Anna Coach Basisbehoeften → Routine en structuur"):
         assert text in history, history
     assert "Nog geen wijzigingen." not in page
+
+
+def test_a_goal_heading_never_stays_behind_at_the_foot_of_a_page(app, world, family, domains):
+    """The PDF keeps a goal's heading lines, and a member's name, together with the table that follows them."""
+    hid, _ = family
+    build_plan(app, world, hid, domains)
+    with app.test_request_context():
+        goal = db.session.scalar(select(Goal).where(Goal.description == "Alle schulden in beeld"))
+        first = _goal(goal, "nl", Styles())[0]
+        assert isinstance(first, KeepTogether)
+        assert isinstance(first._content[-1], Table)  # the heading, dream, goal and dates, then the actions
