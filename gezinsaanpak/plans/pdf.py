@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..i18n import _, force_locale
 from ..timeutil import today
@@ -96,6 +96,19 @@ def _table(rows, widths, s):
     return table
 
 
+TEXT_WIDTH = A4[0] - 36 * mm
+
+
+def _with_start_of(lead, table):
+    """Lines that introduce a table start a new page unless the table's header and first row fit beneath them on
+    this one: never a heading or a lone header row at the foot of a page. A longer table splits as usual and
+    repeats its header."""
+    needed = sum(flowable.wrap(TEXT_WIDTH, A4[1])[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+                 for flowable in lead)
+    table.wrap(TEXT_WIDTH, A4[1])
+    return [CondPageBreak(needed + sum(table._rowHeights[:2]) + 4 * mm), *lead, table]
+
+
 def _goal(goal, lang, s):
     title = domain_label(goal.domain, lang)
     if goal.status != "active":
@@ -124,9 +137,10 @@ def _goal(goal, lang, s):
     for obstacle in goal.obstacles:
         parts.append(Paragraph(f"<b>{esc(_('If'))}</b> {esc(obstacle.obstacle)} <b>{esc(_('then'))}</b> "
                                f"{esc(obstacle.if_then_plan)}", s.body))
-    # The goal's heading lines travel with its table of actions: never a heading alone at the foot of a page.
-    lead = next((i + 1 for i, part in enumerate(parts) if isinstance(part, Table)), 3)
-    return [KeepTogether(parts[:lead]), *parts[lead:], Spacer(1, 4)]
+    table = next((i for i, part in enumerate(parts) if isinstance(part, Table)), None)
+    if table is None:
+        return [KeepTogether(parts[:3]), *parts[3:], Spacer(1, 4)]
+    return [*_with_start_of(parts[:table], parts[table]), *parts[table + 1:], Spacer(1, 4)]
 
 
 def _standing(assessment, lang, s):
@@ -136,8 +150,8 @@ def _standing(assessment, lang, s):
         level = (f"{score.step} · {STEP_LABELS[score.step]}" if score.step is not None
                  else str(COLOUR_LABELS[score.colour]))
         rows.append([domain_label(score.domain, lang), level])
-    return [KeepTogether([Paragraph(esc(_("Where we stand (%(date)s)", date=format_date(assessment.assessed_on))),
-                                     s.body), _table(rows, [90 * mm, 60 * mm], s)])]
+    return [Paragraph(esc(_("Where we stand (%(date)s)", date=format_date(assessment.assessed_on))), s.body),
+            _table(rows, [90 * mm, 60 * mm], s)]
 
 
 def _member(row, lang, s):
@@ -147,8 +161,10 @@ def _member(row, lang, s):
         label = _("What I wish for:") if member.is_child else _("My dream:")
         lead.append(_line(label, row.wish.words, s.body))
     if row.latest:
-        lead += _standing(row.latest, lang, s)
-    story = [KeepTogether(lead)]  # the name stays with what follows it
+        *words, table = _standing(row.latest, lang, s)
+        story = _with_start_of(lead + words, table)  # the name stays with what follows it
+    else:
+        story = [KeepTogether(lead)]
     for goal in row.goals:
         story += _goal(goal, lang, s)
     if not row.goals:
@@ -161,8 +177,8 @@ def _referrals(referrals, s):
     for r in referrals:
         rows.append([r.fund.name if r.fund else r.organisation, r.member.first_name if r.member else _("the family"),
                      r.request, REFERRAL_PLAN_LABELS[r.status]])
-    return [KeepTogether([Paragraph(esc(_("Help we asked for together")), s.h2),
-                          _table(rows, [50 * mm, 28 * mm, 62 * mm, 34 * mm], s)])]
+    return _with_start_of([Paragraph(esc(_("Help we asked for together")), s.h2)],
+                          _table(rows, [50 * mm, 28 * mm, 62 * mm, 34 * mm], s))
 
 
 def _story(view, lang, name, s):
