@@ -91,6 +91,7 @@ def register_blueprints(app: Flask) -> None:
     from .reports.views import bp as reports_bp
     from .reports.views_municipality import bp as municipality_bp
     from .signals.views import bp as signals_bp
+    from .theme import install as install_theme
     from .visits.views import bp as visits_bp
     from .web import RecordIdConverter
 
@@ -100,6 +101,7 @@ def register_blueprints(app: Flask) -> None:
                       drafts_bp):
         app.register_blueprint(blueprint)
     app.add_url_rule("/health", "health", health)
+    install_theme(app)
 
 
 def register_household_parts(app: Flask) -> None:

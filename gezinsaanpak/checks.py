@@ -26,6 +26,7 @@ from .extensions import db
 from .health import schema_state
 from .i18n import _
 from .runs import last_run
+from .theme import logo_path, parse_colour, readable_primary
 from .timeutil import utcnow
 
 OK, WARNING, ERROR = "ok", "warning", "error"
@@ -173,8 +174,25 @@ def administrators():
     return Check(name, OK, _("%(n)d with two-step verification", n=admins[1]))
 
 
+def theme():
+    """The municipality's colour and logo (GEZINSAANPAK_THEME_*): what is shown instead of a wrong setting."""
+    name, config = _("theme"), current_app.config
+    configured = config.get("THEME_PRIMARY_COLOR")
+    colour, as_is = readable_primary(configured)
+    if configured and parse_colour(configured) is None:
+        return Check(name, WARNING, _("THEME_PRIMARY_COLOR %(value)s is not a colour such as #154273; %(used)s is "
+                                      "used", value=configured, used=colour))
+    if not as_is:
+        return Check(name, WARNING, _("THEME_PRIMARY_COLOR %(value)s is too light for text on white; the darker "
+                                      "%(used)s is used", value=configured, used=colour))
+    if config.get("THEME_LOGO") and logo_path(config, current_app.instance_path) is None:
+        return Check(name, WARNING, _("THEME_LOGO %(path)s was not found; the header shows the name instead",
+                                      path=config["THEME_LOGO"]))
+    return Check(name, OK, colour)
+
+
 def run_checks() -> list[Check]:
-    checks = [secret_key(), *https(), proxies(), login_limits(), debug(), *file_permissions()]
+    checks = [secret_key(), *https(), proxies(), login_limits(), debug(), theme(), *file_permissions()]
     checks.append(migrations())
     if checks[-1].level == OK:
         try:

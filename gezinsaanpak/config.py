@@ -49,6 +49,11 @@ class Defaults:
     BACKUP_DIR = None  # where the scheduled backups go; `flask check` looks at its permissions
     CLI_LANGUAGE = "nl"  # the language of the command line: its messages, help and errors
     VERBOSE = False  # Alembic's progress lines on `db upgrade` and `demo`
+    # The municipality's look (theme.py): its name beside the logo, the logo file (SVG or PNG; absolute, or relative
+    # to the instance folder) and its primary colour ("#rrggbb"; darkened where needed to read as text on white)
+    THEME_NAME = ""
+    THEME_LOGO = None
+    THEME_PRIMARY_COLOR = "#154273"
 
 
 def _coerce(value: str):

@@ -27,6 +27,11 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
-babel = Babel()
+# One date format per language, the same pattern in both: "5 dec 2026" / "5 Dec 2026", with a time "5 dec 2026,
+# 14:30"; a weekday in front where the day matters ("zaterdag 5 dec 2026", 'full').
+DATE_FORMATS = {**Babel.default_date_formats, "date.short": "d MMM y", "date.medium": "d MMM y",
+                "date.long": "d MMM y", "date.full": "EEEE d MMM y", "datetime.short": "d MMM y, HH:mm",
+                "datetime.medium": "d MMM y, HH:mm", "datetime.long": "d MMM y, HH:mm"}
+babel = Babel(date_formats=DATE_FORMATS)
 # No storage here: it would override RATELIMIT_STORAGE_URI from the configuration.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

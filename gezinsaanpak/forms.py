@@ -30,3 +30,39 @@ def show_error(form, error: InvalidInput, default: str | None = None) -> None:
         form.form_errors.append(str(error))
     else:
         target.errors = [*target.errors, str(error)]
+
+
+def error_links(form) -> list[tuple[str | None, str, str]]:
+    """(field id or None, label, message) for every error of a form, its subforms and lists of subforms included:
+    the error summary above a form links each message to its field (WCAG 3.3.1)."""
+    links = [(None, "", str(message)) for message in getattr(form, "form_errors", [])]
+    for field in form:
+        if field.type in ("CSRFTokenField", "HiddenField", "SubmitField") or not field.errors:
+            continue
+        if field.type == "FormField":
+            links += error_links(field.form)
+        elif field.type == "FieldList":
+            for entry in field.entries:
+                links += error_links(entry.form) if entry.type == "FormField" else \
+                    [(entry.id, entry.label.text, str(message)) for message in entry.errors]
+        else:
+            links += [(field.id, field.label.text, str(message)) for message in field.errors]
+    return links
+
+
+INPUT_CLASSES = {
+    "TextAreaField": "utrecht-textarea utrecht-textarea--html-textarea",
+    "SelectField": "utrecht-select utrecht-select--html-select",
+    "SelectMultipleField": "utrecht-select utrecht-select--html-select",
+    "QuerySelectField": "utrecht-select utrecht-select--html-select",
+    "BooleanField": "utrecht-checkbox utrecht-checkbox--html-input",
+    "RadioField": "utrecht-radio-button utrecht-radio-button--html-input",
+}
+
+
+def input_class(field) -> str:
+    """The NL Design System (Utrecht) class of a field's control, plus its invalid state."""
+    base = INPUT_CLASSES.get(field.type, "utrecht-textbox utrecht-textbox--html-input")
+    if field.errors:
+        base += " " + base.split()[0] + "--invalid"
+    return base

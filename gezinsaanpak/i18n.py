@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import flask_babel
 from flask import current_app, g, has_app_context, request, session
-from flask_babel import format_currency, format_decimal, get_translations
+from flask_babel import format_currency, format_decimal, format_percent, get_translations
 from flask_babel.speaklater import LazyString
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
@@ -89,6 +89,27 @@ def euros(cents: int | None, symbol: bool = True) -> str:
     return format_currency(Decimal(cents) / 100, "EUR")
 
 
+def number(value, digits: int | None = None) -> str:
+    """A number in the reader's language ("6,0" and "1.250" in Dutch, "6.0" and "1,250" in English); `digits`
+    fixes the decimals shown. The one way a page, a CSV download or a PDF writes a number."""
+    if value is None:
+        return "–"
+    if digits is None:
+        return format_decimal(value)
+    return format_decimal(round(value, digits), format="#,##0." + "0" * digits if digits else "#,##0")
+
+
+def percent(share) -> str:
+    """A share (0-1) as a whole percentage in the reader's language ("67%")."""
+    return "–" if share is None else format_percent(share, format="#,##0%")
+
+
+def spreadsheet_number(value) -> str:
+    """A fraction for a CSV download in the reader's language, without thousands separators (a Dutch spreadsheet
+    reads "7,5" as seven and a half and "7.5" as a date or text)."""
+    return format_decimal(value, format="0.0#####")
+
+
 def install(app):
     """Templates use the same lookup (`{{ _("...") }}`); called after Flask-Babel has installed its own."""
     app.jinja_env.install_gettext_callables(gettext=lambda s: catalogue().ugettext(s),
@@ -96,3 +117,5 @@ def install(app):
                                             newstyle=True)
     app.jinja_env.globals["in_language"] = in_language
     app.jinja_env.filters["euros"] = euros
+    app.jinja_env.filters["number"] = number
+    app.jinja_env.filters["percent"] = percent

@@ -24,7 +24,7 @@ from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from . import audit, drafts, logs
+from . import audit, drafts, forms, logs
 from .auth import endpoints
 from .auth.sessions import end_session, session_ends_in
 from .errors import HouseholdErased
@@ -113,6 +113,8 @@ def trust_proxies(app):
 def install_request_hooks(app):
     app.request_class = CleanRequest
     app.add_template_global(session_ends_in)
+    app.add_template_global(forms.error_links)
+    app.add_template_global(forms.input_class)
     trust_proxies(app)
     logs.install(app)
 
@@ -161,7 +163,7 @@ def install_request_hooks(app):
         headers.setdefault("Referrer-Policy", "same-origin")
         if current_app.config["SESSION_COOKIE_SECURE"] and current_app.config.get("HSTS_MAX_AGE"):
             headers.setdefault("Strict-Transport-Security", f"max-age={int(current_app.config['HSTS_MAX_AGE'])}")
-        if request.endpoint != "static":
+        if request.endpoint not in ("static", "theme.stylesheet", "theme.logo"):
             headers["Cache-Control"] = "no-store"
         return response
 

@@ -139,3 +139,14 @@ def test_backup_and_retention_record_when_they_ran(app, tmp_path):
         assert runs["backup"].detail == str(tmp_path / "gezinsaanpak.backup")
         assert runs["retention"].detail == "0 households anonymised, 0 failed"
         assert utcnow() - runs["backup"].finished_at < timedelta(minutes=1)
+
+
+def test_a_theme_colour_that_does_not_read_and_a_missing_logo_warn(app, looked_after, tmp_path):
+    found = lines(configured(app, THEME_PRIMARY_COLOR="#ffcc00").test_cli_runner().invoke(args=["check"]))
+    assert found["huisstijl"][0] == "waarschuwing" and "te licht" in found["huisstijl"][1]
+    found = lines(configured(app, THEME_PRIMARY_COLOR="rood").test_cli_runner().invoke(args=["check"]))
+    assert found["huisstijl"] == ("waarschuwing", "THEME_PRIMARY_COLOR rood is geen kleur zoals #154273; #154273 "
+                                                  "wordt gebruikt")
+    found = lines(configured(app, THEME_LOGO=str(tmp_path / "geen.svg")).test_cli_runner().invoke(args=["check"]))
+    assert found["huisstijl"][0] == "waarschuwing" and "geen.svg" in found["huisstijl"][1]
+    assert lines(configured(app).test_cli_runner().invoke(args=["check"]))["huisstijl"] == ("ok", "#154273")

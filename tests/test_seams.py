@@ -13,7 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "gezinsaanpak"
 LAYERS = [
     {"errors", "extensions", "i18n", "timeutil"},
     {"files", "erasures", "health", "runs", "cli", "formfill"},
-    {"config", "forms", "locking", "statemachine", "audit", "postgres_tools", "drafts", "logs", "translate"},
+    {"config", "forms", "locking", "statemachine", "audit", "postgres_tools", "drafts", "logs", "translate",
+     "theme"},
     {"auth", "backup"},
     {"history", "web"},
     {"cases"},

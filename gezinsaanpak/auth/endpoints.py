@@ -25,6 +25,8 @@ from .permissions import can_administer, can_view_municipal_figures
 PERMISSIONS = {
     "static": "public",
     "health": "public",
+    "theme.stylesheet": "public",
+    "theme.logo": "public",
     "auth.login": "public",
     "auth.login_code": "public",
     "auth.activation": "public",  # does nothing without a valid one-time code

@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..i18n import _, force_locale
 from ..timeutil import today
@@ -103,6 +103,19 @@ def _table(rows, widths, s):
     return table
 
 
+TEXT_WIDTH = A4[0] - 36 * mm
+
+
+def _with_start_of(lead, table):
+    """Lines that introduce a table start a new page unless the table's header and first row fit beneath them on
+    this one: never a heading or a lone header row at the foot of a page. A longer table splits as usual and
+    repeats its header."""
+    needed = sum(flowable.wrap(TEXT_WIDTH, A4[1])[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+                 for flowable in lead)
+    table.wrap(TEXT_WIDTH, A4[1])
+    return [CondPageBreak(needed + sum(table._rowHeights[:2]) + 4 * mm), *lead, table]
+
+
 def _goal(goal, lang, s):
     title = domain_label(goal.domain, lang)
     if goal.status != "active":
@@ -120,7 +133,9 @@ def _goal(goal, lang, s):
     if goal.next_review_on and goal.status in ("active", "adjusted"):
         dates.append(_("next review %(date)s", date=format_date(goal.next_review_on)))
     if dates:
-        parts.append(Paragraph(esc(" · ".join(dates).capitalize()), s.body))
+        line = " · ".join(dates)
+        parts.append(Paragraph(esc(line[:1].upper() + line[1:]), s.body))  # "Target date 20 Jan 2027": months keep
+        # their capital
     if goal.actions:
         rows = [[_("What"), _("Who"), _("By when"), _("Support needed"), _("Done")]]
         rows += [[a.description, a.who, format_date(a.due_on) if a.due_on else "–", a.support_needed or "–",
@@ -129,7 +144,10 @@ def _goal(goal, lang, s):
     for obstacle in goal.obstacles:
         parts.append(Paragraph(f"<b>{esc(_('If'))}</b> {esc(obstacle.condition)} <b>{esc(_('then'))}</b> "
                                f"{esc(obstacle.response)}", s.body))
-    return [KeepTogether(parts[:3]), *parts[3:], Spacer(1, 4)]
+    table = next((i for i, part in enumerate(parts) if isinstance(part, Table)), None)
+    if table is None:
+        return [KeepTogether(parts[:3]), *parts[3:], Spacer(1, 4)]
+    return [*_with_start_of(parts[:table], parts[table]), *parts[table + 1:], Spacer(1, 4)]
 
 
 def _standing(assessment, lang, s):
@@ -153,13 +171,16 @@ def _strengths(strengths, s):
 
 def _member(row, lang, s):
     member = row.member
-    story = [Paragraph(esc(member.first_name), s.h2)]
+    lead = [Paragraph(esc(member.first_name), s.h2)]
     if row.wish:
         label = _("What I wish for:") if member.is_child else _("My dream:")
-        story.append(_line(label, row.wish.words, s.body))
-    story += _strengths(row.strengths, s)
+        lead.append(_line(label, row.wish.words, s.body))
+    lead += _strengths(row.strengths, s)
     if row.latest:
-        story += _standing(row.latest, lang, s)
+        *words, table = _standing(row.latest, lang, s)
+        story = _with_start_of(lead + words, table)  # the name stays with what follows it
+    else:
+        story = [KeepTogether(lead)]
     for goal in row.goals:
         story += _goal(goal, lang, s)
     if not row.goals:
@@ -172,8 +193,8 @@ def _referrals(referrals, s):
     for r in referrals:
         rows.append([r.fund.name if r.fund else r.organisation, r.member.first_name if r.member else _("the family"),
                      r.request, REFERRAL_PLAN_LABELS[r.status]])
-    return [Paragraph(esc(_("Help we asked for together")), s.h2),
-            _table(rows, [50 * mm, 28 * mm, 62 * mm, 34 * mm], s)]
+    return _with_start_of([Paragraph(esc(_("Help we asked for together")), s.h2)],
+                          _table(rows, [50 * mm, 28 * mm, 62 * mm, 34 * mm], s))
 
 
 def _story(view, lang, name, s):

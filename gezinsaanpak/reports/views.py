@@ -40,7 +40,7 @@ def dashboard():
         header = [_("Coach")] + [str(STAGE_LABELS[s]) for s in STAGES] + [_("Open"), _("Weighted caseload")] + \
             [str(caseload.METRIC_LABELS[m]) for m in caseload.ATTENTION_METRICS]
         return csv_response("caseload", header, [
-            [r.coach.name] + [r.stages.get(s, 0) for s in STAGES] + [r.total, f"{r.weighted:.1f}"] +
+            [r.coach.name] + [r.stages.get(s, 0) for s in STAGES] + [r.total, round(r.weighted, 1)] +
             [r.metrics.get(m, 0) for m in caseload.ATTENTION_METRICS] for r in rows])
     return render_template("reports/dashboard.html", rows=rows, stages=STAGES, metrics=caseload.ATTENTION_METRICS,
                            metric_labels=caseload.METRIC_LABELS, weights=caseload.STAGE_WEIGHTS)

@@ -2,12 +2,18 @@
 
 Playwright cannot download its own browsers here, so it launches the system chromium
 (GEZINSAANPAK_TEST_CHROMIUM, default /usr/bin/chromium). Without it the browser tests are skipped, with a reason.
+
+Every page a browser test opens is checked by axe-core (tests/browser/assets/axe.min.js, vendored by
+scripts/update-nlds.sh; a test asset, never served): it runs in the page once it has loaded, against WCAG 2.2 A and
+AA, and the test fails on any violation. Without the asset the check is left out, with a warning.
 """
 import os
 import threading
 
 import pytest
 from werkzeug.serving import make_server
+
+from tests.browser.axe import finish_axe, new_checked_context
 
 CHROMIUM = os.environ.get("GEZINSAANPAK_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -68,12 +74,22 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh browser context (own cookies, Dutch locale) and page, with the live server as base URL."""
-    context = browser.new_context(locale="nl-NL", base_url=live_server)
-    context.set_default_timeout(10_000)
+def page(browser, live_server, request):
+    """A fresh browser context (own cookies, Dutch locale) and page, with the live server as base URL; every page
+    it loads is checked by axe-core."""
+    context, results = new_checked_context(browser, live_server, locale="nl-NL")
     page = context.new_page()
     try:
         yield page
+        if not (request.node.rep_call.failed if hasattr(request.node, "rep_call") else False):
+            finish_axe(page, results)
     finally:
         context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep the outcome of the test itself, so a failed test is not reported twice (by axe as well)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)

@@ -42,4 +42,4 @@ def test_a_new_coach_activates_the_account_and_the_team_lead_sees_it(page: Page,
     log_in_with_keyboard(page, world.teamlead.email)
     changes = page.get_by_role("region", name="Wijzigingen in de accounts van je team")
     expect(changes).to_contain_text("Nina Nieuw heeft het account geactiveerd")
-    expect(changes).to_contain_text("Fay Beheer heeft het account aangemaakt: Nina Nieuw (Coach, Team Noord)")
+    expect(changes).to_contain_text("Fay Beheer heeft het account aangemaakt: Nina Nieuw (Gezinscoach, Team Noord)")

@@ -165,7 +165,7 @@ def test_dutch_by_default_and_english_after_switching(client, auth, world):
     client.post("/language", data={"lang": "en", "next": "/my-households"})
     page = client.get("/my-households").text
     assert "My households" in page and "Mijn huishoudens" not in page
-    assert '<html lang="en">' in page
+    assert '<html lang="en" ' in page
 
 
 def test_error_pages_speak_the_users_language(client, auth, world):

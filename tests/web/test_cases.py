@@ -79,6 +79,10 @@ def test_a_registration_with_a_mistake_keeps_everything_typed(app, client, auth,
     assert response.status_code == 400
     assert "Vul de geboortedatum in" in response.text
     assert 'value="Fatima"' in response.text and 'value="Yusuf"' in response.text
+    # the summary leads to the empty date of birth, which names its error for a screen reader
+    assert 'href="#members-1-date_of_birth"' in response.text.split('id="error-summary-title"')[1].split("</div>")[0]
+    assert re.search(r'<input[^>]*aria-describedby="members-1-date_of_birth-error"[^>]*id="members-1-date_of_birth"',
+                     response.text)
     assert count_members(app, hid) == 0
 
 

@@ -73,7 +73,7 @@ def test_every_download_writes_typed_formulas_as_text(client, auth, world, formu
     for url in DOWNLOADS:
         for cell in cells(client.get(url)):
             seen.append(cell)
-            assert not re.match(r"[=+\-@\t\r]", cell) or re.fullmatch(r"-?\d+(\.\d+)?", cell), (url, cell)
+            assert not re.match(r"[=+\-@\t\r]", cell) or re.fullmatch(r"-?\d+([.,]\d+)?", cell), (url, cell)
     for typed in (HYPERLINK, COMMAND, SUM, MINUS, "\tAnna"):
         assert "'" + typed in seen, typed
 
@@ -87,6 +87,17 @@ def test_numbers_stay_numbers_beside_neutralised_text(client, auth, world, formu
 
 @pytest.mark.parametrize("value, written", [
     ("=1+1", "'=1+1"), ("+31 6 12345678", "'+31 6 12345678"), ("-", "'-"), ("@home", "'@home"), ("\tx", "'\tx"),
-    ("\rx", "'\rx"), ("Familie Tulp", "Familie Tulp"), ("", ""), (-1, -1), (2.5, 2.5), (None, None)])
+    ("\rx", "'\rx"), ("Familie Tulp", "Familie Tulp"), ("", ""), (-1, -1), (None, None)])
 def test_only_text_is_neutralised(value, written):
     assert spreadsheet_safe(value) == written
+
+
+def test_fractions_carry_the_decimal_sign_of_the_language(client, auth, world, household):
+    """Dutch spreadsheets read "1.0" as a date or text: the weighted caseload is "1,0" in Dutch, "1.0" in English."""
+    auth.login(world.teamlead)
+    for lang, weighted in (("nl", "1,0"), ("en", "1.0")):
+        client.post("/language", data={"lang": lang})
+        text = client.get("/team/?format=csv").text.lstrip("\ufeff")
+        header, *rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+        row = next(r for r in rows if r[0] == world.coach.name)
+        assert row[header.index("Gewogen caseload" if lang == "nl" else "Weighted caseload")] == weighted, (header, row)

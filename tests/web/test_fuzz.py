@@ -70,7 +70,8 @@ def row_counts(app):
 
 
 def shows_error(page):
-    return any(mark in page for mark in ('class="error"', 'role="alert"', "<title>400 ·", "<title>409 ·"))
+    marks = ('class="error"', "utrecht-form-field-error-message", 'role="alert"', "<title>400 ·", "<title>409 ·")
+    return any(mark in page for mark in marks)
 
 
 def check_page(response, where):

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from babel.dates import format_date
 from pypdf import PdfReader
+from reportlab.platypus import CondPageBreak, Table
 from sqlalchemy import select
 
 from gezinsaanpak.audit import AuditEvent
@@ -17,6 +18,7 @@ from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.assessments import record_assessment
 from gezinsaanpak.plans.descriptors import load_descriptors
 from gezinsaanpak.plans.models import Domain, Goal
+from gezinsaanpak.plans.pdf import Styles, _goal
 from tests.factories import make_household
 from tests.helpers import TODAY
 from tests.web.form_pages import shown_version
@@ -235,6 +237,8 @@ def test_the_pdf_in_english_with_a_name_the_coach_chose(app, client, auth, world
                      "Page 1 of"):
         assert expected in text, expected
     assert "Ons gezinsplan" not in text
+    target = format_date(TODAY + timedelta(days=90), "d MMM y", locale="en")  # "5 Mar 2027": months keep capitals
+    assert f"Target date {target}" in text, text
 
 
 def words(page):
@@ -361,3 +365,16 @@ def test_a_childs_goal_without_own_words_shows_why_on_the_goal_and_the_plan(app,
     assert expected in client.get(saved.location).text
     assert expected in client.get(f"/households/{hid}/plan").text
     assert "om het kind te beschermen" not in pdf_text(client.get(f"/households/{hid}/plan.pdf"))
+
+
+def test_a_goal_heading_never_stays_behind_at_the_foot_of_a_page(app, world, family, domains):
+    """The PDF keeps a goal's heading lines, and a member's name, together with the table that follows them."""
+    hid, _ = family
+    build_plan(app, world, hid, domains)
+    with app.test_request_context():
+        goal = db.session.scalar(select(Goal).where(Goal.description == "Alle schulden in beeld"))
+        flowables = _goal(goal, "nl", Styles())
+        table = next(i for i, f in enumerate(flowables) if isinstance(f, Table))
+        lead = flowables[1:table]  # title, dream, goal, dates
+        needed = sum(f.wrap(500, 800)[1] for f in lead) + sum(flowables[table]._rowHeights[:2])
+        assert isinstance(flowables[0], CondPageBreak) and flowables[0].height >= needed

@@ -66,6 +66,8 @@ def test_an_invalid_note_keeps_every_tick_and_note(app, client, auth, world, hou
     assert 'value="Stapel ongeopende post"' in response.text
     assert 'value="Volgens juf vaak zonder ontbijt"' in response.text and "x" * 1200 in response.text
     assert count_signals(app, household.id) == 0
+    summary = response.text.split('class="utrecht-alert')[1].split("</div>")[0]
+    assert f'href="#note-m{samira}.{items["parents.signal.07"]}"' in summary  # the summary leads to the note
 
     form[f"note.m{samira}.{items['parents.signal.07']}"] = "Brief deurwaarder op tafel"
     response = client.post(f"/households/{household.id}/signals/record", data=form)
