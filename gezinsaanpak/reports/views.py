@@ -83,6 +83,16 @@ def period():
     return (start, end) if start <= end else (end, start)
 
 
+def reach_download(table: str, rows, provisions, left):
+    """One of the reach page's tables as CSV, for the team lead and the policy officer alike."""
+    if table == "provisions":
+        return csv_response("provisions", [_("Fund or organisation"), _("Delivered")], provisions)
+    if table == "left":
+        return csv_response("closed", [_("Reason"), _("Households")],
+                            [[CLOSE_REASON_LABELS.get(r, r), n] for r, n in left])
+    return reach_csv(rows)
+
+
 def reach_csv(rows):
     """The reach table with the page's headings: a share only where the target group is known."""
     return csv_response("reach", [_("Income group"), _("Children under 18 in support"), _("Children reached"),
@@ -105,12 +115,7 @@ def reach_report():
     entered, left = reach.flow(start, end, scope)
     table = request.args.get("table", "reach")
     if wants_csv():
-        if table == "provisions":
-            return csv_response("provisions", [_("Fund or organisation"), _("Delivered")], provisions)
-        if table == "left":
-            return csv_response("closed", [_("Reason"), _("Households")],
-                                [[CLOSE_REASON_LABELS.get(r, r), n] for r, n in left])
-        return reach_csv(rows)
+        return reach_download(table, rows, provisions, left)
     team = current_user.team_id
     neighbourhoods = db.session.scalars(select(Neighbourhood).where(Neighbourhood.id.in_(
         select(Household.neighbourhood_id).where(Household.team_id == team))).order_by(Neighbourhood.name)).all()

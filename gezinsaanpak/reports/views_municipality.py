@@ -11,7 +11,6 @@ from wtforms import DateField, SubmitField
 from wtforms.validators import InputRequired
 
 from .. import audit
-from ..cases.labels import CLOSE_REASON_LABELS
 from ..errors import InvalidInput
 from ..i18n import _, _l
 from ..timeutil import today
@@ -20,7 +19,7 @@ from .csvfile import csv_response
 from .export import export_monitoring
 from .labels import INCOME_GROUP_LABELS
 from .operations import parse_scope, scope_choices
-from .views import period, reach_csv, wants_csv
+from .views import period, reach_download, wants_csv
 
 bp = Blueprint("municipality", __name__, url_prefix="/municipality")
 
@@ -50,12 +49,7 @@ def reach_report():
                                                 _("Children reached")],
                                 [[name, INCOME_GROUP_LABELS[r.income_group], r.children, r.reached]
                                  for name, team_rows in teams for r in team_rows])
-        if table == "provisions":
-            return csv_response("provisions", [_("Fund or organisation"), _("Delivered")], provisions)
-        if table == "left":
-            return csv_response("closed", [_("Reason"), _("Households")],
-                                [[CLOSE_REASON_LABELS.get(r, r), n] for r, n in left])
-        return reach_csv(rows)
+        return reach_download(table, rows, provisions, left)
     return render_template("reports/reach_municipality.html", rows=rows, teams=teams, provisions=provisions,
                            entered=entered, left=left, start=start, end=end, scope=scope,
                            scope_value=request.args.get("scope", "") if error is None else "",
