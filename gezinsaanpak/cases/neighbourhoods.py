@@ -15,6 +15,7 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import utcnow
+from ..web import record_id
 from .models import Household, Neighbourhood
 
 CBS_CODE = re.compile(r"(WK\d{6}|BU\d{8})")
@@ -40,7 +41,7 @@ def chosen(neighbourhood_id, current: Neighbourhood | None = None) -> Neighbourh
     if neighbourhood_id in (None, "", 0, "0"):
         return None
     try:
-        entry = db.session.get(Neighbourhood, int(neighbourhood_id))
+        entry = db.session.get(Neighbourhood, record_id(neighbourhood_id))  # a number no row can have is none
     except (TypeError, ValueError):
         entry = None
     if entry is None or not (entry.is_listed or entry is current):

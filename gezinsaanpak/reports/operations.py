@@ -8,6 +8,7 @@ from ..cases.models import Neighbourhood
 from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
+from ..web import MAX_RECORD_ID
 from .models import INCOME_GROUPS, TargetGroup
 from .reach import Scope
 
@@ -27,7 +28,7 @@ def parse_scope(value: str | None) -> Scope:
     kind, _sep, rest = value.partition(":")
     if kind == "d" and rest in neighbourhoods.districts():
         return Scope(district=rest)
-    if kind == "n" and rest.isdigit():
+    if kind == "n" and rest.isdigit() and int(rest) <= MAX_RECORD_ID:  # a number no row can have is none
         entry = db.session.get(Neighbourhood, int(rest))
         if entry is not None and not entry.to_review:
             return Scope(neighbourhood_id=entry.id)

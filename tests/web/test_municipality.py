@@ -172,3 +172,16 @@ def test_a_period_in_the_first_centuries_is_answered_not_a_server_error(client, 
     assert client.get("/municipality/reach?from=0001-01-01&to=0010-01-01").status_code == 200
     export = client.post("/municipality/export", data={"start": "0001-01-01", "end": "0010-01-01"})
     assert export.status_code == 200
+
+
+def test_a_neighbourhood_number_no_row_can_have_is_refused_with_a_message(client, auth, world):
+    """Found by the fuzz walk: a number too large for the database ended in a server error, on the new-track form
+    and in the reach scope."""
+    auth.login(world.coach)
+    refused = client.post("/households/new", data={"pseudonym": "Familie Groot", "source": "school",
+                                                   "neighbourhood_id": "12318076154698263715607740416"})
+    assert refused.status_code == 400 and "Kies een wijk uit de lijst." in refused.text
+    auth.logout()
+    auth.login(world.policy)
+    page = client.get("/municipality/reach?scope=n:12318076154698263715607740416")
+    assert page.status_code == 400
