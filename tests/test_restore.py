@@ -64,13 +64,13 @@ def test_restore_refuses_anything_but_a_backup_of_this_application(app, runner, 
         live = db.engine.url.database if db.engine.url.get_backend_name() == "sqlite" else None
 
     for name in ("empty.backup", "random.backup", "notes.txt", "monitoring.db"):
-        refused(runner.invoke(args=["restore", "--yes", str(tmp_path / name)]), name, "geen back-up")
+        refused(runner.invoke(args=["restore", "--yes", str(tmp_path / name)]), name, "back-up van deze applicatie")
     refused(runner.invoke(args=["restore", "--yes", str(unknown)]), "ffff0000", "niet kent")
     refused(runner.invoke(args=["restore", "--yes", str(partial)]), "tabellen ontbreken: contacts")
     refused(runner.invoke(args=["restore", "--yes", str(tmp_path / "missing.backup")]), "bestaat niet")
     refused(runner.invoke(args=["restore", "--yes", str(tmp_path)]), "is een map")
     refused(runner.invoke(args=["restore", str(tmp_path / "empty.backup")], input="y\n"),
-            "geen back-up")  # before asking
+            "back-up van deze applicatie")  # before asking
     if live:
         refused(runner.invoke(args=["restore", "--yes", live]), "de database waarop de applicatie draait")
 
