@@ -75,12 +75,15 @@ MAX_RECORD_ID = 2**31 - 1  # ids are INTEGER columns: a larger number is a datab
 
 
 def once_per_request(key, load):
-    """What two parts of one page both need (the domain catalogue, a household's signals) is loaded once.
+    """What two parts of one page both need (the domain catalogue, a household's signals, goals and referrals)
+    is loaded once.
 
-    Only for reading: a request that changes data redirects, and the next request loads afresh."""
-    if not has_request_context():
+    Only for reading: a request that may change data (anything but GET and HEAD) loads afresh each time, so a
+    form that is refused after a change is shown with what the change left."""
+    if not has_request_context() or request.method not in ("GET", "HEAD"):
         return load()
-    loaded = g.setdefault("loaded_once", {})
+    # On the request, not on `g`: an application context (and its `g`) may outlive one request.
+    loaded = vars(request._get_current_object()).setdefault("loaded_once", {})
     if key not in loaded:
         loaded[key] = load()
     return loaded[key]
@@ -108,6 +111,17 @@ def trust_proxies(app):
     hops = int(app.config.get("TRUSTED_PROXIES") or 0)
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_port=0, x_prefix=0)
+
+
+def commit_at_end(session) -> None:
+    """The request's one commit, after its page is rendered. Nothing reads the loaded records after it (the
+    session is removed at teardown), so they are not expired: expiring every record of a household page costs
+    more than writing its audit event."""
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
 
 
 def install_request_hooks(app):
@@ -150,7 +164,7 @@ def install_request_hooks(app):
             if household_page and current_user.is_authenticated and not g.get("audited"):
                 db.session.rollback()
                 raise AuditMissing(f"{request.endpoint} showed a household without an audit event")
-            db.session.commit()
+            commit_at_end(db.session())
         else:
             db.session.rollback()
             audit.keep_after_rollback()

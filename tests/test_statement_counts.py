@@ -1,5 +1,7 @@
 """No query per row: the main pages send the same number of SQL statements whether a municipality has 10 or 40
 households, a coach 10 or 30 of them, a team one coach or two. Counts, not times, so the test is stable."""
+import re
+
 from sqlalchemy import event, select
 from werkzeug.security import generate_password_hash
 
@@ -69,3 +71,28 @@ def test_pages_cost_the_same_number_of_statements_as_the_municipality_grows(app)
     small = statement_counts(app, 10)
     large = statement_counts(app, 40)
     assert large == small
+
+
+def test_the_household_page_reads_each_table_once(app):
+    """Its sections and its "coming up" list share what they load (goals, referrals), and the domain catalogue
+    that goals and assessments point to is read once."""
+    coach, _lead, household = municipality(app, 10)
+    client = app.test_client()
+    assert client.post("/login", data={"email": coach, "password": PASSWORD}).status_code == 302
+    client.get(f"/households/{household}")
+    with app.app_context():
+        engine = db.engine
+    statements = []
+
+    def keep(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        assert client.get(f"/households/{household}").status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    # The table each SELECT reads (the timeline's union of every area reads from a subquery: left out).
+    tables = [found.group(1) for found in (re.search(r"\bFROM (\(|\w+)", s) for s in statements)
+              if found and found.group(1) != "("]
+    assert {table for table in tables if tables.count(table) > 1} == set()

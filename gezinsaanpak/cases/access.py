@@ -62,9 +62,11 @@ def get_household_or_404(household_id: int, need: str = "view", action: str | No
               "export": can_export_household, "audit": can_view_audit, "erase": can_erase_household,
               "lead": can_extend_support}
     check_declared(need)
-    # Its members come along: nearly every household page shows them, and the policy needs its co-workers.
+    # Its members come along: nearly every household page shows them, and the policy needs its co-workers; its
+    # neighbourhood is one row, shown on the household page.
     household = db.session.get(Household, household_id,
-                               options=[joinedload(Household.members), joinedload(Household.workers)])
+                               options=[joinedload(Household.members), joinedload(Household.workers),
+                                        joinedload(Household.neighbourhood)])
     action = action or f"household.{need}"
     if household is not None and need in CHANGING_NEEDS and household.is_anonymised \
             and can_view_household(current_user, household):

@@ -13,9 +13,10 @@ from ..extensions import db
 from ..history import changes_of
 from ..i18n import _
 from ..referrals.models import Referral
-from .assessments import Summary, summarise
+from ..web import once_per_request
+from .assessments import Summary, domains_by_code, summarise
 from .labels import domain_label
-from .models import Assessment, AssessmentScore, Domain, FamilyPlan, Goal, MemberWish, Strength
+from .models import Assessment, Domain, FamilyPlan, Goal, MemberWish, Strength
 from .operations import support_ends_on
 
 STATUS_ORDER = {"active": 0, "adjusted": 1, "achieved": 2, "stopped": 3}
@@ -60,15 +61,18 @@ class PlanView:
 
 
 def goals_of(household, member_id=None, only_member=False, details: bool = True) -> list[Goal]:
-    """Open goals first, then by target date; `details` loads their action points and if-then plans too."""
-    query = (select(Goal).where(Goal.household_id == household.id)
-             .options(joinedload(Goal.domain), joinedload(Goal.member)))
-    if details:
-        query = query.options(selectinload(Goal.actions), selectinload(Goal.obstacles))
-    if only_member:
-        query = query.where(Goal.member_id == member_id)
-    goals = db.session.scalars(query).all()
-    return sorted(goals, key=lambda g: (STATUS_ORDER[g.status], g.target_on or date.max, g.id))
+    """Open goals first, then by target date; `details` loads their action points and if-then plans too. Loaded
+    once per request: the household page's plan section and its next reviews both read them."""
+    def load():
+        domains_by_code()  # the catalogue in the session: each goal finds its domain without a query
+        query = select(Goal).where(Goal.household_id == household.id).options(joinedload(Goal.member))
+        if details:
+            query = query.options(selectinload(Goal.actions), selectinload(Goal.obstacles))
+        if only_member:
+            query = query.where(Goal.member_id == member_id)
+        goals = db.session.scalars(query).all()
+        return sorted(goals, key=lambda g: (STATUS_ORDER[g.status], g.target_on or date.max, g.id))
+    return once_per_request(("goals", household.id, member_id if only_member else None, details), load)
 
 
 def goal_history(goal) -> tuple[list, dict[str, Domain]]:
@@ -85,10 +89,10 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
     points, if-then plans, wishes, strengths and the family plan, which only the plan page and the PDF show."""
     members = [m for m in household.members if not m.left_on]
     firsts, latests = {}, {}
+    domains_by_code()  # the catalogue in the session: scores and goals find their domain without a query
     for assessment in db.session.scalars(
             select(Assessment).where(Assessment.household_id == household.id)
-            .options(joinedload(Assessment.scores).joinedload(AssessmentScore.domain))
-            .order_by(Assessment.assessed_on, Assessment.id)).unique():
+            .options(selectinload(Assessment.scores)).order_by(Assessment.assessed_on, Assessment.id)):
         firsts.setdefault(assessment.member_id, assessment)
         latests[assessment.member_id] = assessment
     goals = goals_of(household, details=details)
@@ -127,11 +131,10 @@ def goals_to_review(household, on: date) -> tuple[list[Goal], list[Goal]]:
 
 
 def upcoming_reviews(household, limit: int = 3) -> list[DueItem]:
-    """The household's next goal reviews, for the top of its page."""
-    goals = db.session.scalars(
-        select(Goal).where(Goal.household_id == household.id, Goal.status.in_(("active", "adjusted")),
-                           Goal.next_review_on.is_not(None))
-        .options(joinedload(Goal.domain), joinedload(Goal.member)).order_by(Goal.next_review_on, Goal.id).limit(limit))
+    """The household's next goal reviews, for the top of its page (from the goals its plan section loaded)."""
+    goals = sorted((g for g in goals_of(household, details=False)
+                    if g.status in ("active", "adjusted") and g.next_review_on is not None),
+                   key=lambda g: (g.next_review_on, g.id))[:limit]
     return [DueItem(g.next_review_on, household,
                     _("Review the goal %(domain)s (%(who)s)", domain=domain_label(g.domain),
                       who=g.member.first_name if g.member else _("the family")), "goal") for g in goals]

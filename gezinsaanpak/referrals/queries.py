@@ -15,6 +15,7 @@ from ..cases.registry import DueItem
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import today
+from ..web import once_per_request
 from .funds import active_funds
 from .models import OPEN_STATUSES, Fund, Referral
 from .suggestions import suggestions_for
@@ -102,11 +103,7 @@ class Overview:
 def household_overview(household, on: date | None = None, suggest: bool = True) -> Overview:
     """Referrals newest first, open ones on top, and suggestions per child; a fixed number of queries."""
     on = on or today()
-    referrals = db.session.scalars(
-        select(Referral).where(Referral.household_id == household.id)
-        .options(joinedload(Referral.fund), joinedload(Referral.member))
-        .order_by(Referral.status_on.desc(), Referral.id.desc())).all()
-    referrals.sort(key=lambda r: not r.is_open)
+    referrals = sorted(household_referrals(household), key=lambda r: not r.is_open)
     renewed_ids = {r.renewal_of_id for r in referrals if r.renewal_of_id}
     overview = Overview(referrals=referrals, renewed_ids=renewed_ids, on=on,
                         may_refer=household.has_consent and not household.is_closed)
@@ -116,11 +113,19 @@ def household_overview(household, on: date | None = None, suggest: bool = True) 
 
 
 
+def household_referrals(household) -> list[Referral]:
+    """Every referral of the household with its fund and member, newest first; loaded once per request, as the
+    household page's referrals section and its next follow-ups both read them."""
+    return once_per_request(("referrals", household.id), lambda: db.session.scalars(
+        select(Referral).where(Referral.household_id == household.id)
+        .options(joinedload(Referral.fund), joinedload(Referral.member))
+        .order_by(Referral.status_on.desc(), Referral.id.desc())).all())
+
+
 def upcoming_follow_ups(household, limit: int = 3) -> list[DueItem]:
     """The household's next follow-ups of open referrals, for the top of its page."""
-    rows = db.session.scalars(
-        select(Referral).where(Referral.household_id == household.id, Referral.status.in_(OPEN_STATUSES),
-                               Referral.follow_up_on.is_not(None))
-        .options(joinedload(Referral.fund)).order_by(Referral.follow_up_on, Referral.id).limit(limit))
+    rows = sorted((r for r in household_referrals(household)
+                   if r.status in OPEN_STATUSES and r.follow_up_on is not None),
+                  key=lambda r: (r.follow_up_on, r.id))[:limit]
     return [DueItem(r.follow_up_on, household, _("Follow up the referral to %(to)s", to=r.target), "referral")
             for r in rows]
