@@ -92,7 +92,7 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
     domains_by_code()  # the catalogue in the session: scores and goals find their domain without a query
     for assessment in db.session.scalars(
             select(Assessment).where(Assessment.household_id == household.id)
-            .options(selectinload(Assessment.scores)).order_by(Assessment.assessed_on, Assessment.id)):
+            .options(joinedload(Assessment.scores)).order_by(Assessment.assessed_on, Assessment.id)).unique():
         firsts.setdefault(assessment.member_id, assessment)
         latests[assessment.member_id] = assessment
     goals = goals_of(household, details=details)
