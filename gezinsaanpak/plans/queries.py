@@ -15,7 +15,7 @@ from ..i18n import _
 from ..referrals.models import Referral
 from .assessments import Summary, summarise
 from .labels import domain_label
-from .models import Assessment, AssessmentScore, Domain, FamilyPlan, Goal, MemberWish, Strength
+from .models import Action, Assessment, AssessmentScore, Domain, FamilyPlan, Goal, MemberWish, Strength
 from .operations import support_ends_on
 
 STATUS_ORDER = {"active": 0, "adjusted": 1, "achieved": 2, "stopped": 3}
@@ -64,7 +64,7 @@ def goals_of(household, member_id=None, only_member=False, details: bool = True)
     query = (select(Goal).where(Goal.household_id == household.id)
              .options(joinedload(Goal.domain), joinedload(Goal.member)))
     if details:
-        query = query.options(selectinload(Goal.actions), selectinload(Goal.obstacles))
+        query = query.options(selectinload(Goal.actions).joinedload(Action.partner), selectinload(Goal.obstacles))
     if only_member:
         query = query.where(Goal.member_id == member_id)
     goals = db.session.scalars(query).all()

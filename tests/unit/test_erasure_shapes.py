@@ -25,7 +25,7 @@ from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
 from gezinsaanpak.network import operations as network
 from gezinsaanpak.plans import operations as plans
-from gezinsaanpak.plans.models import Assessment, AssessmentScore, Benchmark, BenchmarkScore, Domain
+from gezinsaanpak.plans.models import Assessment, AssessmentScore, Benchmark, BenchmarkScore, Domain, Goal
 from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.referrals.models import Fund
 from gezinsaanpak.referrals.panic import record_spending, set_limit
@@ -170,11 +170,15 @@ def build_plan_and_referrals(world, household, shape, typed):
 
 
 def build_network(coach, household, typed):
-    """Someone in the network with a consent, a warm handover, its withdrawal, and a debt-help route."""
+    """Someone in the network with a consent, an action point they carry, a warm handover, its withdrawal, and a
+    debt-help route."""
     today = TODAY
     partner = network.add_partner(coach, household, "debt_counselling", typed(120), typed(160), typed(), typed(40),
                                   re.sub(r"[^A-Za-z0-9]", "", typed(12)) + "@example.nl", on=today - timedelta(30))
     consent = network.give_consent(coach, household, partner, typed(), typed(160), on=today - timedelta(20))
+    goal = db.session.scalars(select(Goal).where(Goal.household_id == household.id).order_by(Goal.id)).first()
+    if goal is not None:  # an action point the partner carries
+        plans.add_action(coach, household, goal, typed(), None, support_needed=typed(), partner=partner)
     handover = network.start_handover(coach, household, partner, typed(), typed(), on=today - timedelta(20),
                                       meeting_on=today - timedelta(10))
     network.handover_step(coach, household, handover, "meeting_held", today - timedelta(10), typed())
