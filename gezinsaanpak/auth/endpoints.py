@@ -46,6 +46,8 @@ PERMISSIONS = {
     "cases.register": "household:edit",
     "cases.new_member": "household:edit",
     "cases.move_stage": "household:edit",
+    "cases.withdraw_consent": "household:edit",
+    "cases.new_consent": "household:edit",
     "cases.reopen": "household:edit",
     "cases.new_check_in": "household:edit",
     "cases.check_in_done": "household:edit",

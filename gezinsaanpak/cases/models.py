@@ -118,6 +118,13 @@ class Household(db.Model):
         return self.is_registered and any(consent.withdrawn_on is None for consent in self.consents)
 
     @property
+    def withdrawn_consent(self) -> "Consent | None":
+        """The consent the family withdrew, when none is in force now: what the household page warns about."""
+        if not self.is_registered or self.has_consent or not self.consents:
+            return None
+        return max(self.consents, key=lambda c: (c.withdrawn_on or date.min, c.id))
+
+    @property
     def is_closed(self):
         return self.stage == "closed"
 
@@ -158,7 +165,8 @@ class Member(db.Model):
 
 
 class Consent(db.Model):
-    """The family's consent to be registered: when, what it covers, who recorded it."""
+    """The family's consent to be registered: when, what it covers, who recorded it; and its withdrawal, with the
+    day, who recorded it and an optional note (cases/consent.py)."""
     __tablename__ = "consents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -167,9 +175,12 @@ class Consent(db.Model):
     scope: Mapped[str] = mapped_column(Text)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     withdrawn_on: Mapped[date | None]
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    withdrawal_note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    recorded_by: Mapped[User] = relationship()
+    recorded_by: Mapped[User] = relationship(foreign_keys=[recorded_by_id])
+    withdrawn_by: Mapped[User | None] = relationship(foreign_keys=[withdrawn_by_id])
 
 
 class CoordinatorAssignment(db.Model):

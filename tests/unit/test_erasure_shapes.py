@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from sqlalchemy import inspect, select, text
 
 from gezinsaanpak import privacy
+from gezinsaanpak.cases import consent as consents
 from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases import support
 from gezinsaanpak.cases.models import Neighbourhood
@@ -171,7 +172,7 @@ def build_plan_and_referrals(world, household, shape, typed):
 
 def build_network(coach, household, typed):
     """Someone in the network with a consent, an action point they carry, a warm handover, its withdrawal, and a
-    debt-help route."""
+    debt-help route; then the family withdraws its consent to registration, and gives it again."""
     today = TODAY
     partner = network.add_partner(coach, household, "debt_counselling", typed(120), typed(160), typed(), typed(40),
                                   re.sub(r"[^A-Za-z0-9]", "", typed(12)) + "@example.nl", on=today - timedelta(30))
@@ -185,6 +186,8 @@ def build_network(coach, household, typed):
     network.withdraw_consent(coach, household, consent, today - timedelta(5))
     debt = network.start_debt_help(coach, household, "local_volunteer", partner, on=today - timedelta(15))
     network.debt_help_step(coach, household, debt, "intake", today - timedelta(3), typed())
+    consents.withdraw_registration_consent(coach, household, today - timedelta(2), typed())
+    consents.record_consent(coach, household, today - timedelta(1), typed())
 
 
 def test_the_shapes_reach_every_household_table(ctx, world):
