@@ -59,6 +59,8 @@ PERMISSIONS = {
     "cases.erase": "household:erase",
     "cases.support_period": "household:view/edit",
     "cases.decide_extension": "household:lead",
+    "cases.closing_request": "household:view",
+    "cases.decide_closing": "household:lead",
     "signals.record": "household:edit",
     "signals.signal": "household:view/edit",
     "signals.admin_checklist": "admin",

@@ -186,3 +186,11 @@ class ConsentForm(FlaskForm):
         DataRequired(message=_l("Describe what the family consented to.")), Length(max=TEXT_MAX)],
         description=_l("For example: registration in this application, and sharing with funds after asking."))
     submit = SubmitField(_l("Record consent"))
+
+
+class ClosingDecisionForm(FlaskForm):
+    """The team lead signs off a request to close, or sends it back with why."""
+    why = TextAreaField(_l("When sending back: why, and what the coach does first"),
+                        validators=[Optional(), Length(max=TEXT_MAX)])
+    approve = SubmitField(_l("Sign off: close the household"))
+    send_back = SubmitField(_l("Send back"))

@@ -103,6 +103,7 @@ class Household(db.Model):
     contacts: Mapped[list["Contact"]] = relationship(order_by="Contact.contact_on.desc()")
     check_ins: Mapped[list["CheckIn"]] = relationship(order_by="CheckIn.due_on")
     extensions: Mapped[list["SupportExtension"]] = relationship(order_by="SupportExtension.id")
+    closing_requests: Mapped[list["ClosingRequest"]] = relationship(order_by="ClosingRequest.id")
 
     def __repr__(self):
         return f"<Household {self.id} {self.pseudonym!r} {self.stage}>"
@@ -127,6 +128,14 @@ class Household(db.Model):
     @property
     def is_closed(self):
         return self.stage == "closed"
+
+    @property
+    def closing_request(self) -> "ClosingRequest | None":
+        """The newest request to close while the household is open: waiting for the team lead, or sent back."""
+        if self.is_closed or not self.closing_requests:
+            return None
+        latest = self.closing_requests[-1]
+        return None if latest.approved else latest
 
     @property
     def support_started_on(self) -> date:
@@ -291,6 +300,36 @@ class SupportExtension(db.Model):
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_on: Mapped[date | None]
     agreed: Mapped[bool | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.decided_on is None
+
+
+class ClosingRequest(db.Model):
+    """A coach's request to close a household, where the municipality has closing signed off by the team lead
+    (CLOSING_NEEDS_TEAM_LEAD): what the closing form asks, and the team lead's answer. Approved, the household
+    closes with the team lead in its stage history; sent back, it stays where it was and the coach reads why."""
+    __tablename__ = "closing_requests"
+    __table_args__ = (CheckConstraint(_in("close_reason", CLOSE_REASONS), name="close_reason"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    close_reason: Mapped[str] = mapped_column(String(20))
+    closes_on: Mapped[date]                          # the day of closing the coach chose
+    note: Mapped[str | None] = mapped_column(Text)
+    turn_to: Mapped[str | None] = mapped_column(Text)
+    aftercare: Mapped[str | None] = mapped_column(Text)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_on: Mapped[date]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_on: Mapped[date | None]
+    approved: Mapped[bool | None]
+    returned_note: Mapped[str | None] = mapped_column(Text)  # why the team lead sent it back
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])

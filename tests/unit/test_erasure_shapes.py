@@ -13,14 +13,15 @@ import re
 from datetime import date, timedelta
 from itertools import count
 
+from flask import current_app
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import inspect, select, text
 
 from gezinsaanpak import privacy
+from gezinsaanpak.cases import closing, support
 from gezinsaanpak.cases import consent as consents
 from gezinsaanpak.cases import operations as cases
-from gezinsaanpak.cases import support
 from gezinsaanpak.cases.models import Neighbourhood
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
@@ -48,6 +49,7 @@ shapes = st.fixed_dictionaries({
     "edit_referrals": st.booleans(), "panic": st.booleans(), "wish": st.booleans(), "family_plan": st.booleans(),
     "worker": st.booleans(), "hand_over": st.booleans(), "stages": st.booleans(), "network": st.booleans(),
     "words": words, "typed_neighbourhood": st.booleans(), "extension": st.booleans(), "strength": st.booleans(),
+    "closing_request": st.booleans(),
 })
 
 
@@ -106,6 +108,14 @@ def build(world, shape) -> tuple:
         support.request_extension(coach if household.coordinator_id == coach.id else world.colleague, household,
                                   add_months(support.support_ends_on(household), 2), typed())
     closer = household.coordinator
+    if shape["closing_request"] and household.is_registered:  # asked to close, sent back by the team lead
+        current_app.config["CLOSING_NEEDS_TEAM_LEAD"] = True
+        try:
+            cases.move_stage(closer, household, "closed", note=typed(), reason=cases.close_reasons(household)[-1],
+                             turn_to=typed(), aftercare=typed())
+        finally:
+            current_app.config["CLOSING_NEEDS_TEAM_LEAD"] = False
+        closing.send_back(world.teamlead, household, typed())
     cases.move_stage(closer, household, "closed", note=typed(), reason=cases.close_reasons(household)[-1],
                      turn_to=typed(), aftercare=typed())
     db.session.commit()
@@ -198,7 +208,7 @@ def test_the_shapes_reach_every_household_table(ctx, world):
                   "assessment": True, "goals": [(1, 1, True)], "referrals": ["fund", "organisation"],
                   "edit_referrals": True, "panic": True, "wish": True, "family_plan": True, "worker": True,
                   "hand_over": True, "stages": True, "network": True, "words": "x",
-                  "typed_neighbourhood": True, "extension": True, "strength": True}
+                  "typed_neighbourhood": True, "extension": True, "strength": True, "closing_request": True}
     household, _ = build(world, everything)
     empty = [name for name, rows in privacy._rows_by_table(household.id).items() if not rows]
     assert not empty
