@@ -19,7 +19,7 @@ def _page(household, form, status=200):
     may_decide = (request is not None and request.is_pending and can_extend_support(current_user, household)
                   and current_user.id not in (request.requested_by_id, household.coordinator_id))
     summary = [item for part in household_parts().closing for item in part(household)]
-    return render_template("cases/closing_request.html", household=household, request=request, form=form,
+    return render_template("cases/closing_request.html", household=household, asked=request, form=form,
                            may_decide=may_decide, summary=summary), status
 
 
@@ -27,9 +27,6 @@ def _page(household, form, status=200):
 def closing_request(household_id):
     """The request to close: what the coach wrote down, where the goals stand, and the team lead's answer."""
     household = get_household_or_404(household_id, action="household.closing_view")
-    if household.closing_request is None:
-        flash(_("There is no request to close this household."), "info")
-        return redirect(url_for("cases.household", household_id=household.id))
     return _page(household, ClosingDecisionForm())
 
 
