@@ -76,7 +76,7 @@ def register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .auth import views_activation  # noqa: F401  (on the auth blueprint)
     from .auth.views import bp as auth_bp
-    from .cases import views_audit, views_support, views_track  # noqa: F401  (routes on the cases blueprint)
+    from .cases import views_audit, views_closing, views_consent, views_support, views_track  # noqa: F401
     from .cases.views import bp as cases_bp
     from .drafts import bp as drafts_bp
     from .health import health

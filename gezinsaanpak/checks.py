@@ -2,9 +2,10 @@
 
 Every check says ok, warning or error with what to do; the command exits non-zero when one says error, so it
 can run after every deployment. Configuration: the secret key, HTTPS (Secure cookies, HSTS), the reverse proxy,
-debug mode. Files: the SQLite database, the keys in the instance folder and the backup folder must not be
-readable by other users of the machine. Operations: migrations at head, catalogues loaded, a recent backup and
-retention run (from `operations_log`), an administrator with two-step verification.
+debug mode, and whether closing needs the team lead's sign-off. Files: the SQLite database, the keys in the instance
+folder and the backup folder must not be readable by other users of the machine. Operations: migrations at head,
+catalogues loaded, a recent backup and retention run (from `operations_log`), an administrator with two-step
+verification.
 """
 import csv
 import stat
@@ -191,8 +192,15 @@ def theme():
     return Check(name, OK, colour)
 
 
+def closing():
+    """Which way the municipality's closing rule is set (CLOSING_NEEDS_TEAM_LEAD): a choice, not a problem."""
+    if current_app.config.get("CLOSING_NEEDS_TEAM_LEAD"):
+        return Check(_("closing"), OK, _("a coach's closing waits for the team lead's sign-off"))
+    return Check(_("closing"), OK, _("coaches close households themselves (CLOSING_NEEDS_TEAM_LEAD is off)"))
+
+
 def run_checks() -> list[Check]:
-    checks = [secret_key(), *https(), proxies(), login_limits(), debug(), theme(), *file_permissions()]
+    checks = [secret_key(), *https(), proxies(), login_limits(), debug(), theme(), closing(), *file_permissions()]
     checks.append(migrations())
     if checks[-1].level == OK:
         try:

@@ -36,6 +36,9 @@ class Defaults:
     SUPPORT_MONTHS = 18  # the usual support period, from the first contact; longer with the team lead's agreement
     SUPPORT_WARNING_MONTHS = 15  # from this month on the coach and the team lead see the end coming
     SUPPORT_EXTENSION_MAX_MONTHS = 12  # one extension reaches at most this far past the current end
+    # Where the municipality asks for it, a coach's closing of a registered household is a request that the team lead
+    # of its team signs off (cases/closing.py); off, a coach closes at once.
+    CLOSING_NEEDS_TEAM_LEAD = False
     PAGE_SIZE = 50
     DEMO_PASSWORD = "demo-gezinsaanpak"
     PASSWORD_HASH_METHOD = "scrypt"

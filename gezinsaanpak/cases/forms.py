@@ -167,3 +167,30 @@ class ExtensionForm(FlaskForm):
 class DecisionForm(FlaskForm):
     agree = SubmitField(_l("Agree"))
     decline = SubmitField(_l("Decline"))
+
+
+class WithdrawConsentForm(FlaskForm):
+    """The family takes back its consent to registration: the day, and what they said if the coach notes it."""
+    withdrawn_on = DateField(_l("Date the family withdrew its consent"), default=today, validators=[
+        InputRequired(message=_l("Enter the date the family withdrew its consent.")), not_in_future])
+    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=TEXT_MAX)],
+                         description=_l("For example how the family said it, or what was agreed about closing."))
+    submit = SubmitField(_l("Record the withdrawal"))
+
+
+class ConsentForm(FlaskForm):
+    """The family agrees again to registration after withdrawing its consent."""
+    consent_on = DateField(_l("Date of consent"), default=today, validators=[
+        InputRequired(message=_l("Enter the date the family gave consent.")), not_in_future])
+    consent_scope = TextAreaField(_l("What the consent covers"), validators=[
+        DataRequired(message=_l("Describe what the family consented to.")), Length(max=TEXT_MAX)],
+        description=_l("For example: registration in this application, and sharing with funds after asking."))
+    submit = SubmitField(_l("Record consent"))
+
+
+class ClosingDecisionForm(FlaskForm):
+    """The team lead signs off a request to close, or sends it back with why."""
+    why = TextAreaField(_l("When sending back: why, and what the coach does first"),
+                        validators=[Optional(), Length(max=TEXT_MAX)])
+    approve = SubmitField(_l("Sign off: close the household"))
+    send_back = SubmitField(_l("Send back"))

@@ -103,6 +103,7 @@ class Household(db.Model):
     contacts: Mapped[list["Contact"]] = relationship(order_by="Contact.contact_on.desc()")
     check_ins: Mapped[list["CheckIn"]] = relationship(order_by="CheckIn.due_on")
     extensions: Mapped[list["SupportExtension"]] = relationship(order_by="SupportExtension.id")
+    closing_requests: Mapped[list["ClosingRequest"]] = relationship(order_by="ClosingRequest.id")
 
     def __repr__(self):
         return f"<Household {self.id} {self.pseudonym!r} {self.stage}>"
@@ -118,8 +119,23 @@ class Household(db.Model):
         return self.is_registered and any(consent.withdrawn_on is None for consent in self.consents)
 
     @property
+    def withdrawn_consent(self) -> "Consent | None":
+        """The consent the family withdrew, when none is in force now: what the household page warns about."""
+        if not self.is_registered or self.has_consent or not self.consents:
+            return None
+        return max(self.consents, key=lambda c: (c.withdrawn_on or date.min, c.id))
+
+    @property
     def is_closed(self):
         return self.stage == "closed"
+
+    @property
+    def closing_request(self) -> "ClosingRequest | None":
+        """The newest request to close while the household is open: waiting for the team lead, or sent back."""
+        if self.is_closed or not self.closing_requests:
+            return None
+        latest = self.closing_requests[-1]
+        return None if latest.approved else latest
 
     @property
     def support_started_on(self) -> date:
@@ -158,7 +174,8 @@ class Member(db.Model):
 
 
 class Consent(db.Model):
-    """The family's consent to be registered: when, what it covers, who recorded it."""
+    """The family's consent to be registered: when, what it covers, who recorded it; and its withdrawal, with the
+    day, who recorded it and an optional note (cases/consent.py)."""
     __tablename__ = "consents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -167,9 +184,12 @@ class Consent(db.Model):
     scope: Mapped[str] = mapped_column(Text)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     withdrawn_on: Mapped[date | None]
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    withdrawal_note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    recorded_by: Mapped[User] = relationship()
+    recorded_by: Mapped[User] = relationship(foreign_keys=[recorded_by_id])
+    withdrawn_by: Mapped[User | None] = relationship(foreign_keys=[withdrawn_by_id])
 
 
 class CoordinatorAssignment(db.Model):
@@ -280,6 +300,36 @@ class SupportExtension(db.Model):
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_on: Mapped[date | None]
     agreed: Mapped[bool | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.decided_on is None
+
+
+class ClosingRequest(db.Model):
+    """A coach's request to close a household, where the municipality has closing signed off by the team lead
+    (CLOSING_NEEDS_TEAM_LEAD): what the closing form asks, and the team lead's answer. Approved, the household
+    closes with the team lead in its stage history; sent back, it stays where it was and the coach reads why."""
+    __tablename__ = "closing_requests"
+    __table_args__ = (CheckConstraint(_in("close_reason", CLOSE_REASONS), name="close_reason"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    close_reason: Mapped[str] = mapped_column(String(20))
+    closes_on: Mapped[date]                          # the day of closing the coach chose
+    note: Mapped[str | None] = mapped_column(Text)
+    turn_to: Mapped[str | None] = mapped_column(Text)
+    aftercare: Mapped[str | None] = mapped_column(Text)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_on: Mapped[date]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_on: Mapped[date | None]
+    approved: Mapped[bool | None]
+    returned_note: Mapped[str | None] = mapped_column(Text)  # why the team lead sent it back
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])

@@ -5,11 +5,12 @@ the request (or the command) commits once.
 """
 from datetime import date
 
+from flask import current_app
 from sqlalchemy import update
 
 from .. import audit
 from ..auth.models import User
-from ..auth.permissions import can_edit_household, can_hand_over, can_manage_workers, require
+from ..auth.permissions import can_edit_household, can_extend_support, can_hand_over, can_manage_workers, require
 from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _, _l
@@ -25,6 +26,7 @@ from .models import (
     SOURCES,
     STAGES,
     CheckIn,
+    ClosingRequest,
     Consent,
     Contact,
     CoordinatorAssignment,
@@ -200,13 +202,23 @@ def is_backward(household: Household, to_stage: str) -> bool:
     return STAGES.index(to_stage) < STAGES.index(household.stage)
 
 
+def closing_needs_sign_off(actor: User, household: Household) -> bool:
+    """Where the municipality asks for it (CLOSING_NEEDS_TEAM_LEAD), a registered household closes with the team
+    lead's sign-off: a coach asks, the team lead of its team closes (not one who coordinates it: nobody signs off
+    their own)."""
+    if not current_app.config.get("CLOSING_NEEDS_TEAM_LEAD") or not household.is_registered:
+        return False
+    return not (can_extend_support(actor, household) and actor.id != household.coordinator_id)
+
+
 def move_stage(actor: User, household: Household, to_stage: str, on: date | None = None,
                note: str | None = None, reason: str | None = None, turn_to: str | None = None,
-               aftercare: str | None = None) -> StageTransition:
+               aftercare: str | None = None) -> StageTransition | ClosingRequest:
     """Move to an allowed next stage, dated not before the previous move; closing needs a reason that fits, and
     going back a stage says why in the note (the history cannot be undone, so a slip should not go unexplained).
     Closing because the goals are reached is what the guide describes (003 lines 922-931): no goal still open,
-    and written down who the family can turn to from now on and how the line stays open (the aftercare)."""
+    and written down who the family can turn to from now on and how the line stays open (the aftercare).
+    Where closing needs the team lead's sign-off, a coach's closing is a request (returned) that waits for it."""
     require(can_edit_household(actor, household))
     if to_stage in STAGES and is_backward(household, to_stage) and not (note or "").strip():
         raise InvalidInput(_("Write why the family goes back to “%(stage)s”: the move stays in the history.",
@@ -227,12 +239,27 @@ def move_stage(actor: User, household: Household, to_stage: str, on: date | None
         if reason == "goals_reached" and not aftercare:
             raise InvalidInput(_("Write down how the line stays open, for example “I call in three months”."),
                                "aftercare")
+        if closing_needs_sign_off(actor, household):
+            return _ask_to_close(actor, household, on or today(), note, reason, turn_to, aftercare)
     else:
         reason = turn_to = aftercare = None  # only closing has these; the form may still send what was typed first
     transition = _move(actor, household, to_stage, on or today(), note, reason)
     transition.turn_to, transition.aftercare = turn_to, aftercare
     audit.record(actor, "household.stage", household, transition, detail={"to": to_stage})
     return transition
+
+
+def _ask_to_close(actor, household, on, note, reason, turn_to, aftercare) -> ClosingRequest:
+    if household.closing_request is not None and household.closing_request.is_pending:
+        raise InvalidInput(_("A request to close is already waiting for the team lead."), "to_stage")
+    STAGES_MACHINE.check(household, "closed", on, household.stage_since)
+    request = ClosingRequest(household_id=household.id, close_reason=reason, closes_on=on,
+                             note=(note or "").strip() or None, turn_to=turn_to, aftercare=aftercare,
+                             requested_by_id=actor.id, requested_on=today())
+    household.closing_requests.append(request)
+    db.session.flush()
+    audit.record(actor, "household.closing_request", household, request, detail={"reason": reason})
+    return request
 
 
 def reopen(actor: User, household: Household, note: str | None = None, on: date | None = None):

@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..extensions import db
 from ..timeutil import today
 from .access import visible_households_clause
+from .closing import closing_due_items
 from .models import STAGES, CheckIn, Contact, Household, Member, Neighbourhood
 from .registry import DueItem, household_parts
 from .support import support_due_items
@@ -92,6 +93,7 @@ def due_items(user, on: date | None = None) -> tuple[list[DueItem], list[DueItem
         .order_by(CheckIn.due_on)).all()
     items = [DueItem(check_in.due_on, household, check_in.subject, "check_in") for check_in, household in rows]
     items += support_due_items(user, week_end)
+    items += closing_due_items(user, week_end)
     for source in household_parts().due:  # each area owns its follow-up rules (referrals: decisions, renewals)
         items += source(user, week_end)
     items.sort(key=lambda item: item.due_on)

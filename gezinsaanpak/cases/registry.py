@@ -54,6 +54,7 @@ class Parts:
     domain_needs: list[Callable[[Any], dict]] = field(default_factory=list)
     closing: list[Callable[[Any], list]] = field(default_factory=list)
     closing_checks: list[Callable[[Any, str], str | None]] = field(default_factory=list)
+    consent_withdrawn: list[Callable[[Any, Any, date], None]] = field(default_factory=list)
     audit_labels: dict[str, Any] = field(default_factory=dict)
     cache: dict = field(default_factory=dict)  # statements built once from the parts (see timeline.py)
 
@@ -85,6 +86,11 @@ class Parts:
         `check(household, reason)`: why closing for that reason is refused, or None."""
         self.closing.append(summary)
         self.closing_checks.append(check)
+
+    def add_consent_withdrawn(self, stop: Callable[[Any, Any, date], None]) -> None:
+        """`stop(actor, household, on)`: what the area stops from day `on` when the family withdraws its consent to
+        registration (sharing with the network); it records and audits that itself."""
+        self.consent_withdrawn.append(stop)
 
     def add_audit_labels(self, labels: Mapping[str, Any]) -> None:
         clash = set(labels) & set(self.audit_labels)

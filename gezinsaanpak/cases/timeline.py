@@ -18,7 +18,7 @@ from ..auth.models import User
 from ..extensions import db
 from ..i18n import _, _l, is_english
 from . import labels
-from .models import CheckIn, Contact, CoordinatorAssignment, StageTransition
+from .models import CheckIn, ClosingRequest, Consent, Contact, CoordinatorAssignment, StageTransition
 from .queries import Page
 from .registry import TimelineSource, household_parts, row_type
 
@@ -173,9 +173,60 @@ def _check_in(r, lang) -> Entry:
     return Entry(r.on, "check_in", _("Check-in (%(state)s): %(subject)s", state=_("done"), subject=r.subject))
 
 
+def _withdrawals(hid):
+    return (select(Consent.withdrawn_on.label("on"), Consent.id.label("id"), Consent.withdrawal_note.label("note"),
+                   User.name.label("by"))
+            .outerjoin(User, User.id == Consent.withdrawn_by_id)
+            .where(Consent.household_id == hid, Consent.withdrawn_on.is_not(None)))
+
+
+def _withdrawal(r, lang) -> Entry:
+    return Entry(r.on, "consent", _("The family withdrew its consent to registration"), r.note, r.by)
+
+
+def _renewed(hid):
+    earlier = aliased(Consent, name="earlier_consent")
+    return (select(Consent.given_on.label("on"), Consent.id.label("id"), Consent.created_at.label("at"),
+                   Consent.scope.label("scope"), User.name.label("by"))
+            .join(User, User.id == Consent.recorded_by_id)
+            .where(Consent.household_id == hid,
+                   select(earlier.id).where(earlier.household_id == hid, earlier.id < Consent.id).exists()))
+
+
+def _renewal(r, lang) -> Entry:
+    return Entry(r.on, "consent", _("The family consented to registration again"), r.scope, r.by)
+
+
+def _closing_requests(hid):
+    return (select(ClosingRequest.requested_on.label("on"), ClosingRequest.id.label("id"),
+                   ClosingRequest.created_at.label("at"), ClosingRequest.close_reason.label("reason"),
+                   ClosingRequest.note.label("note"), User.name.label("by"))
+            .join(User, User.id == ClosingRequest.requested_by_id).where(ClosingRequest.household_id == hid))
+
+
+def _closing_request(r, lang) -> Entry:
+    return Entry(r.on, "stage", _("Asked the team lead to close (%(reason)s)",
+                                  reason=labels.CLOSE_REASON_LABELS[r.reason]), r.note, r.by)
+
+
+def _closing_returns(hid):
+    return (select(ClosingRequest.decided_on.label("on"), ClosingRequest.id.label("id"),
+                   ClosingRequest.returned_note.label("note"), User.name.label("by"))
+            .join(User, User.id == ClosingRequest.decided_by_id)
+            .where(ClosingRequest.household_id == hid, ClosingRequest.approved.is_(False)))
+
+
+def _closing_return(r, lang) -> Entry:
+    return Entry(r.on, "stage", _("The team lead sent the request to close back"), r.note, r.by)
+
+
 SOURCES = [
     (TimelineSource("contact", "contact", _contacts, _contact), _l("Contacts")),
     (TimelineSource("stage", "stage", _stages, _stage), _l("Stages and coordinators")),
     (TimelineSource("coordinator", "stage", _coordinators, _coordinator), None),
+    (TimelineSource("closing_request", "stage", _closing_requests, _closing_request), None),
+    (TimelineSource("closing_return", "stage", _closing_returns, _closing_return), None),
     (TimelineSource("check_in", "check_in", _check_ins, _check_in), _l("Check-ins")),
+    (TimelineSource("consent_withdrawn", "consent", _withdrawals, _withdrawal), _l("Consent")),
+    (TimelineSource("consent_renewed", "consent", _renewed, _renewal), None),
 ]

@@ -27,6 +27,7 @@ from .forms import (
     neighbourhood_choices,
 )
 from .labels import CLOSE_REASON_LABELS, STAGE_LABELS
+from .models import ClosingRequest
 from .operations import NEXT_STAGES
 from .queries import namesakes
 from .registry import household_parts
@@ -148,15 +149,17 @@ def move_stage(household_id):
     target = form.to_stage.data if request.method == "POST" else request.args.get("to")
     if target != "closed":
         del form.reason  # the close reason only when closing
+    if target == "closed" and operations.closing_needs_sign_off(current_user, household):
+        form.submit.label.text = _("Ask the team lead to close")
     if target in allowed and operations.is_backward(household, target):
         form.note.label.text = _("Why does the family go back to this stage? (required; it stays in the history)")
     conflict = None
     if form.validate_on_submit():
         try:
             check_version(household, form.version.data)
-            operations.move_stage(current_user, household, form.to_stage.data, form.moved_on.data, form.note.data,
-                                  form.reason.data if "reason" in form else None, form.turn_to.data,
-                                  form.aftercare.data)
+            moved = operations.move_stage(current_user, household, form.to_stage.data, form.moved_on.data,
+                                          form.note.data, form.reason.data if "reason" in form else None,
+                                          form.turn_to.data, form.aftercare.data)
         except InvalidInput as error:
             show_error(form, error, "to_stage")
         except EditConflict:
@@ -164,6 +167,8 @@ def move_stage(household_id):
                         (_("Coordinator"), household.coordinator.name)]
             form.version.data = household.version
         else:
+            if isinstance(moved, ClosingRequest):
+                return _to_household(household, _("Your request to close is waiting for the team lead's sign-off."))
             moved = _("Moved to %(stage)s.", stage=STAGE_LABELS[form.to_stage.data])
             if form.to_stage.data in ("follow_up", "aftercare"):
                 flash(moved + " " + _("Plan when you will ask “how did it go?”."), "success")
@@ -178,7 +183,8 @@ def move_stage(household_id):
     closing = [item for summary in household_parts().closing for item in summary(household)] \
         if "closed" in allowed else []
     return _render("cases/form.html", 409 if conflict else 400 if form.errors else 200, household=household,
-                   form=form, title=_("Move to another stage"), conflict=conflict, closing=closing)
+                   form=form, title=_("Move to another stage"), conflict=conflict, closing=closing,
+                   sign_off=target == "closed" and operations.closing_needs_sign_off(current_user, household))
 
 
 @bp.route("/households/<int:household_id>/reopen", methods=["GET", "POST"])

@@ -126,7 +126,9 @@ def give_consent(actor, household, partner: Partner, scope: str, given_by: str,
     A new consent replaces the one in force (which is then closed on the same day)."""
     _open_household(actor, household)
     _belongs(partner, household)
-    if not household.is_registered:
+    if household.is_registered and not household.has_consent:
+        raise InvalidInput(_("The family withdrew its consent to registration: nothing is shared any more."))
+    if not household.has_consent:
         raise InvalidInput(_("Consent to share is recorded once the family has consented to registration."))
     if partner.ended_on is not None:
         raise InvalidInput(_("This person or organisation is no longer involved."))
@@ -146,9 +148,10 @@ def give_consent(actor, household, partner: Partner, scope: str, given_by: str,
     return consent
 
 
-def withdraw_consent(actor, household, consent: PartnerConsent, on: date | None = None) -> PartnerConsent:
+def withdraw_consent(actor, household, consent: PartnerConsent, on: date | None = None,
+                     why=None) -> PartnerConsent:
     """The family takes its consent back: from this day nothing is shared with the partner, and every open warm
-    handover to them stops."""
+    handover to them stops, with a step saying `why` (by default: the consent to share was withdrawn)."""
     require(can_edit_household(actor, household))
     _belongs(consent, household)
     if consent.withdrawn_on is not None:
@@ -158,11 +161,21 @@ def withdraw_consent(actor, household, consent: PartnerConsent, on: date | None 
     for handover in db.session.scalars(db.select(WarmHandover).where(WarmHandover.partner_id == consent.partner_id,
                                                                      WarmHandover.status.in_(("planned",
                                                                                               "meeting_held")))):
-        _step(actor, household, HANDOVERS, handover, "stopped", on, _("Consent to share was withdrawn."),
+        _step(actor, household, HANDOVERS, handover, "stopped", on, why or _("Consent to share was withdrawn."),
               handover_id=handover.id, allowed=("stopped",), since=None)
     audit.record(actor, "network.consent_withdraw", household, consent, detail={"partner": consent.partner_id})
     db.session.flush()
     return consent
+
+
+def stop_sharing(actor, household, on: date) -> None:
+    """The family withdrew its consent to registration (cases/consent.py): every consent to share still in force
+    ends the same day (or the day it was given, if later), and with it every open warm handover."""
+    partners = db.session.scalars(db.select(Partner).where(Partner.household_id == household.id)).all()
+    for partner in partners:
+        if partner.consent is not None:
+            withdraw_consent(actor, household, partner.consent, max(on, partner.consent.given_on),
+                             why=_("The family withdrew its consent to registration."))
 
 
 def start_handover(actor, household, partner: Partner, purpose: str, shared: str,

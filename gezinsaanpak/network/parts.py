@@ -9,6 +9,7 @@ from ..cases.timeline import Entry
 from ..i18n import _, _l
 from . import labels
 from .models import DebtHelp, NetworkStep, Partner, PartnerConsent, WarmHandover
+from .operations import stop_sharing
 from .queries import household_network, network_due_items
 
 
@@ -75,4 +76,5 @@ def register(parts) -> None:
     parts.add_timeline(TimelineSource("consent_withdrawal", "network", _withdrawals, _withdrawal))
     parts.add_timeline(TimelineSource("network_step", "network", _steps, _step))
     parts.add_due(network_due_items)
+    parts.add_consent_withdrawn(stop_sharing)
     parts.add_audit_labels(labels.AUDIT_LABELS)

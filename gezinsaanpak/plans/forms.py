@@ -71,9 +71,10 @@ class GoalForm(FlaskForm):
 class ActionForm(FlaskForm):
     description = TextAreaField(_l("What will be done?"), validators=[
         DataRequired(message=_l("Describe what will be done.")), Length(max=TEXT_MAX)])
-    who = StringField(_l("Who does it?"), validators=[
-        DataRequired(message=_l("Write who does it, for example a first name or “coach”.")), Length(max=120)],
-        description=_l("A first name, or “coach”, or both."))
+    carrier = SelectField(_l("Who does it?"), choices=[], validate_choice=False,
+                          description=_l("Someone of the family, the coach, or someone from the family's network."))
+    who = StringField(_l("Someone else: who?"), validators=[Optional(), Length(max=120)],
+                      description=_l("A first name, or “mother and coach”; for someone not in the list."))
     due_on = DateField(_l("By when? (optional)"), validators=[Optional()])
     support_needed = TextAreaField(_l("What support is needed? (optional)"),
                                    validators=[Optional(), Length(max=TEXT_MAX)])

@@ -96,3 +96,22 @@ AUDIT_LABELS = {
 
 def benchmark_text(benchmark, lang: str | None = None) -> str:
     return in_language(benchmark, "text", lang)
+
+
+# Partners the plan names with what they are: a volunteer or an experience expert is not an organisation's employee,
+# and the family should see who stands beside them as such.
+PARTNER_ROLE_NAMES = {"volunteer": _l("volunteer"), "experience_expert": _l("experience expert")}
+
+
+def partner_name(partner) -> str:
+    """"Fatima (experience expert)", "Piet (volunteer)", "Ms Jansen (De Klimop school)", or just the name."""
+    if partner.kind in PARTNER_ROLE_NAMES:
+        return f"{partner.name} ({PARTNER_ROLE_NAMES[partner.kind]})"
+    if partner.organisation and partner.organisation != partner.name:
+        return f"{partner.name} ({partner.organisation})"
+    return partner.name
+
+
+def carried_by(action) -> str:
+    """Who carries an action point, as the plan page, the goal page and the PDF print it."""
+    return partner_name(action.partner) if action.partner is not None else action.who

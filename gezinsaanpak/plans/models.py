@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..auth.models import User
 from ..cases.models import Household, Member, _in
 from ..extensions import db
+from ..network.models import Partner
 from ..timeutil import utcnow
 
 SCALES = ("bridge", "child_bridge", "family")
@@ -184,18 +185,21 @@ class Goal(db.Model):
 
 
 class Action(db.Model):
-    """Who does what, by when, with what support."""
+    """Who does what, by when, with what support. Who: a member of the family, the coach or someone else by name
+    (`who`), or someone from the household's network (`partner`; `who` then keeps the name it had)."""
     __tablename__ = "actions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id"), index=True)
     description: Mapped[str] = mapped_column(Text)
     who: Mapped[str] = mapped_column(String(120))
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("network_partners.id"), index=True)
     due_on: Mapped[date | None]
     support_needed: Mapped[str | None] = mapped_column(Text)
     done_on: Mapped[date | None]
 
     goal: Mapped[Goal] = relationship(back_populates="actions")
+    partner: Mapped[Partner | None] = relationship()
 
     @property
     def household_id(self):

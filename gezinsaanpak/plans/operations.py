@@ -156,21 +156,32 @@ def review_goal(actor, household, goal, reviewed_on: date, status: str, note: st
     return review
 
 
-def add_action(actor, household, goal, description: str, who: str, due_on: date | None = None,
-               support_needed: str | None = None) -> Action:
-    """Who does what, by when, with what support: the family chooses its action points."""
+def add_action(actor, household, goal, description: str, who: str | None, due_on: date | None = None,
+               support_needed: str | None = None, partner=None) -> Action:
+    """Who does what, by when, with what support: the family chooses its action points. Who: a member, the coach or
+    someone else by name (`who`), or someone from the household's network (`partner`, involved now), so the plan
+    says which volunteer, experience expert or organisation carries it."""
     _check_open(actor, household)
     if not _text(description):
         raise InvalidInput(_("Describe what will be done."), "description")
-    if not _text(who, WHO_MAX):
+    if partner is not None:
+        if partner.household_id != household.id:
+            raise InvalidInput(_("%(name)s is not in this household's network. Choose someone from its network.",
+                                 name=partner.name), "carrier")
+        if not partner.is_active:
+            raise InvalidInput(_("%(name)s is no longer involved with this family. Choose someone else.",
+                                 name=partner.name), "carrier")
+        who = partner.name
+    elif not _text(who, WHO_MAX):
         raise InvalidInput(_("Write who does it, for example a first name or “coach”."), "who")
     if due_on is not None and household.registered_on and due_on < household.registered_on:
         raise InvalidInput(_("The date lies before the registration."), "due_on")
     action = Action(description=_text(description), who=_text(who, WHO_MAX), due_on=due_on,
-                    support_needed=_text(support_needed))
+                    support_needed=_text(support_needed), partner_id=partner.id if partner else None)
     goal.actions.append(action)
     db.session.flush()
-    audit.record(actor, "action.add", household, action, detail={"goal": goal.id, "due_on": due_on})
+    audit.record(actor, "action.add", household, action, detail={"goal": goal.id, "due_on": due_on,
+                                                                  "partner": action.partner_id})
     return action
 
 

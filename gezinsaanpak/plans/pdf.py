@@ -34,6 +34,7 @@ from .labels import (
     REFERRAL_PLAN_LABELS,
     STEP_LABELS,
     STRENGTH_KIND_LABELS,
+    carried_by,
     domain_label,
 )
 
@@ -138,9 +139,9 @@ def _goal(goal, lang, s):
         # their capital
     if goal.actions:
         rows = [[_("What"), _("Who"), _("By when"), _("Support needed"), _("Done")]]
-        rows += [[a.description, a.who, format_date(a.due_on) if a.due_on else "–", a.support_needed or "–",
+        rows += [[a.description, carried_by(a), format_date(a.due_on) if a.due_on else "–", a.support_needed or "–",
                   format_date(a.done_on) if a.done_on else _("not yet")] for a in goal.actions]
-        parts.append(_table(rows, [58 * mm, 28 * mm, 24 * mm, 42 * mm, 22 * mm], s))
+        parts.append(_table(rows, [52 * mm, 36 * mm, 22 * mm, 42 * mm, 22 * mm], s))
     for obstacle in goal.obstacles:
         parts.append(Paragraph(f"<b>{esc(_('If'))}</b> {esc(obstacle.condition)} <b>{esc(_('then'))}</b> "
                                f"{esc(obstacle.response)}", s.body))

@@ -16,7 +16,7 @@ from ..referrals.models import Referral
 from ..web import once_per_request
 from .assessments import Summary, domains_by_code, summarise
 from .labels import domain_label
-from .models import Assessment, Domain, FamilyPlan, Goal, MemberWish, Strength
+from .models import Action, Assessment, Domain, FamilyPlan, Goal, MemberWish, Strength
 from .operations import support_ends_on
 
 STATUS_ORDER = {"active": 0, "adjusted": 1, "achieved": 2, "stopped": 3}
@@ -67,7 +67,8 @@ def goals_of(household, member_id=None, only_member=False, details: bool = True)
         domains_by_code()  # the catalogue in the session: each goal finds its domain without a query
         query = select(Goal).where(Goal.household_id == household.id).options(joinedload(Goal.member))
         if details:
-            query = query.options(selectinload(Goal.actions), selectinload(Goal.obstacles))
+            query = query.options(selectinload(Goal.actions).joinedload(Action.partner),
+                                  selectinload(Goal.obstacles))
         if only_member:
             query = query.where(Goal.member_id == member_id)
         goals = db.session.scalars(query).all()

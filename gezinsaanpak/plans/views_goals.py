@@ -9,8 +9,11 @@ from ..extensions import db
 from ..forms import show_error
 from ..i18n import _
 from ..locking import check_version, stale_step_message
+from ..network.models import Partner
+from ..network.queries import active_partners
 from ..timeutil import today
 from ..web import record_id
+from . import labels as plan_labels
 from . import operations
 from .assessments import domains_of, scale_for
 from .forms import ActionForm, GoalForm, ObstacleForm, ReviewForm
@@ -140,9 +143,8 @@ def goal_conflict(goal):
 
 def _goal_form_page(household, record, form, title):
     back = url_for("plans.goal", household_id=household.id, goal_id=record.id)
-    names = [m.first_name for m in household.members if not m.left_on] + [_("coach")]
     return render("plans/form.html", _status(form), household=household, form=form, title=title, back=back,
-                  goal=record, who_suggestions=names)
+                  goal=record)
 
 
 def _goal_step(household_id, goal_id, action, form, save, saved, title):
@@ -173,13 +175,47 @@ def _goal_step(household_id, goal_id, action, form, save, saved, title):
     return _goal_form_page(household, record, form, title)
 
 
+def _action_form(household):
+    """Who may carry an action point: the members, the coach, the partners of the household's network who are
+    involved now (one who is no longer involved stays on the action points they carry, but is not offered), or
+    someone else by name."""
+    form = ActionForm()
+    form.carrier.choices = {
+        "": [("", _("Choose, or write a name below"))],
+        _("The family"): [(f"member:{m.id}", m.first_name) for m in household.members if not m.left_on],
+        _("Coach"): [("coach", _("The coach (%(name)s)", name=household.coordinator.name))],
+        _("The family's network"): [(f"partner:{p.id}", plan_labels.partner_name(p))
+                                    for p in active_partners(household)],
+        _("Someone else"): [("other", _("Someone else: write who below"))]}
+    return form
+
+
+def _add_action(household, goal, form):
+    """The chosen carrier as the operation takes it: a name, or a partner (refused there if not of this household)."""
+    kind, _sep, key = (form.carrier.data or "").partition(":")
+    who, partner = form.who.data, None
+    if kind == "member":
+        member = next((m for m in household.members if str(m.id) == key and not m.left_on), None)
+        if member is None:
+            raise InvalidInput(_("Choose who does it."), "carrier")
+        who = member.first_name
+    elif kind == "coach":
+        who = _("coach")
+    elif kind == "partner":
+        try:
+            partner = db.session.get(Partner, record_id(key))
+        except ValueError:  # not a number, or none a record can have
+            partner = None
+        if partner is None:
+            raise InvalidInput(_("Choose who does it."), "carrier")
+    return operations.add_action(current_user, household, goal, form.description.data, who, form.due_on.data,
+                                 form.support_needed.data, partner)
+
+
 @bp.route("/households/<int:household_id>/goals/<int:goal_id>/actions/new", methods=["GET", "POST"])
 def new_action(household_id, goal_id):
-    return _goal_step(household_id, goal_id, "action.form", lambda goal: ActionForm(),
-                      lambda household, goal, form: operations.add_action(
-                          current_user, household, goal, form.description.data, form.who.data, form.due_on.data,
-                          form.support_needed.data),
-                      _("Action point added."), _("Add an action point"))
+    return _goal_step(household_id, goal_id, "action.form", lambda goal: _action_form(goal.household),
+                      _add_action, _("Action point added."), _("Add an action point"))
 
 
 @bp.route("/households/<int:household_id>/goals/<int:goal_id>/obstacles/new", methods=["GET", "POST"])

@@ -28,28 +28,34 @@ SKIP_TABLES = {"audit_events", "erasures"}  # evidence and the erasure register:
 
 
 def household_tables():
-    """[(table, parent table, foreign-key column)], parents before children; the root has no parent."""
+    """[(table, parent table, foreign-key column)], parents before children; the root has no parent.
+
+    A table below two household tables (an action point hangs below its goal and may name a network partner) is
+    reached through a column that cannot be empty when it has one: through the optional one, only the rows that
+    fill it would be found."""
     tables = db.metadata.tables
     found = [(tables["households"], None, None)]
     seen = {"households"}
-    changed = True
-    while changed:
-        changed = False
-        for table in db.metadata.sorted_tables:
-            if table.name in seen or table.name in SKIP_TABLES:
-                continue
-            if "household_id" in table.c:
-                found.append((table, tables["households"], table.c.household_id))
-                seen.add(table.name)
-                changed = True
-                continue
-            for fk in table.foreign_keys:
-                parent = fk.column.table
-                if parent.name in seen and parent.name != "users" and fk.parent.name != "renewal_of_id":
-                    found.append((table, parent, fk.parent))
+    for optional in (False, True):
+        changed = True
+        while changed:
+            changed = False
+            for table in db.metadata.sorted_tables:
+                if table.name in seen or table.name in SKIP_TABLES:
+                    continue
+                if "household_id" in table.c:
+                    found.append((table, tables["households"], table.c.household_id))
                     seen.add(table.name)
                     changed = True
-                    break
+                    continue
+                for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name):
+                    parent = fk.column.table
+                    if parent.name in seen and parent.name != "users" and fk.parent.name != "renewal_of_id" \
+                            and (optional or not fk.parent.nullable):
+                        found.append((table, parent, fk.parent))
+                        seen.add(table.name)
+                        changed = True
+                        break
     return found
 
 

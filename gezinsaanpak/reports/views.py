@@ -9,6 +9,7 @@ from sqlalchemy import select
 from .. import audit
 from ..auth.endpoints import refuse
 from ..auth.models import User
+from ..cases.closing import waiting_requests
 from ..cases.labels import CLOSE_REASON_LABELS, STAGE_LABELS
 from ..cases.models import STAGES, Household, Neighbourhood
 from ..extensions import db
@@ -43,7 +44,8 @@ def dashboard():
             [r.coach.name] + [r.stages.get(s, 0) for s in STAGES] + [r.total, round(r.weighted, 1)] +
             [r.metrics.get(m, 0) for m in caseload.ATTENTION_METRICS] for r in rows])
     return render_template("reports/dashboard.html", rows=rows, stages=STAGES, metrics=caseload.ATTENTION_METRICS,
-                           metric_labels=caseload.METRIC_LABELS, weights=caseload.STAGE_WEIGHTS)
+                           metric_labels=caseload.METRIC_LABELS, weights=caseload.STAGE_WEIGHTS,
+                           closing_requests=waiting_requests(current_user))
 
 
 @bp.route("/households")

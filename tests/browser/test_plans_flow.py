@@ -67,9 +67,10 @@ def test_assess_set_a_goal_and_download_the_plan(page, world, household, catalog
 
     page.get_by_role("link", name="Actiepunt toevoegen").click()
     page.get_by_label("Wat gaat er gebeuren?").fill("Aanvraag bij het Jeugdfonds Sport & Cultuur")
-    page.get_by_label("Wie doet het?").fill("coach")
+    page.get_by_label("Wie doet het?").select_option("coach")
     page.get_by_role("button", name="Actiepunt toevoegen").click()
     expect(page.get_by_role("table")).to_contain_text("Aanvraag bij het Jeugdfonds Sport & Cultuur")
+    expect(page.get_by_role("table")).to_contain_text("gezinscoach")
 
     page.goto(f"/households/{household.id}/plan")
     expect(page.locator("main")).to_contain_text("Ik wil op voetbal met Daan")

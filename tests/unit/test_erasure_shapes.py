@@ -13,19 +13,21 @@ import re
 from datetime import date, timedelta
 from itertools import count
 
+from flask import current_app
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import inspect, select, text
 
 from gezinsaanpak import privacy
+from gezinsaanpak.cases import closing, support
+from gezinsaanpak.cases import consent as consents
 from gezinsaanpak.cases import operations as cases
-from gezinsaanpak.cases import support
 from gezinsaanpak.cases.models import Neighbourhood
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.extensions import db
 from gezinsaanpak.network import operations as network
 from gezinsaanpak.plans import operations as plans
-from gezinsaanpak.plans.models import Assessment, AssessmentScore, Benchmark, BenchmarkScore, Domain
+from gezinsaanpak.plans.models import Assessment, AssessmentScore, Benchmark, BenchmarkScore, Domain, Goal
 from gezinsaanpak.referrals import operations as referrals
 from gezinsaanpak.referrals.models import Fund
 from gezinsaanpak.referrals.panic import record_spending, set_limit
@@ -47,6 +49,7 @@ shapes = st.fixed_dictionaries({
     "edit_referrals": st.booleans(), "panic": st.booleans(), "wish": st.booleans(), "family_plan": st.booleans(),
     "worker": st.booleans(), "hand_over": st.booleans(), "stages": st.booleans(), "network": st.booleans(),
     "words": words, "typed_neighbourhood": st.booleans(), "extension": st.booleans(), "strength": st.booleans(),
+    "closing_request": st.booleans(),
 })
 
 
@@ -105,6 +108,14 @@ def build(world, shape) -> tuple:
         support.request_extension(coach if household.coordinator_id == coach.id else world.colleague, household,
                                   add_months(support.support_ends_on(household), 2), typed())
     closer = household.coordinator
+    if shape["closing_request"] and household.is_registered:  # asked to close, sent back by the team lead
+        current_app.config["CLOSING_NEEDS_TEAM_LEAD"] = True
+        try:
+            cases.move_stage(closer, household, "closed", note=typed(), reason=cases.close_reasons(household)[-1],
+                             turn_to=typed(), aftercare=typed())
+        finally:
+            current_app.config["CLOSING_NEEDS_TEAM_LEAD"] = False
+        closing.send_back(world.teamlead, household, typed())
     cases.move_stage(closer, household, "closed", note=typed(), reason=cases.close_reasons(household)[-1],
                      turn_to=typed(), aftercare=typed())
     db.session.commit()
@@ -170,17 +181,23 @@ def build_plan_and_referrals(world, household, shape, typed):
 
 
 def build_network(coach, household, typed):
-    """Someone in the network with a consent, a warm handover, its withdrawal, and a debt-help route."""
+    """Someone in the network with a consent, an action point they carry, a warm handover, its withdrawal, and a
+    debt-help route; then the family withdraws its consent to registration, and gives it again."""
     today = TODAY
     partner = network.add_partner(coach, household, "debt_counselling", typed(120), typed(160), typed(), typed(40),
                                   re.sub(r"[^A-Za-z0-9]", "", typed(12)) + "@example.nl", on=today - timedelta(30))
     consent = network.give_consent(coach, household, partner, typed(), typed(160), on=today - timedelta(20))
+    goal = db.session.scalars(select(Goal).where(Goal.household_id == household.id).order_by(Goal.id)).first()
+    if goal is not None:  # an action point the partner carries
+        plans.add_action(coach, household, goal, typed(), None, support_needed=typed(), partner=partner)
     handover = network.start_handover(coach, household, partner, typed(), typed(), on=today - timedelta(20),
                                       meeting_on=today - timedelta(10))
     network.handover_step(coach, household, handover, "meeting_held", today - timedelta(10), typed())
     network.withdraw_consent(coach, household, consent, today - timedelta(5))
     debt = network.start_debt_help(coach, household, "local_volunteer", partner, on=today - timedelta(15))
     network.debt_help_step(coach, household, debt, "intake", today - timedelta(3), typed())
+    consents.withdraw_registration_consent(coach, household, today - timedelta(2), typed())
+    consents.record_consent(coach, household, today - timedelta(1), typed())
 
 
 def test_the_shapes_reach_every_household_table(ctx, world):
@@ -191,7 +208,7 @@ def test_the_shapes_reach_every_household_table(ctx, world):
                   "assessment": True, "goals": [(1, 1, True)], "referrals": ["fund", "organisation"],
                   "edit_referrals": True, "panic": True, "wish": True, "family_plan": True, "worker": True,
                   "hand_over": True, "stages": True, "network": True, "words": "x",
-                  "typed_neighbourhood": True, "extension": True, "strength": True}
+                  "typed_neighbourhood": True, "extension": True, "strength": True, "closing_request": True}
     household, _ = build(world, everything)
     empty = [name for name, rows in privacy._rows_by_table(household.id).items() if not rows]
     assert not empty

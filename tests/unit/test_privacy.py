@@ -7,7 +7,7 @@ from sqlalchemy import delete, select, update
 
 from gezinsaanpak import erasures, history, privacy
 from gezinsaanpak.cases import operations as cases
-from gezinsaanpak.cases.models import Household, SupportExtension
+from gezinsaanpak.cases.models import ClosingRequest, Household, SupportExtension
 from gezinsaanpak.catalogues import load_all
 from gezinsaanpak.drafts import Draft
 from gezinsaanpak.errors import PermissionDenied
@@ -88,7 +88,12 @@ def seed_everything(world):
                                          until_on=TODAY + timedelta(days=600), explanation=f"extend {SECRET}",
                                          requested_by_id=world.coach.id, requested_on=TODAY),
                         Strength(household_id=household.id, member_id=child.id, kind="strength",
-                                 text=f"strength {SECRET}", created_by_id=world.coach.id)])
+                                 text=f"strength {SECRET}", created_by_id=world.coach.id),
+                        ClosingRequest(household_id=household.id, close_reason="other", closes_on=TODAY,
+                                       note=f"closing {SECRET}", turn_to=f"turn to {SECRET}",
+                                       aftercare=f"aftercare {SECRET}", requested_by_id=world.coach.id,
+                                       requested_on=TODAY, decided_by_id=world.teamlead.id, decided_on=TODAY,
+                                       approved=False, returned_note=f"returned {SECRET}")])
     db.session.flush()
     history.record_changes(world.coach, household, "goal", goal, {"description": f"old goal {SECRET}"},
                            {"description": f"goal {SECRET}"})

@@ -14,6 +14,7 @@ from gezinsaanpak.cases import operations as cases
 from gezinsaanpak.cases.models import Household
 from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
+from gezinsaanpak.network import operations as network
 from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.assessments import record_assessment
 from gezinsaanpak.plans.descriptors import load_descriptors
@@ -378,3 +379,34 @@ def test_a_goal_heading_never_stays_behind_at_the_foot_of_a_page(app, world, fam
         lead = flowables[1:table]  # title, dream, goal, dates
         needed = sum(f.wrap(500, 800)[1] for f in lead) + sum(flowables[table]._rowHeights[:2])
         assert isinstance(flowables[0], CondPageBreak) and flowables[0].height >= needed
+
+
+def test_an_action_point_carried_by_someone_from_the_network(app, client, auth, world, family, domains):
+    """The action form offers the network's partners who are involved now; the goal page, the plan page and the
+    PDF name the one chosen as what they are. Another household's partner is refused beside the field."""
+    hid, _ = family
+    with app.app_context():
+        coach, household = db.session.merge(world.coach), db.session.get(Household, hid)
+        goal = plans.set_goal(coach, household, None, db.session.get(Domain, domains["family.basic_needs"]),
+                              "Elke maand de post op orde", TODAY + timedelta(days=30))
+        fatima = network.add_partner(coach, household, "experience_expert", "Fatima")
+        gone = network.add_partner(coach, household, "volunteer", "Oud-vrijwilliger Bram")
+        network.end_partner(coach, household, gone)
+        stranger = network.add_partner(coach, make_household(coach, pseudonym="Familie Roos"), "volunteer", "Kees")
+        db.session.commit()
+        gid, fatima_id, stranger_id = goal.id, fatima.id, stranger.id
+    auth.login(world.coach)
+    url = f"/households/{hid}/goals/{gid}/actions/new"
+    form = client.get(url).text
+    assert f'value="partner:{fatima_id}"' in form and "Fatima (ervaringswerker)" in form
+    assert "Bram" not in form and "Kees" not in form
+    refused = client.post(url, data={"description": "Samen de post openen", "carrier": f"partner:{stranger_id}"})
+    assert refused.status_code == 400 and "Samen de post openen" in refused.text
+    assert re.search(r'id="carrier-error"[^>]*>Kees staat niet in het netwerk', refused.text)
+    assert client.post(url, data={"description": "Samen de post openen",
+                                  "carrier": f"partner:{fatima_id}"}).status_code == 302
+    assert client.post(url, data={"description": "Brieven sorteren", "carrier": "coach"}).status_code == 302
+    for page in (client.get(f"/households/{hid}/goals/{gid}").text, client.get(f"/households/{hid}/plan").text):
+        assert "Fatima (ervaringswerker)" in page and "gezinscoach" in page
+    assert "Fatima (ervaringswerker)" in pdf_text(client.get(f"/households/{hid}/plan.pdf"))
+    assert "Fatima (experience expert)" in pdf_text(client.get(f"/households/{hid}/plan.pdf?lang=en"))

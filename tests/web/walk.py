@@ -29,6 +29,7 @@ STRICTER = {
     "cases.audit_trail": {"teamlead"},  # who opened the file: for the team lead to review
     "cases.erase": {"teamlead"},  # erasing at the family's request: the team lead decides
     "cases.decide_extension": {"teamlead"},  # support past the usual period: the team lead agrees or declines
+    "cases.decide_closing": {"teamlead"},  # closing, where it needs a sign-off: the team lead signs off
     # the coordinator or the team lead: handing over, who else works on the file, everything held about the family
     "cases.handover": {"coach", "teamlead"},
     "cases.remove_worker": {"coach", "teamlead"},
