@@ -101,8 +101,10 @@ class Reader:
         self.benchmarks = self._objects(Benchmark, "benchmark_scores", "benchmark_id")
         self.partners = {row["id"]: row["name"] for row in self.rows("network_partners")}
 
-    def rows(self, table: str) -> list[dict]:
-        return self.tables.get(table, [])
+    def rows(self, table: str, by: str | None = None) -> list[dict]:
+        """A table's rows, in the order they were recorded or, `by` a date column, in the order of that date."""
+        rows = self.tables.get(table, [])
+        return sorted(rows, key=lambda row: (row[by] is not None, row[by] or 0, row["id"])) if by else rows
 
     def _ids(self, table, column):
         return {row[column] for row in self.rows(table) if row[column] is not None}
@@ -177,7 +179,7 @@ def _stages(r: Reader) -> list[Entry]:
                         (_("Closed because"), label(CLOSE_REASON_LABELS, t["reason"])), (_("Note"), t["note"]),
                         (_("The family can turn to"), t["turn_to"]), (_("Aftercare agreed"), t["aftercare"]),
                         (_("By"), t["by"])))
-            for t in r.rows("stage_transitions")]
+            for t in r.rows("stage_transitions", by="moved_on")]
 
 
 def _support(r: Reader) -> list[Entry]:
@@ -194,18 +196,18 @@ def _contacts(r: Reader) -> list[Entry]:
     return [Entry(f"{day(c['contact_on'])} · {label(CONTACT_LABELS, c['kind'])}",
                   facts((_("How long"), ngettext("%(num)d minute", "%(num)d minutes", c["duration_minutes"])
                          if c["duration_minutes"] else None), (_("Note"), c["note"]), (_("By"), c["by"])))
-            for c in r.rows("contacts")]
+            for c in r.rows("contacts", by="contact_on")]
 
 
 def _check_ins(r: Reader) -> list[Entry]:
     return [Entry(f"{day(c['due_on'])} · {c['subject']}",
                   facts((_("Done on"), day(c["done_on"]) or _("not yet")), (_("Planned by"), c["by"])))
-            for c in r.rows("check_ins")]
+            for c in r.rows("check_ins", by="due_on")]
 
 
 def _signals(r: Reader) -> list[Entry]:
     entries = []
-    for s in r.rows("signals"):
+    for s in r.rows("signals", by="observed_on"):
         item = r.items.get(s["item_id"])
         history = [Entry(f"{day(c['changed_on'])} · {label(STATE_LABELS, c['to_state'])}",
                          facts((_("Note"), c["note"]), (_("By"), c["by"])))
@@ -225,7 +227,7 @@ def _level(score) -> str:
 
 def _assessments(r: Reader) -> list[Entry]:
     entries = []
-    for a in r.rows("assessments"):
+    for a in r.rows("assessments", by="assessed_on"):
         lines = [(_("By"), a["by"]), (_("Age group"), label(AGE_BAND_LABELS, a["age_band"]))]
         for score in r.children_of("assessment_scores", "assessment_id", a["id"]):
             domain = r.domains.get(score["domain_id"])
@@ -317,7 +319,7 @@ def _shared(r: Reader) -> list[Entry]:
 def _panic(r: Reader) -> list[Entry]:
     return [Entry(f"{day(p['spent_on'])} · {euros(p['amount_cents'])}",
                   facts((_("What for"), p["purpose"]), (_("By"), p["coach"])))
-            for p in r.rows("panic_spendings")]
+            for p in r.rows("panic_spendings", by="spent_on")]
 
 
 def _steps(r: Reader, column: str, parent_id, labels) -> list[Entry]:

@@ -14,28 +14,33 @@ from ..pdf import MARGINS, Styles, esc, line, numbered_canvas, table, with_start
 from .overview import made_on_day, overview
 
 
-def _entry(entry, s, depth=0):
+def _entry(entry, s, depth=0) -> list:
+    """An entry's title, its facts and then its history, indented one step further per level."""
     indent = 10 * depth
     title = ParagraphStyle(f"entry{depth}", parent=s.body, fontName=s.head.fontName, leftIndent=indent,
                            spaceBefore=4 if depth == 0 else 2, spaceAfter=1)
     fact = ParagraphStyle(f"fact{depth}", parent=s.small, leftIndent=indent + 8, spaceAfter=1)
-    flowables = [Paragraph(esc(entry.title), title)] + [line(f"{label}:", value, fact) for label, value in entry.facts]
-    story = [KeepTogether(flowables[:4]), *flowables[4:]]
+    story = [Paragraph(esc(entry.title), title)]
+    story += [line(f"{label.rstrip('.')}:", value, fact) for label, value in entry.facts]  # "... op koers.:"
     for child in entry.children:
         story += _entry(child, s, depth + 1)
     return story
 
 
+def _kept(lead, flowables):
+    """The lead (a heading) with an entry's title and first lines on one page: never a title alone at its foot."""
+    return [KeepTogether([*lead, *flowables[:4]]), *flowables[4:]]
+
+
 def _part(part, s):
     heading = Paragraph(esc(part.title), s.h2)
     if part.columns and part.rows:
-        return with_start_of([heading], table([part.columns, *part.rows], [38 * mm, 38 * mm, 76 * mm, 22 * mm], s))
+        return with_start_of([heading], table([part.columns, *part.rows], [34 * mm, 38 * mm, 76 * mm, 26 * mm], s))
     if not part.count:
         return [KeepTogether([heading, Paragraph(esc(part.empty), s.small)])]
-    first, *rest = _entry(part.entries[0], s)
-    story = [KeepTogether([heading, first]), *rest]
+    story = _kept([heading], _entry(part.entries[0], s))
     for entry in part.entries[1:]:
-        story += _entry(entry, s)
+        story += _kept([], _entry(entry, s))
     return story
 
 
