@@ -353,7 +353,9 @@ def _network(r: Reader) -> list[Entry]:
         (_("Started by"), d["created_by"])),
         _steps(r, "debt_help_id", d["id"], DEBT_STATUS_LABELS))
         for d in r.rows("debt_help")]
-    entries += [Entry(f"{day(s['changed_on'])} · {s['to_status']}", facts((_("Note"), s["note"]), (_("By"), s["by"])))
+    either = {**HANDOVER_LABELS, **DEBT_STATUS_LABELS}  # a step of neither (none is made so): still in words
+    entries += [Entry(f"{day(s['changed_on'])} · {label(either, s['to_status'])}",
+                      facts((_("Note"), s["note"]), (_("By"), s["by"])))
                 for s in r.rows("network_steps") if s["handover_id"] is None and s["debt_help_id"] is None]
     return entries
 
