@@ -27,6 +27,7 @@ class Defaults:
     LOGIN_FIRST_WAIT_SECONDS = 15
     LOGIN_MAX_WAIT_SECONDS = 900
     PLAN_PDF_LIMIT = "20 per minute"  # family plan PDFs per user
+    OVERVIEW_PDF_LIMIT = "10 per minute"  # PDFs of everything we hold about a household, per user
     # Where the limits per address are counted: "memory://" counts in each gunicorn worker on its own; a shared
     # store (GEZINSAANPAK_RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379) counts them together.
     RATELIMIT_STORAGE_URI = "memory://"

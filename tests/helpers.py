@@ -1,5 +1,7 @@
 """Helpers shared by the test modules (fixtures stay in conftest.py): the fixed day the tests run on, logging in,
-emptying and creating databases, and what a refusal of a command looks like."""
+emptying and creating databases, what a refusal of a command looks like, and the text of a PDF or a page."""
+import io
+import re
 import time
 import uuid
 from contextlib import contextmanager
@@ -7,6 +9,7 @@ from datetime import date, timedelta
 from unittest import mock
 
 import pyotp
+from pypdf import PdfReader
 from sqlalchemy import create_engine, text
 
 from gezinsaanpak import timeutil
@@ -114,3 +117,14 @@ class AuthActions:
 
     def logout(self):
         return self.client.post("/logout")
+
+
+def pdf_text(data: bytes) -> str:
+    """A PDF's text with white space collapsed: table cells and long lines wrap."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def page_text(html: str) -> str:
+    """What a reader sees of a page's main content: the text without tags, white space collapsed."""
+    main = html.split("<main", 1)[-1]
+    return " ".join(re.sub(r"<[^>]+>", " ", main).replace("&amp;", "&").split())

@@ -14,7 +14,7 @@ LAYERS = [
     {"errors", "extensions", "i18n", "timeutil"},
     {"files", "erasures", "health", "runs", "cli", "formfill"},
     {"config", "forms", "locking", "statemachine", "audit", "postgres_tools", "drafts", "logs", "translate",
-     "theme"},
+     "theme", "pdf"},
     {"auth", "backup"},
     {"history", "web"},
     {"cases"},

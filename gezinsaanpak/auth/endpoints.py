@@ -55,6 +55,7 @@ PERMISSIONS = {
     "cases.workers": "household:view/hand_over",
     "cases.remove_worker": "household:hand_over",
     "cases.privacy_export": "household:export",
+    "cases.privacy_export_pdf": "household:export",
     "cases.audit_trail": "household:audit",
     "cases.erase": "household:erase",
     "cases.support_period": "household:view/edit",

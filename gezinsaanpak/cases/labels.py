@@ -76,6 +76,7 @@ AUDIT_LABELS = {
     "household.remove_worker": _l("Removed a co-worker"),
     "household.privacy_export_view": _l("Opened everything we hold"),
     "household.privacy_export": _l("Exported everything we hold"),
+    "household.privacy_pdf": _l("Downloaded everything we hold as a PDF"),
     "household.anonymise": _l("Erased the file"),
     "household.erase_form": _l("Opened the erasure form"),
     "audit.view": _l("Looked at who opened the file"),

@@ -1,32 +1,22 @@
 """The family plan as a PDF, written for the family: first names, dreams, goals, who does what, agreed help.
 
 Never on it: the household's pseudonym, the coaches' notes on assessments and reviews, anything of
-another household. Every text typed by a user is escaped before it reaches reportlab's paragraph
-markup, which would otherwise interpret tags such as <img src=...> (and read the file it names).
-
-What a PDF costs is bounded by what it prints: each typed text prints at most MAX_LINES lines (runs of
-empty lines count as one), the rest continues in the application. A plan of texts with thousands of line
-breaks took minutes of server time and hundreds of pages.
+another household. Fonts, styles, escaping of typed text (and its bound on lines) come from gezinsaanpak/pdf.py,
+shared with the overview of everything we hold.
 """
-import math
-import os
-import re
-from functools import lru_cache
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from babel.lists import format_list
 from flask_babel import format_date
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from ..i18n import _, force_locale
+from ..pdf import MARGINS, MAX_LINES, Styles, esc, numbered_canvas
+from ..pdf import line as _line
+from ..pdf import table as _table
+from ..pdf import with_start_of as _with_start_of
 from ..timeutil import today
 from .labels import (
     COLOUR_LABELS,
@@ -38,83 +28,7 @@ from .labels import (
     domain_label,
 )
 
-FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
-BRAND = colors.HexColor("#0b5394")
-LINE = colors.HexColor("#c8c8c8")
-
-
-@lru_cache(maxsize=1)
-def fonts() -> tuple[str, str]:
-    """DejaVu Sans when the system has it (names in any script print); otherwise reportlab's Helvetica."""
-    for folder in FONT_DIRS:
-        regular, bold = os.path.join(folder, "DejaVuSans.ttf"), os.path.join(folder, "DejaVuSans-Bold.ttf")
-        if os.path.exists(regular) and os.path.exists(bold):
-            pdfmetrics.registerFont(TTFont("PlanSans", regular))
-            pdfmetrics.registerFont(TTFont("PlanSans-Bold", bold))
-            pdfmetrics.registerFontFamily("PlanSans", normal="PlanSans", bold="PlanSans-Bold",
-                                          italic="PlanSans", boldItalic="PlanSans-Bold")
-            return "PlanSans", "PlanSans-Bold"
-    return "Helvetica", "Helvetica-Bold"
-
-
-MAX_LINES = 40  # of one text on paper
-LINE_CHARS = 100  # about a line of body text: a text of 4000 characters without line breaks prints whole
-BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
-
-
-def esc(text) -> str:
-    """Plain text to paragraph markup: tags print as text, line breaks stay, at most MAX_LINES lines."""
-    lines = BLANK_LINES.sub("\n\n", str(text).replace("\r\n", "\n").replace("\r", "\n")).split("\n")
-    kept, room = [], MAX_LINES
-    for line in lines:
-        needs = max(1, math.ceil(len(line) / LINE_CHARS))
-        if needs > room:
-            if room:
-                kept.append(line[:room * LINE_CHARS])
-            note = escape(_("… continues in the application"))
-            return "<br/>".join(escape(k) for k in kept) + f'<br/><font color="#4a4a4a">{note}</font>'
-        kept.append(line)
-        room -= needs
-    return "<br/>".join(escape(k) for k in kept)
-
-
-class Styles:
-    def __init__(self):
-        regular, bold = fonts()
-        self.body = ParagraphStyle("body", fontName=regular, fontSize=10.5, leading=14, spaceAfter=3)
-        self.small = ParagraphStyle("small", parent=self.body, fontSize=9, leading=11.5, spaceAfter=0)
-        self.title = ParagraphStyle("title", parent=self.body, fontName=bold, fontSize=20, leading=24,
-                                    textColor=BRAND, spaceAfter=6)
-        self.h2 = ParagraphStyle("h2", parent=self.body, fontName=bold, fontSize=14, leading=18, textColor=BRAND,
-                                 spaceBefore=10, spaceAfter=4)
-        self.h3 = ParagraphStyle("h3", parent=self.body, fontName=bold, fontSize=11.5, leading=15, spaceBefore=6)
-        self.head = ParagraphStyle("head", parent=self.small, fontName=bold)
-
-
-def _line(label, value, style):
-    return Paragraph(f"<b>{esc(label)}</b> {esc(value)}", style)
-
-
-def _table(rows, widths, s):
-    """A grid with a header row; every cell a paragraph so long texts wrap, and a row taller than a page splits."""
-    cells = [[Paragraph(esc(c), s.head) for c in rows[0]]] + [[Paragraph(esc(c), s.small) for c in r] for r in rows[1:]]
-    table = Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, LINE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef3f8"))]))
-    return table
-
-
-TEXT_WIDTH = A4[0] - 36 * mm
-
-
-def _with_start_of(lead, table):
-    """Lines that introduce a table start a new page unless the table's header and first row fit beneath them on
-    this one: never a heading or a lone header row at the foot of a page. A longer table splits as usual and
-    repeats its header."""
-    needed = sum(flowable.wrap(TEXT_WIDTH, A4[1])[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-                 for flowable in lead)
-    table.wrap(TEXT_WIDTH, A4[1])
-    return [CondPageBreak(needed + sum(table._rowHeights[:2]) + 4 * mm), *lead, table]
+__all__ = ["MAX_LINES", "Styles", "esc", "plan_pdf"]
 
 
 def _goal(goal, lang, s):
@@ -227,28 +141,6 @@ def _story(view, lang, name, s):
     return story
 
 
-def _numbered_canvas(footer):
-    """A canvas that knows the page count, for "page 2 of 3" in the footer."""
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages = []
-
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(fonts()[0], 8.5)
-                self.setFillColor(colors.HexColor("#4a4a4a"))
-                self.drawRightString(A4[0] - 18 * mm, 10 * mm, footer(self._pageNumber, len(self._pages)))
-                super().showPage()
-            super().save()
-    return NumberedCanvas
-
-
 def plan_pdf(view, lang: str, name: str | None = None) -> bytes:
     """The PDF bytes of a household's plan in `lang`; `name` is an optional title the coach typed."""
     buffer = BytesIO()
@@ -261,7 +153,6 @@ def plan_pdf(view, lang: str, name: str | None = None) -> bytes:
             with force_locale(lang):
                 return _("Page %(page)d of %(total)d · %(date)s", page=page, total=total, date=made_on)
 
-        doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                                bottomMargin=18 * mm, title=title, author="Gezinsaanpak", subject=title)
-        doc.build(story, canvasmaker=_numbered_canvas(footer))
+        doc = SimpleDocTemplate(buffer, pagesize=A4, title=title, author="Gezinsaanpak", subject=title, **MARGINS)
+        doc.build(story, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()

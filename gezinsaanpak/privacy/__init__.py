@@ -81,7 +81,7 @@ def export_household(actor, household) -> dict:
     names = dict(db.session.execute(select(User.id, User.name)).all())
     for rows in data.values():
         for row in rows:
-            for key in [k for k in row if k.endswith("_by_id") or k in ("coach_id", "user_id", "coordinator_id")]:
+            for key in [k for k in row if k.endswith("by_id") or k in ("coach_id", "user_id", "coordinator_id")]:
                 row[key.removesuffix("_id")] = names.get(row[key])
     funds = dict(db.session.execute(select(Fund.id, Fund.name)).all())
     shared = sorted({funds.get(r["fund_id"]) or r.get("organisation") or "" for r in data.get("referrals", [])} - {""})

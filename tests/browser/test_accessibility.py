@@ -71,7 +71,8 @@ def test_the_main_pages_of_every_role_pass_axe_in_dutch_and_english(browser, liv
                       f"/households/{hid}/timeline", f"/households/{hid}/contacts/new", f"/households/{hid}/stage",
                       f"/households/{hid}/signals/record", f"/households/{hid}/goals/new",
                       f"/households/{hid}/goals/{goal_id}", f"/households/{hid}/plan", "/account/password"],
-        world.teamlead: ["/team/", "/team/households", "/team/reach", "/team/outcomes", f"/households/{hid}"],
+        world.teamlead: ["/team/", "/team/households", "/team/reach", "/team/outcomes", f"/households/{hid}",
+                         f"/households/{hid}/privacy-export"],
         world.admin: ["/admin/users", "/admin/teams", "/admin/funds", "/admin/checklist"],
     }
     checked = 0

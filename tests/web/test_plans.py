@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 from babel.dates import format_date
-from pypdf import PdfReader
 from reportlab.platypus import CondPageBreak, Table
 from sqlalchemy import select
 
@@ -20,6 +19,7 @@ from gezinsaanpak.plans.assessments import record_assessment
 from gezinsaanpak.plans.descriptors import load_descriptors
 from gezinsaanpak.plans.models import Domain, Goal
 from gezinsaanpak.plans.pdf import Styles, _goal
+from tests import helpers
 from tests.factories import make_household
 from tests.helpers import TODAY
 from tests.web.form_pages import shown_version
@@ -43,8 +43,7 @@ def family(app, world, domains):
 
 
 def pdf_text(response):
-    """The PDF's text with white space collapsed: table cells wrap their lines."""
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split())
+    return helpers.pdf_text(response.data)
 
 
 def test_two_bridge_assessments_a_month_apart_show_the_change(client, auth, world, family, domains):

@@ -34,6 +34,7 @@ STRICTER = {
     "cases.handover": {"coach", "teamlead"},
     "cases.remove_worker": {"coach", "teamlead"},
     "cases.privacy_export": {"coach", "teamlead"},
+    "cases.privacy_export_pdf": {"coach", "teamlead"},
 }
 
 
