@@ -17,6 +17,7 @@ from ..timeutil import today
 from ..web import record_id
 from . import caseload, outcome_tables, outcomes, reach
 from .csvfile import csv_response
+from .figures import figure_of
 from .labels import INCOME_GROUP_LABELS
 
 bp = Blueprint("reports", __name__, url_prefix="/team")
@@ -60,11 +61,14 @@ def households():
     if coach is not None and coach.team_id != current_user.team_id:
         refuse(404)
     title = STAGE_LABELS[metric[6:]] if metric.startswith("stage:") else caseload.METRIC_LABELS[metric]
+    headings = [str(heading) for heading in figure_of(metric).headings]
     if wants_csv():
-        return csv_response("households", [_("Household"), _("Stage"), _("Neighbourhood"), _("Coordinator")],
-                            [[h.pseudonym, STAGE_LABELS[h.stage], _accepted_name(h.neighbourhood), h.coordinator.name]
-                             for h in listed])
-    return render_template("reports/households.html", page=listed, title=title, coach=coach, metric=metric)
+        return csv_response("households", [_("Household"), _("Stage"), _("Neighbourhood"), _("Coordinator"), *headings],
+                            [[row.household.pseudonym, STAGE_LABELS[row.household.stage],
+                              _accepted_name(row.household.neighbourhood), row.household.coordinator.name, *row.cells]
+                             for row in listed])
+    return render_template("reports/households.html", page=listed, title=title, coach=coach, metric=metric,
+                           headings=headings)
 
 
 def _accepted_name(entry) -> str:
