@@ -103,6 +103,18 @@ def caseload(team_id: int, on: date | None = None) -> list[CoachRow]:
     return list(rows.values())
 
 
+def team_total(rows: list[CoachRow]) -> CoachRow:
+    """The team's totals: every column summed over its coaches (one without households adds nothing). The open
+    households of a team all have one of its coaches as coordinator, so each total is the size of the team's list."""
+    total = CoachRow(coach=None)
+    for row in rows:
+        for counts, into in ((row.stages, total.stages), (row.metrics, total.metrics)):
+            for key, n in counts.items():
+                into[key] = into.get(key, 0) + n
+        total.weighted += row.weighted
+    return total
+
+
 @dataclass
 class Listed:
     """A household of a list, with the figure that put it there (the cells under the list's extra headings)."""

@@ -43,8 +43,9 @@ def dashboard():
         return csv_response("caseload", header, [
             [r.coach.name] + [r.stages.get(s, 0) for s in STAGES] + [r.total, round(r.weighted, 1)] +
             [r.metrics.get(m, 0) for m in caseload.ATTENTION_METRICS] for r in rows])
-    return render_template("reports/dashboard.html", rows=rows, stages=STAGES, metrics=caseload.ATTENTION_METRICS,
-                           metric_labels=caseload.METRIC_LABELS, weights=caseload.STAGE_WEIGHTS)
+    return render_template("reports/dashboard.html", rows=rows, total=caseload.team_total(rows), stages=STAGES,
+                           metrics=caseload.ATTENTION_METRICS, metric_labels=caseload.METRIC_LABELS,
+                           weights=caseload.STAGE_WEIGHTS)
 
 
 @bp.route("/households")

@@ -151,3 +151,37 @@ def test_the_csv_of_a_list_holds_the_figure(app, client, auth, world):
     csv = client.get("/team/households?metric=no_contact&format=csv").text.lstrip("\ufeff").splitlines()
     assert csv[0].endswith(";Laatste contact;Weken geleden")
     assert csv[1].endswith(";2026-04-10;5")
+
+
+def footer(table_html):
+    """The cells of a table's totals row, as text."""
+    foot = re.search(r"<tfoot>(.*?)</tfoot>", table_html, re.S)
+    assert foot, "no totals row"
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", foot.group(1))]
+
+
+def test_the_caseload_tables_end_with_the_team_s_totals(app, client, auth, world):
+    for name in ("Familie Een", "Familie Twee"):
+        registered(app, world, name)
+    with app.app_context():
+        cases.open_contact_track(db.session.merge(world.coach), "Familie Drie", "school")
+        db.session.commit()
+    registered(app, world, "Familie Vier", registered_on=add_months(TODAY, -16) + timedelta(days=30))
+    auth.login(world.teamlead)  # the colleague, a coach of the team, has no households at all
+    stages, attention = client.get("/team/").text.split("<h2>", 1)
+    # trust building, registered, plan, carrying out, follow-up, aftercare; open; weighted (0.5 + 3 x 1)
+    assert footer(stages) == ["Totaal", "1", "3", "0", "0", "0", "0", "4", "3,5"]
+    # overdue check-ins, referrals, goals; no contact (the three registered: none since registration);
+    # more than 15 months; asked to extend; pending referrals
+    assert footer(attention) == ["Totaal", "0", "0", "0", "3", "1", "0", "0"]
+    rows, _ = opened_team(client, "open", 4)
+    assert len(rows) == 4
+
+
+def opened_team(client, metric, number):
+    """The list a total opens: the whole team's households for `metric`."""
+    dashboard = client.get("/team/").text
+    link = f"/team/households?metric={metric}"
+    assert re.search(rf'<tfoot>.*href="{re.escape(link)}">{number}</a>.*</tfoot>', dashboard, re.S), link
+    listing = client.get(link).text
+    return re.findall(r'<tr><td><a href="/households/\d+">([^<]+)</a>', listing), listing
