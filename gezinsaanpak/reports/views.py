@@ -15,7 +15,7 @@ from ..extensions import db
 from ..i18n import _
 from ..timeutil import today
 from ..web import record_id
-from . import caseload, outcome_tables, outcomes, reach
+from . import caseload, charts, outcome_tables, outcomes, reach
 from .csvfile import csv_response
 from .figures import figure_of
 from .labels import INCOME_GROUP_LABELS
@@ -124,7 +124,8 @@ def reach_report():
     team = current_user.team_id
     neighbourhoods = db.session.scalars(select(Neighbourhood).where(Neighbourhood.id.in_(
         select(Household.neighbourhood_id).where(Household.team_id == team))).order_by(Neighbourhood.name)).all()
-    return render_template("reports/reach.html", rows=rows, provisions=provisions, entered=entered, left=left,
+    return render_template("reports/reach.html", rows=rows, chart=charts.reach_chart(rows, with_targets=False),
+                           provisions=provisions, entered=entered, left=left,
                            start=start, end=end, neighbourhood=neighbourhood, neighbourhoods=neighbourhoods,
                            group_labels=INCOME_GROUP_LABELS)
 
