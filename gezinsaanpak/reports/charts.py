@@ -15,11 +15,11 @@ from ..i18n import _, number, percent
 from .labels import INCOME_GROUP_LABELS
 
 WIDTH = 680
-ROW = 54  # a row: its label on one line, the bar below
-BAR = 20
-PLOT = 420  # the length of a bar at the top of the scale, in a plain bar chart
-HALF = 170  # the length of a bar at 100% on either side of the middle, in a change chart
-FONT = 14
+ROW = 60  # a row: its label on one line, the bar below
+BAR = 22
+PLOT = 400  # the length of a bar at the top of the scale, in a plain bar chart
+HALF = 150  # the length of a bar at 100% on either side of the middle, in a change chart
+FONT = 16
 
 
 @dataclass(frozen=True)
@@ -117,8 +117,8 @@ def change_chart(name: str, title: str, rows: list[Change]) -> Markup:
             body.append(_rect(middle - worse, bar_y, worse, "chart-bar worse"))
         if better > 0:
             body.append(_rect(middle, bar_y, better, "chart-bar"))
-        body.append(_text(middle - HALF - 8, bar_y + BAR - 5, row.worse_text, "chart-value", "end"))
-        body.append(_text(middle + HALF + 8, bar_y + BAR - 5, row.better_text, "chart-value"))
+        body.append(_text(middle - worse - 8, bar_y + BAR - 5, row.worse_text, "chart-value", "end"))
+        body.append(_text(middle + better + 8, bar_y + BAR - 5, row.better_text, "chart-value"))
     height = len(rows) * ROW + 8
     body.append(f'<line class="chart-axis" x1="{middle}" y1="{FONT + 6}" x2="{middle}" y2="{height - 4}"></line>')
     return _svg(name, title, height, body)

@@ -204,8 +204,8 @@ def test_reach_is_drawn_against_the_ambition_where_the_target_group_is_known(app
     assert "2 van 8 (25%) · ambitie 100%" in chart and "landelijke ambitie" in chart
     bars = [float(w) for w in re.findall(r'class="chart-bar" x="0.0" y="[\d.]+" width="([\d.]+)"', chart)]
     markers = [float(x) for x in re.findall(r'class="chart-marker" x1="([\d.]+)"', chart)]
-    assert bars == [105.0]  # a quarter of the bar's full length; working parents: nobody reached, no bar
-    assert markers[:2] == [420.0, 294.0]  # 100% and 70%
+    assert bars == [100.0]  # a quarter of the bar's full length; working parents: nobody reached, no bar
+    assert markers[:2] == [400.0, 280.0]  # 100% and 70%
     whole = reach_chart(client.get(f"/municipality/reach?from={month}&to={TODAY}").text)
     assert "omvang van de doelgroep niet bekend" in whole and 'class="chart-bar' not in whole
     auth.logout()
