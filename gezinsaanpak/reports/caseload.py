@@ -15,12 +15,12 @@ from ..i18n import _l
 from ..plans.models import Goal
 from ..referrals.models import Referral
 from ..timeutil import add_months, today
+from .figures import OPEN_REFERRAL, WAITING_REFERRAL, figure_of
 
 # How much work a household in each stage asks of a coach: trust building and aftercare are lighter.
 STAGE_WEIGHTS = {"trust_building": 0.5, "registered": 1.0, "plan": 1.5, "carrying_out": 1.5, "follow_up": 1.0,
                  "aftercare": 0.5, "closed": 0.0}
 NO_CONTACT_DAYS = 28
-OPEN_REFERRAL = ("to_apply", "applied", "granted")
 
 METRIC_LABELS = {
     "open": _l("Open households"),
@@ -61,7 +61,7 @@ def metric_clause(metric: str, on: date | None = None):
             SupportExtension.household_id == Household.id, SupportExtension.decided_on.is_(None),
             SupportExtension.period_started_on == func.coalesce(Household.reopened_on, Household.opened_on))),
         "pending_referrals": lambda: and_(is_open, exists().where(Referral.household_id == Household.id,
-                                                                  Referral.status.in_(("to_apply", "applied")))),
+                                                                  Referral.status.in_(WAITING_REFERRAL))),
     }
     if metric not in clauses:
         raise KeyError(metric)
@@ -103,14 +103,42 @@ def caseload(team_id: int, on: date | None = None) -> list[CoachRow]:
     return list(rows.values())
 
 
+def team_total(rows: list[CoachRow]) -> CoachRow:
+    """The team's totals: every column summed over its coaches (one without households adds nothing). The open
+    households of a team all have one of its coaches as coordinator, so each total is the size of the team's list."""
+    total = CoachRow(coach=None)
+    for row in rows:
+        for counts, into in ((row.stages, total.stages), (row.metrics, total.metrics)):
+            for key, n in counts.items():
+                into[key] = into.get(key, 0) + n
+        total.weighted += row.weighted
+    return total
+
+
+@dataclass
+class Listed:
+    """A household of a list, with the figure that put it there (the cells under the list's extra headings)."""
+    household: Household
+    cells: list
+
+
 def households_behind(team_id: int, metric: str, coach_id: int | None = None, on: date | None = None,
                       page: int | None = None, per_page: int = 50):
-    """The list a dashboard number stands for: all of it (for CSV), or one page of it when `page` is given."""
-    query = (select(Household).where(Household.team_id == team_id, metric_clause(metric, on))
-             .options(joinedload(Household.coordinator),
-                      joinedload(Household.neighbourhood)).order_by(Household.pseudonym, Household.id))
+    """The list a dashboard number stands for, each household with the figure behind it: all of it (for CSV), or
+    one page of it when `page` is given. One query for the households and their figures, whatever the length."""
+    on = on or today()
+    figure = figure_of(metric)
+    values = figure.columns(on)
+    query = (select(Household, *values).where(Household.team_id == team_id, metric_clause(metric, on))
+             .options(joinedload(Household.coordinator), joinedload(Household.neighbourhood), *figure.options)
+             .order_by(Household.pseudonym, Household.id))
     if coach_id:
         query = query.where(Household.coordinator_id == coach_id)
+
+    def listed(rows):
+        return [Listed(row[0], figure.cells(row[0], row, on)) for row in rows]
     if page is None:
-        return db.session.scalars(query).all()
-    return paged(query, page, per_page, entities=True)
+        return listed(db.session.execute(query).all())
+    result = paged(query, page, per_page)
+    result.rows = listed(result.rows)
+    return result

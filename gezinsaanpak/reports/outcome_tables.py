@@ -2,10 +2,12 @@
 say the same. Each header names what its figures count; a row's parts add up to its total."""
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..i18n import _, in_language, ngettext
 from ..plans.labels import GOAL_STATUS_LABELS, SCALE_LABELS
 from ..referrals.labels import PARTICIPATION_LABELS, STATUS_LABELS
-from . import outcomes
+from . import charts, outcomes
 from .outcomes import ALL, COLOUR_CHANGES, MIN_HOUSEHOLDS
 
 GOAL_ORDER = ("achieved", "active", "adjusted", "stopped")
@@ -19,6 +21,7 @@ class Table:
     caption: str
     header: list
     rows: list  # each row: its label, then figures; None is a figure not shown (a group too small)
+    chart: Markup | None = None  # the same figures drawn, shown beside the table
 
 
 def change_label(change) -> str:
@@ -65,6 +68,10 @@ def participation_table(team_id: int) -> Table:
                  header, rows)
 
 
+def _domain(group) -> str:
+    return in_language(group.key, "label")
+
+
 def change_tables(team_id: int) -> list[Table]:
     """A table for the Bridge (members, by steps) and one for the Child Bridge (children, by colour)."""
     changes = outcomes.assessment_changes(team_id)
@@ -74,13 +81,21 @@ def change_tables(team_id: int) -> list[Table]:
         steps = sorted({step for group in bridge for step in group.parts})
         tables.append(Table("bridge", _("Bridge: members by their change in steps"),
                             [_("Domain"), _("Households"), _("Members compared")] + [change_label(s) for s in steps],
-                            [_row(in_language(g.key, "label"), g, steps) for g in bridge]))
+                            [_row(_domain(g), g, steps) for g in bridge],
+                            charts.change_chart("bridge-chart", _("Bridge: share of the members compared who went up "
+                                                                  "or down a step or more, per domain"),
+                                                charts.change_rows(bridge, lambda s: s > 0, lambda s: s < 0,
+                                                                   _domain, MIN_HOUSEHOLDS))))
     children = changes.get("child_bridge", [])
     if children:
         tables.append(Table("child_bridge", _("Child Bridge: children by their change in colour"),
                             [_("Domain"), _("Households"), _("Children compared")] +
                             [change_label(c) for c in COLOUR_CHANGES],
-                            [_row(in_language(g.key, "label"), g, COLOUR_CHANGES) for g in children]))
+                            [_row(_domain(g), g, COLOUR_CHANGES) for g in children],
+                            charts.change_chart("child-bridge-chart", _("Child Bridge: share of the children compared "
+                                                                        "whose colour got better or worse, per domain"),
+                                                charts.change_rows(children, lambda c: c == "better",
+                                                                   lambda c: c == "worse", _domain, MIN_HOUSEHOLDS))))
     return tables
 
 

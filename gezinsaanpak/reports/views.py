@@ -16,8 +16,9 @@ from ..extensions import db
 from ..i18n import _
 from ..timeutil import today
 from ..web import record_id
-from . import caseload, outcome_tables, outcomes, reach
+from . import caseload, charts, outcome_tables, outcomes, reach
 from .csvfile import csv_response
+from .figures import figure_of
 from .labels import INCOME_GROUP_LABELS
 
 bp = Blueprint("reports", __name__, url_prefix="/team")
@@ -43,9 +44,9 @@ def dashboard():
         return csv_response("caseload", header, [
             [r.coach.name] + [r.stages.get(s, 0) for s in STAGES] + [r.total, round(r.weighted, 1)] +
             [r.metrics.get(m, 0) for m in caseload.ATTENTION_METRICS] for r in rows])
-    return render_template("reports/dashboard.html", rows=rows, stages=STAGES, metrics=caseload.ATTENTION_METRICS,
-                           metric_labels=caseload.METRIC_LABELS, weights=caseload.STAGE_WEIGHTS,
-                           closing_requests=waiting_requests(current_user))
+    return render_template("reports/dashboard.html", rows=rows, total=caseload.team_total(rows), stages=STAGES,
+                           metrics=caseload.ATTENTION_METRICS, metric_labels=caseload.METRIC_LABELS,
+                           weights=caseload.STAGE_WEIGHTS, closing_requests=waiting_requests(current_user))
 
 
 @bp.route("/households")
@@ -62,11 +63,14 @@ def households():
     if coach is not None and coach.team_id != current_user.team_id:
         refuse(404)
     title = STAGE_LABELS[metric[6:]] if metric.startswith("stage:") else caseload.METRIC_LABELS[metric]
+    headings = [str(heading) for heading in figure_of(metric).headings]
     if wants_csv():
-        return csv_response("households", [_("Household"), _("Stage"), _("Neighbourhood"), _("Coordinator")],
-                            [[h.pseudonym, STAGE_LABELS[h.stage], _accepted_name(h.neighbourhood), h.coordinator.name]
-                             for h in listed])
-    return render_template("reports/households.html", page=listed, title=title, coach=coach, metric=metric)
+        return csv_response("households", [_("Household"), _("Stage"), _("Neighbourhood"), _("Coordinator"), *headings],
+                            [[row.household.pseudonym, STAGE_LABELS[row.household.stage],
+                              _accepted_name(row.household.neighbourhood), row.household.coordinator.name, *row.cells]
+                             for row in listed])
+    return render_template("reports/households.html", page=listed, title=title, coach=coach, metric=metric,
+                           headings=headings)
 
 
 def _accepted_name(entry) -> str:
@@ -121,7 +125,8 @@ def reach_report():
     team = current_user.team_id
     neighbourhoods = db.session.scalars(select(Neighbourhood).where(Neighbourhood.id.in_(
         select(Household.neighbourhood_id).where(Household.team_id == team))).order_by(Neighbourhood.name)).all()
-    return render_template("reports/reach.html", rows=rows, provisions=provisions, entered=entered, left=left,
+    return render_template("reports/reach.html", rows=rows, chart=charts.reach_chart(rows, with_targets=False),
+                           provisions=provisions, entered=entered, left=left,
                            start=start, end=end, neighbourhood=neighbourhood, neighbourhoods=neighbourhoods,
                            group_labels=INCOME_GROUP_LABELS)
 

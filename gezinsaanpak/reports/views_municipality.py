@@ -14,7 +14,7 @@ from .. import audit
 from ..errors import InvalidInput
 from ..i18n import _, _l
 from ..timeutil import today
-from . import outcome_tables, outcomes, reach
+from . import charts, outcome_tables, outcomes, reach
 from .csvfile import csv_response
 from .export import export_monitoring
 from .labels import INCOME_GROUP_LABELS
@@ -50,7 +50,8 @@ def reach_report():
                                 [[name, INCOME_GROUP_LABELS[r.income_group], r.children, r.reached]
                                  for name, team_rows in teams for r in team_rows])
         return reach_download(table, rows, provisions, left)
-    return render_template("reports/reach_municipality.html", rows=rows, teams=teams, provisions=provisions,
+    return render_template("reports/reach_municipality.html", rows=rows, chart=charts.reach_chart(rows, True),
+                           teams=teams, provisions=provisions,
                            entered=entered, left=left, start=start, end=end, scope=scope,
                            scope_value=request.args.get("scope", "") if error is None else "",
                            scopes=scope_choices(), error=error, group_labels=INCOME_GROUP_LABELS), \

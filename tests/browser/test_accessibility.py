@@ -74,6 +74,7 @@ def test_the_main_pages_of_every_role_pass_axe_in_dutch_and_english(browser, liv
         world.teamlead: ["/team/", "/team/households", "/team/reach", "/team/outcomes", f"/households/{hid}",
                          f"/households/{hid}/privacy-export"],
         world.admin: ["/admin/users", "/admin/teams", "/admin/funds", "/admin/checklist"],
+        world.policy: ["/municipality/reach", "/municipality/outcomes"],
     }
     checked = 0
     for user, paths in pages.items():

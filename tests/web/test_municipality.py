@@ -185,3 +185,31 @@ def test_a_neighbourhood_number_no_row_can_have_is_refused_with_a_message(client
     auth.login(world.policy)
     page = client.get("/municipality/reach?scope=n:12318076154698263715607740416")
     assert page.status_code == 400
+
+
+def reach_chart(page):
+    chart = re.search(r'<svg class="chart" id="reach-chart" role="img" aria-labelledby="reach-chart-title".*?</svg>',
+                      page, re.S)
+    assert chart, "no reach chart"
+    assert page.index("</table>", page.index("Kinderen onder 18 bereikt")) < chart.start()  # beside its table
+    return chart.group(0)
+
+
+def test_reach_is_drawn_against_the_ambition_where_the_target_group_is_known(app, client, auth, world):
+    granted_leergeld(app, world)
+    month = TODAY.replace(day=1)
+    auth.login(world.policy)
+    chart = reach_chart(client.get(f"/municipality/reach?from={month}&to={TODAY}&scope=d:Charlois").text)
+    assert "<title id=\"reach-chart-title\">Deel van elke doelgroep" in chart
+    assert "2 van 8 (25%) · ambitie 100%" in chart and "landelijke ambitie" in chart
+    bars = [float(w) for w in re.findall(r'class="chart-bar" x="0.0" y="[\d.]+" width="([\d.]+)"', chart)]
+    markers = [float(x) for x in re.findall(r'class="chart-marker" x1="([\d.]+)"', chart)]
+    assert bars == [100.0]  # a quarter of the bar's full length; working parents: nobody reached, no bar
+    assert markers[:2] == [400.0, 280.0]  # 100% and 70%
+    whole = reach_chart(client.get(f"/municipality/reach?from={month}&to={TODAY}").text)
+    assert "omvang van de doelgroep niet bekend" in whole and 'class="chart-bar' not in whole
+    auth.logout()
+    auth.login(world.teamlead)
+    team = reach_chart(client.get(f"/team/reach?from={month}&to={TODAY}").text)
+    assert "Deel van de kinderen in ondersteuning" in team and "2 van 2 (100%)" in team
+    assert "ambitie" not in team and "geen kinderen in ondersteuning" in team

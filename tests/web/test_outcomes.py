@@ -2,6 +2,7 @@
 page says, Child Bridge change stays within an age band, participation after a grant per fund, small groups hidden."""
 import csv
 import io
+import re
 from datetime import timedelta
 from html.parser import HTMLParser
 
@@ -200,3 +201,35 @@ def test_a_group_of_fewer_than_five_households_is_not_shown(app, client, auth, w
         assessed_twice("Familie 5", 4)
     _header, rows = table(client, "Brug:")
     assert row_of(rows, "Huisvesting") == ["Huisvesting", "5", "5", "4", "1"]
+
+
+def charts_on(page):
+    """{id: the chart's SVG} of the page's charts."""
+    return {name: svg for svg, name in re.findall(r'(<svg class="chart" id="([^"]+)" role="img".*?</svg>)', page, re.S)}
+
+
+def test_the_change_is_drawn_beside_its_table_and_a_small_group_is_not(app, client, auth, world):
+    with app.app_context():
+        load_catalogue("domains")
+        coach = db.session.merge(world.coach)
+        for i in range(5):
+            household = make_household(coach, pseudonym=f"Familie {i}")
+            for on, step in ((TODAY - timedelta(days=20), 3), (TODAY, 2 if i == 0 else 4)):
+                assess(household, household.members[0], "bridge", None, on, **{"bridge.housing": step})
+        for i in range(4):
+            household = make_household(coach, pseudonym=f"Familie Klein {i}", children=1)
+            for on, step in ((TODAY - timedelta(days=20), 2), (TODAY, 3)):
+                assess(household, household.members[0], "bridge", None, on, **{"bridge.debts": step})
+        db.session.commit()
+    auth.login(world.teamlead)
+    page = client.get("/team/outcomes").text
+    chart = charts_on(page)["bridge-chart"]
+    assert "<title id=\"bridge-chart-title\">Brug: deel van de vergeleken gezinsleden" in chart
+    assert page.index("</table>", page.index("Brug: gezinsleden naar")) < page.index('id="bridge-chart"')
+    assert "1 slechter (20%)" in chart and "4 beter (80%)" in chart
+    housing, debts = chart.split("Schulden")  # the households with debts: four, too few to show
+    assert len(re.findall(r'class="chart-bar', housing)) == 2 and 'class="chart-bar' not in debts
+    assert "minder dan 5 huishoudens: niet getoond" in debts and "1 beter" not in debts
+    auth.logout()
+    auth.login(world.policy)
+    assert "4 beter (80%)" in charts_on(client.get("/municipality/outcomes").text)["bridge-chart"]
