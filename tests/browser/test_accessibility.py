@@ -5,7 +5,6 @@ anything is deleted."""
 import re
 from datetime import timedelta
 
-import pyotp
 import pytest
 from sqlalchemy import select
 
@@ -16,7 +15,7 @@ from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.models import Domain
 from gezinsaanpak.theme import contrast
 from tests.browser.axe import AXE, AXE_MISSING, finish_axe, new_checked_context
-from tests.browser.helpers import log_in_with_keyboard
+from tests.browser.helpers import log_in, visit_in_both_languages
 from tests.helpers import TODAY
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
@@ -38,28 +37,6 @@ def family(app, world, household):
                                   TODAY + timedelta(days=7))
         db.session.commit()
         return family.id, goal.id, action.id
-
-
-def log_in(page, user):
-    page.goto("/login")
-    log_in_with_keyboard(page, user.email)
-    if getattr(user, "totp_secret", None):
-        page.get_by_label(re.compile("code", re.IGNORECASE)).fill(pyotp.TOTP(user.totp_secret).now())
-        page.keyboard.press("Enter")
-    expect(page).not_to_have_url(re.compile(r"/login"))
-
-
-def visit_in_both_languages(page, paths):
-    """Every path in Dutch, then the language switch, then every path in English; each checked by axe on load."""
-    for language in ("Nederlands", "English"):
-        if language == "English":
-            page.get_by_role("button", name="English", exact=True).click()
-            expect(page.locator("html")).to_have_attribute("lang", "en")
-        for path in paths:
-            response = page.goto(path)
-            assert response.status == 200, f"{path}: {response.status}"
-            page.wait_for_function("window.__axeDone !== undefined")
-            page.evaluate("window.__axeDone")
 
 
 def test_the_main_pages_of_every_role_pass_axe_in_dutch_and_english(browser, live_server, world, family):
