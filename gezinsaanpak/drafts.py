@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .extensions import db
 from .formfill import fill_in
+from .forms import ask_first
 from .i18n import _
 from .timeutil import utcnow
 
@@ -116,6 +117,11 @@ def discard():
     kept = session.get(IN_SESSION, {})
     if path not in kept:
         return redirect(url_for("cases.index"))
+    question = ask_first(_("Are you sure you want to discard what you typed?"),
+                         _("What you typed before your session ended is deleted and cannot be brought back; the form "
+                           "then shows what is saved."), _("Yes, discard"), path)
+    if question:
+        return question
     db.session.execute(delete(Draft).where(Draft.id == kept.pop(path), Draft.user_id == current_user.id))
     session[IN_SESSION] = kept
     flash(_("What you typed before is discarded."), "info")

@@ -1,8 +1,10 @@
-"""What the forms of every area share: text limits, the date rule, and where an operation's refusal is shown.
+"""What the forms of every area share: text limits, the date rule, where an operation's refusal is shown, and the
+question before a destructive button acts.
 
 Operations raise `InvalidInput(message, field)` naming the field in their own terms; `show_error` puts the message
 beside that field when the form has it, so a view never decides where a refusal belongs.
 """
+from flask import render_template, request
 from wtforms.validators import ValidationError
 
 from .errors import InvalidInput
@@ -30,6 +32,30 @@ def show_error(form, error: InvalidInput, default: str | None = None) -> None:
         form.form_errors.append(str(error))
     else:
         target.errors = [*target.errors, str(error)]
+
+
+CONFIRMATION = "confirmed"  # the field that says "yes, really"; static/confirm.js adds it after its dialog
+
+
+def confirmed() -> bool:
+    """Whether a destructive POST carries its confirmation: from the dialog of confirm.js, or from the page of
+    `ask_first`. A view that loads a household reads it to record a look rather than a change until then."""
+    return request.form.get(CONFIRMATION) == "yes"
+
+
+def ask_first(question: str, consequence: str, yes: str, back: str) -> str | None:
+    """None once a destructive POST is confirmed; before that the page that asks (status 200, nothing changed).
+
+    Without script, or when confirm.js fails, a button with `data-confirm` sends its form at once: this page is
+    then the question, with what will happen, a button `yes` that sends the same form again with the confirmation
+    (and a fresh CSRF token), and a link back to `back`. With script the dialog adds the confirmation itself, so
+    it stays one step. Every field of the form comes along again, hidden and escaped like any other value."""
+    if confirmed():
+        return None
+    fields = [(name, value) for name, value in request.form.items(multi=True)
+              if name not in ("csrf_token", CONFIRMATION)]
+    return render_template("confirm.html", question=question, consequence=consequence, yes=yes, back=back,
+                           fields=fields, confirmation=CONFIRMATION)
 
 
 def error_links(form) -> list[tuple[str | None, str, str]]:

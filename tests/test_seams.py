@@ -12,9 +12,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "gezinsaanpak"
 # From the bottom up; an area may import only from areas in earlier (lower) layers, or from itself.
 LAYERS = [
     {"errors", "extensions", "i18n", "timeutil"},
-    {"files", "erasures", "health", "runs", "cli", "formfill"},
-    {"config", "forms", "locking", "statemachine", "audit", "postgres_tools", "drafts", "logs", "translate",
-     "theme", "pdf"},
+    {"files", "erasures", "health", "runs", "cli", "formfill", "forms"},
+    {"config", "locking", "statemachine", "audit", "postgres_tools", "drafts", "logs", "translate", "theme", "pdf"},
     {"auth", "backup"},
     {"history", "web"},
     {"cases"},

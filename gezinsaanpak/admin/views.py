@@ -9,7 +9,7 @@ from ..auth.operations import find_or_create_team, set_active
 from ..cases.queries import paged
 from ..errors import InvalidInput
 from ..extensions import db
-from ..forms import show_error
+from ..forms import ask_first, show_error
 from ..i18n import _
 from ..timeutil import utcnow
 from .forms import RoleForm, TeamForm, UserForm
@@ -44,6 +44,12 @@ def users():
 @bp.route("/users/<int:user_id>/active", methods=["POST"])
 def toggle_active(user_id: int):
     user = db.session.get(User, user_id) or abort(404)
+    question = user.active and ask_first(
+        _("Are you sure you want to disable the account of %(name)s?", name=user.name),
+        _("They are logged out at once and can no longer log in. What they recorded stays, and the account can be "
+          "enabled again."), _("Yes, disable"), url_for("admin.users"))
+    if question:
+        return question
     try:
         set_active(current_user, user, not user.active)
     except InvalidInput as error:

@@ -8,7 +8,7 @@ from ..cases import neighbourhoods
 from ..cases.models import Household, Neighbourhood
 from ..errors import InvalidInput
 from ..extensions import db
-from ..forms import show_error
+from ..forms import ask_first, show_error
 from ..i18n import _, ngettext
 from .forms import MapForm, NeighbourhoodForm
 from .views import bp
@@ -87,6 +87,19 @@ def map_neighbourhood(neighbourhood_id: int):
 def retire_neighbourhood(neighbourhood_id: int):
     entry = _entry(neighbourhood_id)
     removing, name = entry.to_review, entry.name
+    if removing:
+        question = ask_first(
+            _("Are you sure you want to remove the typed text “%(what)s”?", what=name),
+            _("The text is deleted and cannot be brought back; its households then have no neighbourhood. To keep "
+              "them in a neighbourhood, map it onto an entry of the list instead."), _("Yes, remove"),
+            url_for("admin.neighbourhoods"))
+    else:
+        question = ask_first(
+            _("Are you sure you want to retire “%(what)s”?", what=name),
+            _("Coaches can no longer choose it; households that have it keep it, and the reports count them. It can "
+              "be offered again."), _("Yes, retire"), url_for("admin.neighbourhoods"))
+    if question:
+        return question
     neighbourhoods.retire_neighbourhood(current_user, entry)
     flash(_("Removed; its households have no neighbourhood now.") if removing
           else _("%(name)s is no longer offered; households that have it keep it.", name=name), "success")

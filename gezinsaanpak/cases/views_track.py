@@ -8,7 +8,7 @@ from ..auth.models import User
 from ..auth.permissions import can_manage_workers
 from ..errors import EditConflict, InvalidInput, PermissionDenied
 from ..extensions import db
-from ..forms import show_error
+from ..forms import ask_first, confirmed, show_error
 from ..i18n import _
 from ..locking import check_version, stale_step_message
 from ..web import record_id
@@ -281,9 +281,18 @@ def workers(household_id):
 
 @bp.route("/households/<int:household_id>/workers/remove", methods=["POST"])
 def remove_worker(household_id):
-    household = get_household_or_404(household_id, need="hand_over", action="household.remove_worker")
+    household = get_household_or_404(household_id, need="hand_over",
+                                     action="household.remove_worker" if confirmed() else "household.workers")
+    user_id = request.form.get("user_id", type=record_id)
+    worker = next((w.user for w in household.workers if w.user_id == user_id), None)
+    question = worker and ask_first(
+        _("Are you sure you want to remove %(name)s as co-worker of this household?", name=worker.name),
+        _("%(name)s can no longer open or work on this household. What they recorded stays, and they can be added "
+          "again later.", name=worker.name), _("Yes, remove"), url_for("cases.workers", household_id=household.id))
+    if question:
+        return question
     try:
-        operations.remove_worker(current_user, household, request.form.get("user_id", type=record_id))
+        operations.remove_worker(current_user, household, user_id)
     except InvalidInput as error:
         flash(str(error), "error")
         return redirect(url_for("cases.workers", household_id=household.id))

@@ -6,7 +6,7 @@ from flask_login import current_user
 from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..errors import EditConflict, InvalidInput
 from ..extensions import db
-from ..forms import show_error
+from ..forms import ask_first, confirmed, show_error
 from ..i18n import _
 from ..locking import check_version, stale_step_message
 from ..network.models import Partner
@@ -257,15 +257,28 @@ def action_done(household_id, action_id):
 
 @bp.route("/households/<int:household_id>/actions/<int:action_id>/remove", methods=["POST"])
 def remove_action(household_id, action_id):
-    household = get_household_or_404(household_id, need="edit", action="action.remove")
+    household = get_household_or_404(household_id, need="edit", action="action.remove" if confirmed() else "goal.view")
     action = get_in_household_or_404(Action, action_id, household)
+    question = ask_first(_("Are you sure you want to remove the action point “%(what)s”?", what=action.description),
+                         _("It disappears from the goal and from the family plan, and cannot be brought back. An "
+                           "action point that was carried out can be marked as done instead."), _("Yes, remove"),
+                         url_for("plans.goal", household_id=household.id, goal_id=action.goal_id))
+    if question:
+        return question
     return _change(household, action.goal, lambda: operations.remove_action(current_user, household, action),
                    _("Action point removed."))
 
 
 @bp.route("/households/<int:household_id>/obstacles/<int:obstacle_id>/remove", methods=["POST"])
 def remove_obstacle(household_id, obstacle_id):
-    household = get_household_or_404(household_id, need="edit", action="obstacle.remove")
+    household = get_household_or_404(household_id, need="edit",
+                                     action="obstacle.remove" if confirmed() else "goal.view")
     obstacle = get_in_household_or_404(Obstacle, obstacle_id, household)
+    question = ask_first(_("Are you sure you want to remove the if-then plan “%(what)s”?",
+                           what=f"{_('If')} {obstacle.condition}"),
+                         _("It disappears from the goal and from the family plan, and cannot be brought back."),
+                         _("Yes, remove"), url_for("plans.goal", household_id=household.id, goal_id=obstacle.goal_id))
+    if question:
+        return question
     return _change(household, obstacle.goal, lambda: operations.remove_obstacle(current_user, household, obstacle),
                    _("If-then plan removed."))

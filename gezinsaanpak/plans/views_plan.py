@@ -8,7 +8,7 @@ from ..cases.access import get_household_or_404, get_in_household_or_404
 from ..cli import _l
 from ..errors import EditConflict, InvalidInput
 from ..extensions import db, limiter
-from ..forms import show_error
+from ..forms import ask_first, confirmed, show_error
 from ..i18n import LANGUAGES, _
 from ..locking import version_of
 from ..timeutil import today
@@ -56,8 +56,15 @@ def new_strength(household_id):
 
 @bp.route("/households/<int:household_id>/strengths/<int:strength_id>/remove", methods=["POST"])
 def remove_strength(household_id, strength_id):
-    household = get_household_or_404(household_id, need="edit", action="strength.remove")
+    household = get_household_or_404(household_id, need="edit",
+                                     action="strength.remove" if confirmed() else "plan.view")
     strength = get_in_household_or_404(Strength, strength_id, household)
+    question = ask_first(_("Are you sure you want to remove “%(what)s” from what the family can build on?",
+                           what=strength.text),
+                         _("It disappears from the family plan, and cannot be brought back."), _("Yes, remove"),
+                         url_for("plans.plan", household_id=household.id, _anchor="strengths"))
+    if question:
+        return question
     try:
         operations.remove_strength(current_user, household, strength)
     except InvalidInput as error:

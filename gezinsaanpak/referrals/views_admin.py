@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from ..errors import InvalidInput
 from ..extensions import db
-from ..forms import show_error
+from ..forms import ask_first, show_error
 from ..i18n import _
 from . import funds as catalogue
 from .forms import FundForm
@@ -59,6 +59,12 @@ def edit_fund(fund_id):
 def retire_fund(fund_id):
     """Retire (or restore) a fund; old referrals keep showing it, new referrals no longer offer it."""
     fund = db.session.get(Fund, fund_id) or abort(404)
+    question = fund.retired_at is None and ask_first(
+        _("Are you sure you want to retire “%(what)s”?", what=fund.name),
+        _("It is no longer offered for new referrals; referrals that use it keep it. It can be offered again."),
+        _("Yes, retire"), url_for("referrals.funds"))
+    if question:
+        return question
     catalogue.set_retired(current_user, fund, fund.retired_at is None)
     if fund.retired_at:
         flash(_("%(name)s is retired: it is no longer offered for new referrals.", name=fund.name), "success")

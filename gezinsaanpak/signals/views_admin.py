@@ -5,8 +5,8 @@ from sqlalchemy import select
 
 from ..errors import InvalidInput
 from ..extensions import db
-from ..forms import show_error
-from ..i18n import _
+from ..forms import ask_first, show_error
+from ..i18n import _, in_language
 from . import operations
 from .forms import LocalItemForm
 from .models import ChecklistItem
@@ -36,6 +36,12 @@ def admin_checklist():
 def admin_retire(item_id: int):
     item = db.session.get(ChecklistItem, item_id) or abort(404)
     retire = item.retired_at is None
+    question = retire and ask_first(
+        _("Are you sure you want to retire “%(what)s”?", what=in_language(item, "text")),
+        _("It is no longer offered for recording signals; signals recorded with it keep it. It can be offered "
+          "again."), _("Yes, retire"), url_for("signals.admin_checklist", _anchor=f"item-{item.id}"))
+    if question:
+        return question
     operations.set_retired(current_user, item, retire)
     flash(_("Retired: it is no longer offered, and stays visible on earlier records.") if retire
           else _("Offered again for recording."), "success")

@@ -5,7 +5,6 @@ anything is deleted."""
 import re
 from datetime import timedelta
 
-import pyotp
 import pytest
 from sqlalchemy import select
 
@@ -16,7 +15,7 @@ from gezinsaanpak.plans import operations as plans
 from gezinsaanpak.plans.models import Domain
 from gezinsaanpak.theme import contrast
 from tests.browser.axe import AXE, AXE_MISSING, finish_axe, new_checked_context
-from tests.browser.helpers import log_in_with_keyboard
+from tests.browser.helpers import log_in, visit_in_both_languages
 from tests.helpers import TODAY
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
@@ -38,28 +37,6 @@ def family(app, world, household):
                                   TODAY + timedelta(days=7))
         db.session.commit()
         return family.id, goal.id, action.id
-
-
-def log_in(page, user):
-    page.goto("/login")
-    log_in_with_keyboard(page, user.email)
-    if getattr(user, "totp_secret", None):
-        page.get_by_label(re.compile("code", re.IGNORECASE)).fill(pyotp.TOTP(user.totp_secret).now())
-        page.keyboard.press("Enter")
-    expect(page).not_to_have_url(re.compile(r"/login"))
-
-
-def visit_in_both_languages(page, paths):
-    """Every path in Dutch, then the language switch, then every path in English; each checked by axe on load."""
-    for language in ("Nederlands", "English"):
-        if language == "English":
-            page.get_by_role("button", name="English", exact=True).click()
-            expect(page.locator("html")).to_have_attribute("lang", "en")
-        for path in paths:
-            response = page.goto(path)
-            assert response.status == 200, f"{path}: {response.status}"
-            page.wait_for_function("window.__axeDone !== undefined")
-            page.evaluate("window.__axeDone")
 
 
 def test_the_main_pages_of_every_role_pass_axe_in_dutch_and_english(browser, live_server, world, family):
@@ -199,11 +176,53 @@ def test_deleting_an_action_point_asks_first(page, world, family):
     row = page.get_by_role("row", name=re.compile("Post sorteren"))
     row.get_by_role("button", name=re.compile("Verwijderen")).click()
     dialog = page.get_by_role("dialog")
-    expect(dialog).to_contain_text("Post sorteren")
-    expect(dialog.get_by_role("button", name="Annuleren")).to_be_focused()
+    expect(dialog).to_contain_text("Weet je zeker dat je het actiepunt “Post sorteren” wilt verwijderen?")
+    expect(dialog).to_contain_text("niet terug te halen")  # what will happen, as on the page without script
+    expect(dialog.get_by_role("button", name="Nee, terug")).to_be_focused()
     page.keyboard.press("Enter")
     expect(dialog).to_have_count(0)
     expect(row).to_be_visible()  # nothing deleted
     row.get_by_role("button", name=re.compile("Verwijderen")).click()
     page.get_by_role("dialog").get_by_role("button", name=re.compile("verwijderen", re.IGNORECASE)).click()
     expect(page.get_by_role("row", name=re.compile("Post sorteren"))).to_have_count(0)
+
+
+def test_without_script_an_action_point_is_removed_through_the_confirmation_page(browser, live_server, world, family):
+    """No script (or confirm.js failed): the button leads to a page that asks, and removing takes its "yes"."""
+    hid, goal_id, _ = family
+    context = browser.new_context(base_url=live_server, locale="nl-NL", java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        log_in(page, world.coach)
+        page.goto(f"/households/{hid}/goals/{goal_id}")
+        row = page.get_by_role("row", name=re.compile("Post sorteren"))
+        row.get_by_role("button", name=re.compile("Verwijderen")).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Weet je zeker dat je het actiepunt “Post sorteren” wilt verwijderen?")
+        expect(page.locator("main")).to_contain_text("niet terug te halen")
+        page.get_by_role("link", name="Nee, terug").click()
+        expect(page).to_have_url(re.compile(rf"/households/{hid}/goals/{goal_id}$"))
+        expect(row).to_be_visible()  # nothing removed
+        row.get_by_role("button", name=re.compile("Verwijderen")).click()
+        page.get_by_role("button", name="Ja, verwijderen").click()
+        expect(page).to_have_url(re.compile(rf"/households/{hid}/goals/{goal_id}$"))
+        expect(page.get_by_role("status").first).to_contain_text("Actiepunt verwijderd")
+        expect(page.get_by_role("row", name=re.compile("Post sorteren"))).to_have_count(0)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", ["Nederlands", "English"])
+def test_the_confirmation_page_passes_axe(page, world, family, language):
+    """The page a failed script leaves: reached here by taking the question off the button, then checked by axe."""
+    hid, goal_id, _ = family
+    log_in(page, world.coach)
+    page.goto(f"/households/{hid}/goals/{goal_id}")
+    page.get_by_role("button", name=language, exact=True).click()
+    page.evaluate("document.querySelectorAll('[data-confirm]').forEach((b) => b.removeAttribute('data-confirm'))")
+    row = page.get_by_role("row", name=re.compile("Post sorteren"))
+    row.get_by_role("button", name=re.compile("Remove|Verwijderen")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Post sorteren")
+    expect(page.get_by_role("button", name=re.compile("^(Ja|Yes), ")).first).to_be_visible()
+    page.wait_for_function("window.__axeDone !== undefined")

@@ -120,3 +120,71 @@ def test_eight_signals_with_the_keyboard_then_one_set_aside(page, world, househo
     expect(history).to_contain_text("Gesignaleerd → Niet van toepassing")
     expect(history).to_contain_text("De nota's worden via bewindvoering betaald")
     expect(history).to_contain_text("Vastgelegd: Gesignaleerd")
+
+
+def test_typing_filters_the_checklist_per_member_keeps_ticks_and_escape_clears(page, world, household, visit):
+    """The filter of the home-visit screen, on the signals page: words of a signal and a first name narrow the list
+    to the members and headings that hold a match, a live region counts them, Enter ticks the first, and what is
+    ticked stays ticked while it is filtered out of sight."""
+    items, members = visit
+    samira = f"m{members['Samira']}"
+    bailiff = page.locator(f"[id='tick-{samira}.{items['parents.signal.07']}']")
+    page.goto("/login")
+    log_in_with_keyboard(page, world.coach.email)
+    expect(page).to_have_url(re.compile(r"/start$"))
+    page.goto(f"/households/{household.id}/signals/record")
+    status = page.locator("#signal-filter-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    page.get_by_label("Datum van de waarneming").focus()
+    Keyboard(page).tab_to(lambda a: a["tag"] in ("INPUT", "A") and a["id"] != "observed_on")
+    expect(page.get_by_label("Signaal zoeken")).to_be_focused()  # the next stop after the date
+
+    page.keyboard.type("deurwaarder")
+    expect(status).to_have_text("2 treffers. Enter vinkt de eerste aan.")  # the household's letters, Samira's door
+    page.keyboard.type(" samira")
+    expect(status).to_have_text("1 treffers. Enter vinkt de eerste aan.")
+    expect(page.locator("#checklist-items li.item:visible")).to_have_count(1)
+    expect(page.locator("#section-h")).to_be_hidden()
+    expect(page.locator(f"#section-{samira}")).to_be_visible()
+    expect(bailiff).to_be_visible()  # its heading opened
+    page.keyboard.press("Enter")  # ticks it, does not save
+    expect(status).to_have_text("Aangevinkt: incassobureaus en deurwaarders aan de deur (Samira)")
+    expect(bailiff).to_be_checked()
+    expect(page.get_by_label("Signaal zoeken")).to_have_value("")
+
+    page.keyboard.type("koelkast")
+    expect(bailiff).to_be_hidden()
+    expect(bailiff).to_be_checked()  # out of sight, still ticked
+    page.get_by_label("lege koelkast/voorraadkast of eenzijdig gevuld", exact=True).check()
+    page.get_by_label("Signaal zoeken").focus()
+    page.keyboard.type("xyzzy")
+    expect(status).to_have_text("Geen signaal gevonden.")
+    expect(page.locator("#checklist-items fieldset.subject:visible")).to_have_count(0)
+    page.keyboard.press("Escape")
+    expect(page.get_by_label("Signaal zoeken")).to_have_value("")
+    expect(status).to_have_text("")
+    expect(page.locator("#checklist-items fieldset.subject:visible")).to_have_count(4)  # the household, three members
+    expect(page.locator(f"#section-{samira} details.heading", has=bailiff).locator("summary")).to_contain_text(
+        "(1 aangevinkt)")
+    page.get_by_role("button", name="Signalen opslaan").click()
+    expect(page.get_by_role("status").first).to_contain_text("Signalen vastgelegd: 2")
+
+
+def test_without_script_the_signals_page_works_as_it_is(browser, live_server, world, household, visit):
+    items, _members = visit
+    context = browser.new_context(base_url=live_server, locale="nl-NL", java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        page.goto("/login")
+        log_in_with_keyboard(page, world.coach.email)
+        expect(page).to_have_url(re.compile(r"/start$"))
+        page.goto(f"/households/{household.id}/signals/record")
+        expect(page.get_by_label("Signaal zoeken")).to_be_hidden()
+        expect(page.locator("#section-h details.heading")).to_have_attribute("open", "")  # one heading: open
+        page.get_by_label("lege koelkast/voorraadkast of eenzijdig gevuld", exact=True).check()
+        page.get_by_role("button", name="Signalen opslaan").click()
+        expect(page.get_by_role("status").first).to_contain_text("Signalen vastgelegd: 1")
+    finally:
+        context.close()

@@ -94,7 +94,7 @@ def test_after_an_hour_it_is_gone(app, client, auth, world, household, item):
 def test_discarding_shows_the_form_as_saved_and_forgets_what_was_typed(app, client, auth, world, household, item):
     url, _response = save_after_the_session_ended(client, auth, world.coach, household, item)
     auth.login(world.coach)
-    discarded = client.post("/kept-forms/discard", data={"path": url})
+    discarded = client.post("/kept-forms/discard", data={"path": url, "confirmed": "yes"})
     assert discarded.status_code == 302 and discarded.location == url
     page = client.get(url).text
     assert "Wat je eerder had ingevuld is weggegooid" in page

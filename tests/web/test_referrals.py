@@ -200,7 +200,7 @@ def test_the_administrator_keeps_the_fund_catalogue(app, client, auth, world, ca
     assert response.status_code == 302
     assert "Paniekbudget" in client.get("/admin/funds").text
     leergeld = catalogue["leergeld"]
-    assert client.post(f"/admin/funds/{leergeld}/retire").status_code == 302
+    assert client.post(f"/admin/funds/{leergeld}/retire", data={"confirmed": "yes"}).status_code == 302
     assert "buiten gebruik" in client.get("/admin/funds").text
     with app.app_context():
         assert db.session.get(Fund, leergeld).retired_at is not None
@@ -210,7 +210,7 @@ def test_a_retired_fund_is_not_offered_for_new_referrals_but_stays_on_old_ones(a
                                                                               catalogue):
     rid = start_referral(app, world, household.id, "leergeld")
     auth.login(world.admin)
-    client.post(f"/admin/funds/{catalogue['leergeld']}/retire")
+    client.post(f"/admin/funds/{catalogue['leergeld']}/retire", data={"confirmed": "yes"})
     auth.logout()
     auth.login(world.coach)
     form = client.get(f"/households/{household.id}/referrals/new").text

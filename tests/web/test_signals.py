@@ -158,7 +158,8 @@ def test_the_administrator_adds_and_retires_checklist_items(app, client, auth, w
     missing = client.post("/admin/checklist", data={"group_code": "parents", "kind": "signal",
                                                     "heading_nl": "Nieuw kopje", "text_nl": "iets"})
     assert missing.status_code == 400 and 'value="Nieuw kopje"' in missing.text
-    assert client.post(f"/admin/checklist/{items['home_visit.signal.02']}/retire").status_code == 302
+    assert client.post(f"/admin/checklist/{items['home_visit.signal.02']}/retire",
+                       data={"confirmed": "yes"}).status_code == 302
     auth.logout()
     auth.login(world.coach)
     assert client.get("/admin/checklist").status_code == 403

@@ -1,26 +1,33 @@
-// The home-visit screen's signal filter: type words of a signal (and a first name), Enter ticks the first match.
-// The form works without this script: the filter stays hidden and every member's list opens as a section.
+// The type-to-filter over a checklist, on the signals page and the home-visit screen alike (signals/_filter.html):
+// type words of a signal (and a first name), and only the items that match stay, in the groups that hold them
+// (a member, a heading), opened; a live region says how many. Enter ticks the first match not ticked yet; Escape
+// clears. Ticks and notes are never lost: a hidden item stays ticked and is saved. The page works without this
+// script: the filter stays hidden and every group opens as it is.
 (function () {
   "use strict";
   var box = document.querySelector("[data-filter]");
   var input = document.getElementById("signal-filter");
   var status = document.getElementById("signal-filter-status");
   var texts = document.getElementById("filter-texts");
-  if (!box || !input || !texts) { return; }
-  var sections = Array.prototype.slice.call(document.querySelectorAll("#visit-checklist details.subject"));
-  var items = Array.prototype.slice.call(document.querySelectorAll("#visit-checklist li[data-search]"));
+  var list = input && document.getElementById(input.getAttribute("aria-controls"));
+  if (!box || !input || !status || !texts || !list) { return; }
+  var groups = Array.prototype.slice.call(list.querySelectorAll("[data-filter-group]"));
+  var items = Array.prototype.slice.call(list.querySelectorAll("li[data-search]"));
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
   items.forEach(function (item) { item.dataset.folded = fold(item.dataset.search); });
-  sections.forEach(function (section) { section.dataset.wasOpen = section.open ? "1" : ""; });
+  function isFoldable(group) { return group.tagName === "DETAILS"; }
+  groups.forEach(function (group) { group.dataset.wasOpen = isFoldable(group) && group.open ? "1" : ""; });
 
   function fill(template, n) { return template.replace("{n}", n); }
 
-  function countTicked(section) {
-    var n = section.querySelectorAll("input[name=tick]:checked").length;
-    section.querySelector("[data-ticked-count]").textContent = n ? fill(texts.dataset.tickedCount, n) : "";
+  function countTicked(group) {
+    var count = group.querySelector(":scope > summary [data-ticked-count]");
+    if (!count) { return; }
+    var n = group.querySelectorAll("input[name=tick]:checked").length;
+    count.textContent = n ? fill(texts.dataset.tickedCount, n) : "";
   }
 
   function matches() {
@@ -31,26 +38,26 @@
       item.hidden = words.length > 0 && !hit;
       if (hit) { found.push(item); }
     });
-    sections.forEach(function (section) {
+    groups.forEach(function (group) {
       if (words.length === 0) {
-        section.hidden = false;
-        section.open = section.dataset.wasOpen === "1";
+        group.hidden = false;
+        if (isFoldable(group)) { group.open = group.dataset.wasOpen === "1"; }
         return;
       }
-      var any = found.some(function (item) { return section.contains(item); });
-      section.hidden = !any;
-      section.open = any;
+      var any = found.some(function (item) { return group.contains(item); });
+      group.hidden = !any;
+      if (isFoldable(group)) { group.open = any; }
     });
     if (words.length === 0) { status.textContent = ""; }
     else { status.textContent = found.length ? fill(texts.dataset.matches, found.length) : texts.dataset.none; }
     return found;
   }
 
-  sections.forEach(function (section) {
-    section.addEventListener("toggle", function () {
-      if (!input.value) { section.dataset.wasOpen = section.open ? "1" : ""; }
+  groups.forEach(function (group) {
+    group.addEventListener("toggle", function () {
+      if (!input.value) { group.dataset.wasOpen = group.open ? "1" : ""; }
     });
-    section.addEventListener("change", function () { countTicked(section); });
+    group.addEventListener("change", function () { countTicked(group); });
   });
   input.addEventListener("input", matches);
   input.addEventListener("keydown", function (event) {
@@ -59,7 +66,7 @@
       input.value = "";
       matches();
     } else if (event.key === "Enter") {
-      event.preventDefault();  // never submits the visit
+      event.preventDefault();  // never submits the form
       var first = matches().filter(function (item) { return !item.querySelector("input[name=tick]").checked; })[0];
       if (!first) { status.textContent = texts.dataset.none; return; }
       var tick = first.querySelector("input[name=tick]");
