@@ -158,7 +158,8 @@ def _members(r: Reader) -> list[Entry]:
 def _consents(r: Reader) -> list[Entry]:
     return [Entry(_("Consent given on %(date)s", date=day(c["given_on"])),
                   facts((_("What for"), c["scope"]), (_("Recorded by"), c["recorded_by"]),
-                        (_("Withdrawn on"), day(c["withdrawn_on"]))))
+                        (_("Withdrawn on"), day(c["withdrawn_on"])), (_("Withdrawal recorded by"), c["withdrawn_by"]),
+                        (_("Note on the withdrawal"), c["withdrawal_note"])))
             for c in r.rows("consents")]
 
 
@@ -179,7 +180,17 @@ def _stages(r: Reader) -> list[Entry]:
                         (_("Closed because"), label(CLOSE_REASON_LABELS, t["reason"])), (_("Note"), t["note"]),
                         (_("The family can turn to"), t["turn_to"]), (_("Aftercare agreed"), t["aftercare"]),
                         (_("By"), t["by"])))
-            for t in r.rows("stage_transitions", by="moved_on")]
+            for t in r.rows("stage_transitions", by="moved_on")] + [
+        Entry(_("%(date)s · asked the team lead to close", date=day(c["requested_on"])),
+              facts((_("Closing on"), day(c["closes_on"])), (_("Closed because"), label(CLOSE_REASON_LABELS,
+                                                                                        c["close_reason"])),
+                    (_("Note"), c["note"]), (_("The family can turn to"), c["turn_to"]),
+                    (_("Aftercare agreed"), c["aftercare"]), (_("Asked by"), c["requested_by"]),
+                    (_("Decision"), {True: _("Agreed"), False: _("Sent back"), None: _("Not decided yet")}
+                     [c["approved"]]),
+                    (_("Decided by"), c["decided_by"]), (_("Decided on"), day(c["decided_on"])),
+                    (_("Why it was sent back"), c["returned_note"])))
+        for c in r.rows("closing_requests", by="requested_on")]
 
 
 def _support(r: Reader) -> list[Entry]:
@@ -413,7 +424,7 @@ PARTS = (
     ("panic", _l("Panic budget"), ("panic_spendings",), _panic),
     ("network", _l("The network"),
      ("network_partners", "partner_consents", "warm_handovers", "debt_help", "network_steps"), _network),
-    ("stages", _l("Stages"), ("stage_transitions",), _stages),
+    ("stages", _l("Stages"), ("stage_transitions", "closing_requests"), _stages),
     ("support", _l("Support period"), ("support_extensions",), _support),
     ("changes", _l("Changes to goals and help"), ("field_changes",), _changes),
 )
