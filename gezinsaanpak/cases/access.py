@@ -51,6 +51,9 @@ def visible_households_clause(user):
 
 
 
+_WITH_HOUSEHOLD = (joinedload(Household.members), joinedload(Household.workers), joinedload(Household.neighbourhood))
+
+
 def get_household_or_404(household_id: int, need: str = "view", action: str | None = None):
     """Load a household the current user may use, and record the access; otherwise a plain 404.
 
@@ -64,9 +67,7 @@ def get_household_or_404(household_id: int, need: str = "view", action: str | No
     check_declared(need)
     # Its members come along: nearly every household page shows them, and the policy needs its co-workers; its
     # neighbourhood is one row, shown on the household page.
-    household = db.session.get(Household, household_id,
-                               options=[joinedload(Household.members), joinedload(Household.workers),
-                                        joinedload(Household.neighbourhood)])
+    household = db.session.get(Household, household_id, options=_WITH_HOUSEHOLD)
     action = action or f"household.{need}"
     if household is not None and need in CHANGING_NEEDS and household.is_anonymised \
             and can_view_household(current_user, household):

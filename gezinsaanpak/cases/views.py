@@ -96,7 +96,7 @@ def household(household_id: int):
                            may_hand_over=can_hand_over(current_user, household),
                            may_export=can_export_household(current_user, household),
                            may_view_audit=can_view_audit(current_user, household),
-                           support=support_period(household),
+                           support=support_period(household), asked=household.closing_request,
                            closing=household.transitions[-1] if household.is_closed else None)
 
 

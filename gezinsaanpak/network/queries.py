@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..cases.access import visible_households_clause
@@ -25,15 +25,19 @@ class Network:
         return next((d for d in self.debt_help if d.is_open), None)
 
 
+# Built once with the household as a parameter: building and keying a statement costs about what running it does.
+_PARTNERS = (select(Partner).where(Partner.household_id == bindparam("hid")).options(selectinload(Partner.consents))
+             .order_by(Partner.ended_on.is_not(None), Partner.kind, Partner.name))
+_HANDOVERS = select(WarmHandover).where(WarmHandover.household_id == bindparam("hid")).order_by(WarmHandover.id.desc())
+_DEBT_HELP = select(DebtHelp).where(DebtHelp.household_id == bindparam("hid")).order_by(DebtHelp.id.desc())
+
+
 def household_network(household) -> Network:
     """The household's network for its page: three statements whatever its size."""
-    partners = db.session.scalars(select(Partner).where(Partner.household_id == household.id)
-                                  .options(selectinload(Partner.consents))
-                                  .order_by(Partner.ended_on.is_not(None), Partner.kind, Partner.name)).all()
-    handovers = db.session.scalars(select(WarmHandover).where(WarmHandover.household_id == household.id)
-                                   .order_by(WarmHandover.id.desc())).all()
-    debts = db.session.scalars(select(DebtHelp).where(DebtHelp.household_id == household.id)
-                               .order_by(DebtHelp.id.desc())).all()
+    hid = {"hid": household.id}
+    partners = db.session.scalars(_PARTNERS, hid).all()
+    handovers = db.session.scalars(_HANDOVERS, hid).all()
+    debts = db.session.scalars(_DEBT_HELP, hid).all()
     # `handover.partner` then resolves from the session's identity map: no statement per row.
     return Network(partners, handovers, debts)
 

@@ -45,7 +45,10 @@ def scale_for(member, on: date) -> str:
 
 def domains_by_code() -> dict[str, Domain]:
     """The whole domain catalogue (a few dozen rows, retired ones included), once per request."""
-    return once_per_request("domains", lambda: {d.code: d for d in db.session.scalars(select(Domain))})
+    return once_per_request("domains", lambda: {d.code: d for d in db.session.scalars(_ALL_DOMAINS)})
+
+
+_ALL_DOMAINS = select(Domain)
 
 
 def domains_of(scale: str) -> list[Domain]:

@@ -4,8 +4,9 @@ Each source is one query (plus eager loads), so a page or PDF costs the same how
 """
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..cases.registry import DueItem
@@ -65,15 +66,22 @@ def goals_of(household, member_id=None, only_member=False, details: bool = True)
     once per request: the household page's plan section and its next reviews both read them."""
     def load():
         domains_by_code()  # the catalogue in the session: each goal finds its domain without a query
-        query = select(Goal).where(Goal.household_id == household.id).options(joinedload(Goal.member))
-        if details:
-            query = query.options(selectinload(Goal.actions).joinedload(Action.partner),
-                                  selectinload(Goal.obstacles))
-        if only_member:
-            query = query.where(Goal.member_id == member_id)
-        goals = db.session.scalars(query).all()
+        goals = db.session.scalars(_goals_statement(details, only_member),
+                                   {"hid": household.id, "member_id": member_id}).all()
         return sorted(goals, key=lambda g: (STATUS_ORDER[g.status], g.target_on or date.max, g.id))
     return once_per_request(("goals", household.id, member_id if only_member else None, details), load)
+
+
+@cache
+def _goals_statement(details: bool, only_member: bool):
+    """Built once per variant with the household (and member) as parameters: building and keying a statement
+    costs about what running it does."""
+    query = select(Goal).where(Goal.household_id == bindparam("hid")).options(joinedload(Goal.member))
+    if details:
+        query = query.options(selectinload(Goal.actions).joinedload(Action.partner), selectinload(Goal.obstacles))
+    if only_member:
+        query = query.where(Goal.member_id == bindparam("member_id"))
+    return query
 
 
 def goal_history(goal) -> tuple[list, dict[str, Domain]]:
@@ -91,9 +99,7 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
     members = [m for m in household.members if not m.left_on]
     firsts, latests = {}, {}
     domains_by_code()  # the catalogue in the session: scores and goals find their domain without a query
-    for assessment in db.session.scalars(
-            select(Assessment).where(Assessment.household_id == household.id)
-            .options(joinedload(Assessment.scores)).order_by(Assessment.assessed_on, Assessment.id)).unique():
+    for assessment in db.session.scalars(_ASSESSMENTS, {"hid": household.id}).unique():
         firsts.setdefault(assessment.member_id, assessment)
         latests[assessment.member_id] = assessment
     goals = goals_of(household, details=details)
@@ -109,6 +115,10 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
     return PlanView(household, rows, [g for g in goals if g.member_id is None], family_plan,
                     _agreed_referrals(household) if with_referrals else [], support_ends_on(household),
                     [s for s in strengths if s.member_id is None])
+
+
+_ASSESSMENTS = (select(Assessment).where(Assessment.household_id == bindparam("hid"))
+                .options(joinedload(Assessment.scores)).order_by(Assessment.assessed_on, Assessment.id))
 
 
 def _agreed_referrals(household) -> list:

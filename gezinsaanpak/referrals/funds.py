@@ -22,7 +22,10 @@ SETTINGS = ("is_yearly",)  # the municipality's choices, not facts of the fund: 
 
 def active_funds() -> list[Fund]:
     """The funds offered for new referrals, by name."""
-    return db.session.scalars(select(Fund).where(Fund.retired_at.is_(None)).order_by(Fund.name)).all()
+    return db.session.scalars(_ACTIVE_FUNDS).all()
+
+
+_ACTIVE_FUNDS = select(Fund).where(Fund.retired_at.is_(None)).order_by(Fund.name)
 
 
 def create_fund(actor, **values) -> Fund:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from flask_babel.speaklater import LazyString
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, bindparam, exists, or_, select
 from sqlalchemy.orm import aliased, joinedload
 
 from ..cases.access import visible_households_clause
@@ -116,10 +116,13 @@ def household_overview(household, on: date | None = None, suggest: bool = True) 
 def household_referrals(household) -> list[Referral]:
     """Every referral of the household with its fund and member, newest first; loaded once per request, as the
     household page's referrals section and its next follow-ups both read them."""
-    return once_per_request(("referrals", household.id), lambda: db.session.scalars(
-        select(Referral).where(Referral.household_id == household.id)
-        .options(joinedload(Referral.fund), joinedload(Referral.member))
-        .order_by(Referral.status_on.desc(), Referral.id.desc())).all())
+    return once_per_request(("referrals", household.id),
+                            lambda: db.session.scalars(_HOUSEHOLD_REFERRALS, {"hid": household.id}).all())
+
+
+_HOUSEHOLD_REFERRALS = (select(Referral).where(Referral.household_id == bindparam("hid"))
+                        .options(joinedload(Referral.fund), joinedload(Referral.member))
+                        .order_by(Referral.status_on.desc(), Referral.id.desc()))
 
 
 def upcoming_follow_ups(household, limit: int = 3) -> list[DueItem]:

@@ -5,7 +5,7 @@ Every function costs a fixed number of queries, whatever the number of signals.
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
 
 from ..cases.models import Contact
@@ -94,8 +94,11 @@ def open_signals(household) -> dict[tuple, Signal]:
 
 def previous_visit_on(household, before: date | None = None) -> date | None:
     """The last home visit before today: what is new is what was observed after it."""
-    return db.session.scalar(select(func.max(Contact.contact_on)).where(
-        Contact.household_id == household.id, Contact.kind == "home_visit", Contact.contact_on < (before or today())))
+    return db.session.scalar(_PREVIOUS_VISIT, {"hid": household.id, "before": before or today()})
+
+
+_PREVIOUS_VISIT = select(func.max(Contact.contact_on)).where(
+    Contact.household_id == bindparam("hid"), Contact.kind == "home_visit", Contact.contact_on < bindparam("before"))
 
 
 def open_signal_counts(household) -> dict:
@@ -112,10 +115,13 @@ def open_signal_counts(household) -> dict:
 def household_signals(household) -> list[Signal]:
     """Every signal of the household with its item and member, newest first; loaded once per request, as the
     household page shows them and the plan suggestions count them."""
-    return once_per_request(("signals", household.id), lambda: db.session.scalars(
-        select(Signal).where(Signal.household_id == household.id)
-        .options(joinedload(Signal.item), joinedload(Signal.member))
-        .order_by(Signal.observed_on.desc(), Signal.id)).all())
+    return once_per_request(("signals", household.id),
+                            lambda: db.session.scalars(_HOUSEHOLD_SIGNALS, {"hid": household.id}).all())
+
+
+_HOUSEHOLD_SIGNALS = (select(Signal).where(Signal.household_id == bindparam("hid"))
+                      .options(joinedload(Signal.item), joinedload(Signal.member))
+                      .order_by(Signal.observed_on.desc(), Signal.id))
 
 
 @dataclass
