@@ -143,7 +143,7 @@ def install_url_cache(app):
     def url_for(endpoint, *, _anchor=None, _method=None, _scheme=None, _external=None, **values):
         if (_anchor is None and _method is None and _scheme is None and not _external and endpoint[:1] != "."
                 and has_request_context() and all(type(value) in URL_TYPES for value in values.values())):
-            return built(request.script_root, endpoint, tuple(sorted(values.items())))
+            return built(request.script_root, endpoint, tuple(values.items()))  # the order the query string keeps
         return build(endpoint, _anchor=_anchor, _method=_method, _scheme=_scheme, _external=_external, **values)
 
     url_for.cache_info = built.cache_info

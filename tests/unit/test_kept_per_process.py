@@ -13,10 +13,12 @@ def test_a_link_is_the_same_as_built_afresh_and_follows_the_mount_point(app):
         first = url_for("plans.goal", household_id=7, goal_id=3)
         again = url_for("plans.goal", household_id=7, goal_id=3)
         other = url_for("plans.goal", household_id=8, goal_id=3)
+        listed = url_for("reports.households", metric="no_contact", coach=4)
         anchored = url_for("plans.goal", household_id=7, goal_id=3, _anchor="actions")
         external = url_for("plans.goal", household_id=7, goal_id=3, _external=True)
     assert first == again == "/households/7/goals/3"
     assert other == "/households/8/goals/3"
+    assert listed == "/team/households?metric=no_contact&coach=4"  # the query in the order it was written
     assert anchored == "/households/7/goals/3#actions"
     assert external == "http://localhost/households/7/goals/3"
     with app.test_request_context("/households/7", base_url="http://localhost/gezinsaanpak"):
