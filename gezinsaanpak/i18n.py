@@ -16,6 +16,7 @@ from babel import numbers as babel_numbers
 from flask import current_app, g, has_app_context, request, session
 from flask_babel import format_currency, format_decimal, format_percent, get_translations
 from flask_babel.speaklater import LazyString
+from markupsafe import Markup
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"
@@ -142,11 +143,24 @@ def spreadsheet_number(value) -> str:
     return format_decimal(value, format="0.0#####")
 
 
+def template_gettext(string, **variables):
+    return Markup(catalogue().ugettext(string)) % variables
+
+
+def template_ngettext(singular, plural, num, **variables):
+    variables.setdefault("num", num)
+    return Markup(catalogue().ungettext(singular, plural, num)) % variables
+
+
 def install(app):
     """Templates use the same lookup (`{{ _("...") }}`); called after Flask-Babel has installed its own."""
     app.jinja_env.install_gettext_callables(gettext=lambda s: catalogue().ugettext(s),
                                             ngettext=lambda s, p, n: catalogue().ungettext(s, p, n),
                                             newstyle=True)
+    # Jinja's newstyle gettext goes through three calls (the `_` alias, the context, the function) for each of
+    # the hundred-odd texts on a page; these do the same in one: every template is HTML, so the text is markup and
+    # the values put into it are escaped, and it is always a format string ("%%" is "%").
+    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext)
     app.jinja_env.globals["in_language"] = in_language
     app.jinja_env.filters["euros"] = euros
     app.jinja_env.filters["number"] = number
