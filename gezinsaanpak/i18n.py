@@ -14,6 +14,7 @@ import flask_babel
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from flask import current_app, g, has_app_context, request, session
+from flask.globals import _cv_app
 from flask_babel import format_currency, format_decimal, format_percent, get_translations
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup
@@ -31,10 +32,10 @@ def select_locale():
 
 def catalogue():
     """The current catalogue, kept on `g` for the rest of the request; `force_locale` below switches it."""
-    try:
-        kept = g._get_current_object().__dict__  # one context lookup instead of one per attribute
-    except RuntimeError:  # outside an application context
+    context = _cv_app.get(None)  # Flask's own context variable: one lookup instead of the `g` proxy's several
+    if context is None:  # outside an application context
         return get_translations()
+    kept = context.g.__dict__
     translations = kept.get("catalogue")
     if translations is None:
         translations = kept["catalogue"] = get_translations()

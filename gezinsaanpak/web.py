@@ -17,6 +17,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.globals import _cv_request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
@@ -141,9 +142,11 @@ def install_url_cache(app):
         return build(endpoint, **dict(values))
 
     def url_for(endpoint, *, _anchor=None, _method=None, _scheme=None, _external=None, **values):
-        if (_anchor is None and _method is None and _scheme is None and not _external and endpoint[:1] != "."
-                and has_request_context() and all(type(value) in URL_TYPES for value in values.values())):
-            return built(request.script_root, endpoint, tuple(values.items()))  # the order the query string keeps
+        context = _cv_request.get(None)  # Flask's own context variable: cheaper than the `request` proxy
+        if (context is not None and _anchor is None and _method is None and _scheme is None and not _external
+                and endpoint[:1] != "." and all(type(value) in URL_TYPES for value in values.values())):
+            # the values in the order written: the order the query string keeps
+            return built(context.request.script_root, endpoint, tuple(values.items()))
         return build(endpoint, _anchor=_anchor, _method=_method, _scheme=_scheme, _external=_external, **values)
 
     url_for.cache_info = built.cache_info

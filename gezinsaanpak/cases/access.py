@@ -68,15 +68,16 @@ def get_household_or_404(household_id: int, need: str = "view", action: str | No
     # Its members come along: nearly every household page shows them, and the policy needs its co-workers; its
     # neighbourhood is one row, shown on the household page.
     household = db.session.get(Household, household_id, options=_WITH_HOUSEHOLD)
+    user = current_user._get_current_object()  # not the proxy, which looks the user up at every use
     action = action or f"household.{need}"
     if household is not None and need in CHANGING_NEEDS and household.is_anonymised \
-            and can_view_household(current_user, household):
-        audit.record_denied(current_user, action, household_id)
+            and can_view_household(user, household):
+        audit.record_denied(user, action, household_id)
         raise HouseholdErased()
-    if household is None or not checks[need](current_user, household):
-        audit.record_denied(current_user, action, household_id)
+    if household is None or not checks[need](user, household):
+        audit.record_denied(user, action, household_id)
         abort(404)
-    audit.record(current_user, action, household, household)
+    audit.record(user, action, household, household)
     return household
 
 

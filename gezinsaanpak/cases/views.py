@@ -30,7 +30,7 @@ def inject_labels():
 
 def may_edit(household) -> bool:
     """Whether a page shows the buttons and forms that change this household (not once it is erased)."""
-    return can_edit_household(current_user, household)
+    return can_edit_household(current_user._get_current_object(), household)
 
 
 @bp.route("/")
@@ -79,6 +79,7 @@ def household(household_id: int):
     """The household as a workspace: what it is and what comes next on top, one primary action, the stage moves
     forward before backward, and each area's part as a section that opens."""
     household = get_household_or_404(household_id)
+    user = current_user._get_current_object()
     parts = household_parts()
     sections = [(section, section.load(household)) for section in parts.sections]
     open_check_ins = sorted((c for c in household.check_ins if not c.done_on and not household.is_closed),
@@ -93,9 +94,9 @@ def household(household_id: int):
                            recent=timeline_page(household, per_page=RECENT_ENTRIES), coming=coming[:UPCOMING_SHOWN],
                            forward=[s for s in moves if s != "closed" and s not in backward], backward=backward,
                            may_close="closed" in moves,
-                           may_hand_over=can_hand_over(current_user, household),
-                           may_export=can_export_household(current_user, household),
-                           may_view_audit=can_view_audit(current_user, household),
+                           may_hand_over=can_hand_over(user, household),
+                           may_export=can_export_household(user, household),
+                           may_view_audit=can_view_audit(user, household),
                            support=support_period(household), asked=household.closing_request,
                            closing=household.transitions[-1] if household.is_closed else None)
 
