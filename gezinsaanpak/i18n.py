@@ -145,7 +145,10 @@ def spreadsheet_number(value) -> str:
 
 
 def template_gettext(string, **variables):
-    return Markup(catalogue().ugettext(string)) % variables
+    text = catalogue().ugettext(string)
+    if not variables and "%" not in text:  # nothing to put in: formatting would give the same text
+        return Markup(text)
+    return Markup(text) % variables
 
 
 def template_ngettext(singular, plural, num, **variables):

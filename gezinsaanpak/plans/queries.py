@@ -8,6 +8,7 @@ from functools import cache
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..cases.registry import DueItem
 from ..extensions import db
@@ -17,7 +18,7 @@ from ..referrals.models import Referral
 from ..web import once_per_request
 from .assessments import Summary, domains_by_code, summarise
 from .labels import domain_label
-from .models import Action, Assessment, Domain, FamilyPlan, Goal, MemberWish, Strength
+from .models import Action, Assessment, AssessmentScore, Domain, FamilyPlan, Goal, MemberWish, Strength
 from .operations import support_ends_on
 
 STATUS_ORDER = {"active": 0, "adjusted": 1, "achieved": 2, "stopped": 3}
@@ -99,9 +100,19 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
     members = [m for m in household.members if not m.left_on]
     firsts, latests = {}, {}
     domains_by_code()  # the catalogue in the session: scores and goals find their domain without a query
-    for assessment in db.session.scalars(_ASSESSMENTS, {"hid": household.id}).unique():
+    if details:
+        assessments = db.session.scalars(_ASSESSMENTS, {"hid": household.id}).unique()
+    else:  # the household page reads only each member's newest scores: those alone are loaded, below
+        assessments = db.session.scalars(_ASSESSMENTS_ALONE, {"hid": household.id})
+    for assessment in assessments:
         firsts.setdefault(assessment.member_id, assessment)
         latests[assessment.member_id] = assessment
+    if not details and latests:
+        scores: dict = {a.id: [] for a in latests.values()}
+        for score in db.session.scalars(_SCORES_OF, {"ids": list(scores)}):
+            scores[score.assessment_id].append(score)
+        for assessment in latests.values():
+            set_committed_value(assessment, "scores", scores[assessment.id])
     goals = goals_of(household, details=details)
     wishes, family_plan, strengths = {}, None, []
     if details:
@@ -117,8 +128,11 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
                     [s for s in strengths if s.member_id is None])
 
 
-_ASSESSMENTS = (select(Assessment).where(Assessment.household_id == bindparam("hid"))
-                .options(joinedload(Assessment.scores)).order_by(Assessment.assessed_on, Assessment.id))
+_ASSESSMENTS_ALONE = (select(Assessment).where(Assessment.household_id == bindparam("hid"))
+                      .order_by(Assessment.assessed_on, Assessment.id))
+_ASSESSMENTS = _ASSESSMENTS_ALONE.options(joinedload(Assessment.scores))
+_SCORES_OF = (select(AssessmentScore).where(AssessmentScore.assessment_id.in_(bindparam("ids", expanding=True)))
+              .order_by(AssessmentScore.id))
 
 
 def _agreed_referrals(household) -> list:
