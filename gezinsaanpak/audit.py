@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 
 from flask import g, has_request_context, request
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event, insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .extensions import db
@@ -32,6 +32,8 @@ class AuditEvent(db.Model):
     outcome: Mapped[str] = mapped_column(String(10), default="ok")
     path: Mapped[str | None] = mapped_column(String(300))
     detail: Mapped[str | None] = mapped_column(Text)
+
+    written = False  # a request's event, once its transaction committed (not a column)
 
     def __repr__(self):
         return f"<AuditEvent {self.action} household={self.household_id} {self.outcome}>"
@@ -81,18 +83,38 @@ def record(actor, action: str, household=None, obj=None, outcome: str = "ok", de
     return event
 
 
+COLUMNS = ("actor_id", "action", "household_id", "object_type", "object_id", "outcome", "path", "detail")
+
+
 @event.listens_for(Session, "before_commit")
 def _add_pending(session):
-    """The request's audit events go into the transaction that commits, with whatever it changed."""
+    """The request's audit events go into the transaction that commits, with whatever it changed: as one plain
+    INSERT, since nothing reads them back as objects (the unit of work costs more than the page's other writes)."""
+    if not has_request_context():
+        return
+    pending = [e for e in g.get("audit_events", []) if not e.written]
+    if pending:
+        session.execute(insert(AuditEvent.__table__),
+                        [{"at": e.at or utcnow(), **{name: getattr(e, name) for name in COLUMNS}} for e in pending])
+    g.audit_in_flight = pending
+
+
+@event.listens_for(Session, "after_commit")
+def _written(session):
     if has_request_context():
-        session.add_all([e for e in g.get("audit_events", []) if e.id is None and e not in session])
+        for e in g.pop("audit_in_flight", ()):
+            e.written = True
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _not_written(session, previous_transaction):
+    if has_request_context():
+        g.pop("audit_in_flight", None)
 
 
 def keep_after_rollback() -> None:
     """A refused form (400) still showed family data: its audit events are kept when its changes are not."""
-    pending = [e for e in g.get("audit_events", []) if e.id is None]
-    db.session.add_all(pending)
-    if pending:
+    if any(not e.written for e in g.get("audit_events", [])):
         db.session.commit()
 
 
@@ -101,7 +123,7 @@ def concerns(obj) -> None:
     if not has_request_context():
         return
     for pending in reversed(g.get("audit_events", [])):
-        if pending.id is None and pending.household_id == obj.household_id:
+        if not pending.written and pending.household_id == obj.household_id:
             pending.object_type, pending.object_id = type(obj).__name__, obj.id
             return
 
