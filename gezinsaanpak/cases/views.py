@@ -97,7 +97,9 @@ def household(household_id: int):
                            may_hand_over=can_hand_over(user, household),
                            may_export=can_export_household(user, household),
                            may_view_audit=can_view_audit(user, household),
-                           support=support_period(household), asked=household.closing_request,
+                           support=support_period(household),
+                           # only while the municipality asks for sign-off: a request left waiting is moot after
+                           asked=household.closing_request if current_app.config["CLOSING_NEEDS_TEAM_LEAD"] else None,
                            closing=household.transitions[-1] if household.is_closed else None)
 
 

@@ -66,7 +66,8 @@ def goals_of(household, member_id=None, only_member=False, details: bool = True)
     """Open goals first, then by target date; `details` loads their action points and if-then plans too. Loaded
     once per request: the household page's plan section and its next reviews both read them."""
     def load():
-        domains_by_code()  # the catalogue in the session: each goal finds its domain without a query
+        domains_by_code()  # the catalogue and the members in the session: each goal finds its domain and member
+        household.members  # noqa: B018 - without a query of its own, and without joining them into every row
         goals = db.session.scalars(_goals_statement(details, only_member),
                                    {"hid": household.id, "member_id": member_id}).all()
         return sorted(goals, key=lambda g: (STATUS_ORDER[g.status], g.target_on or date.max, g.id))
@@ -77,7 +78,7 @@ def goals_of(household, member_id=None, only_member=False, details: bool = True)
 def _goals_statement(details: bool, only_member: bool):
     """Built once per variant with the household (and member) as parameters: building and keying a statement
     costs about what running it does."""
-    query = select(Goal).where(Goal.household_id == bindparam("hid")).options(joinedload(Goal.member))
+    query = select(Goal).where(Goal.household_id == bindparam("hid"))
     if details:
         query = query.options(selectinload(Goal.actions).joinedload(Action.partner), selectinload(Goal.obstacles))
     if only_member:

@@ -116,12 +116,13 @@ def household_overview(household, on: date | None = None, suggest: bool = True) 
 def household_referrals(household) -> list[Referral]:
     """Every referral of the household with its fund and member, newest first; loaded once per request, as the
     household page's referrals section and its next follow-ups both read them."""
+    household.members  # noqa: B018 - in the session: each referral finds its member without a join
     return once_per_request(("referrals", household.id),
                             lambda: db.session.scalars(_HOUSEHOLD_REFERRALS, {"hid": household.id}).all())
 
 
 _HOUSEHOLD_REFERRALS = (select(Referral).where(Referral.household_id == bindparam("hid"))
-                        .options(joinedload(Referral.fund), joinedload(Referral.member))
+                        .options(joinedload(Referral.fund))
                         .order_by(Referral.status_on.desc(), Referral.id.desc()))
 
 

@@ -115,12 +115,13 @@ def open_signal_counts(household) -> dict:
 def household_signals(household) -> list[Signal]:
     """Every signal of the household with its item and member, newest first; loaded once per request, as the
     household page shows them and the plan suggestions count them."""
+    household.members  # noqa: B018 - in the session: each signal finds its member without a join
     return once_per_request(("signals", household.id),
                             lambda: db.session.scalars(_HOUSEHOLD_SIGNALS, {"hid": household.id}).all())
 
 
 _HOUSEHOLD_SIGNALS = (select(Signal).where(Signal.household_id == bindparam("hid"))
-                      .options(joinedload(Signal.item), joinedload(Signal.member))
+                      .options(joinedload(Signal.item))
                       .order_by(Signal.observed_on.desc(), Signal.id))
 
 

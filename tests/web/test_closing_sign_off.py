@@ -52,3 +52,19 @@ def test_the_team_lead_sends_back_then_signs_off_a_coachs_closing(app, client, a
     with app.app_context():
         household = db.session.get(Household, hid)
         assert household.is_closed and household.transitions[-1].by_id == world.teamlead.id
+
+
+def test_once_sign_off_is_switched_off_the_household_no_longer_says_its_closing_waits(app, client, auth, world,
+                                                                                        monkeypatch):
+    """The municipality stops asking for sign-off: the coach closes as before, so a request left waiting is no
+    longer announced on the household page."""
+    monkeypatch.setitem(app.config, "CLOSING_NEEDS_TEAM_LEAD", True)
+    with app.app_context():
+        household = make_household(db.session.merge(world.coach))
+        hid, version = household.id, household.version
+    auth.login(world.coach)
+    client.post(f"/households/{hid}/stage", data=dict(CLOSE, version=version))
+    assert "wacht op het akkoord van de teamleider" in client.get(f"/households/{hid}").text
+    monkeypatch.setitem(app.config, "CLOSING_NEEDS_TEAM_LEAD", False)
+    page = client.get(f"/households/{hid}").text
+    assert "wacht op het akkoord van de teamleider" not in page and "Afsluiten" in page
