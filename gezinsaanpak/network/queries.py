@@ -33,10 +33,10 @@ _DEBT_HELP = select(DebtHelp).where(DebtHelp.household_id == bindparam("hid")).o
 
 
 def household_network(household) -> Network:
-    """The household's network for its page: three statements whatever its size."""
+    """The household's network for its page: three statements whatever its size (two without partners)."""
     hid = {"hid": household.id}
     partners = db.session.scalars(_PARTNERS, hid).all()
-    handovers = db.session.scalars(_HANDOVERS, hid).all()
+    handovers = db.session.scalars(_HANDOVERS, hid).all() if partners else []  # a handover is to a partner
     debts = db.session.scalars(_DEBT_HELP, hid).all()
     # `handover.partner` then resolves from the session's identity map: no statement per row.
     return Network(partners, handovers, debts)
