@@ -49,7 +49,8 @@
       if (isFoldable(group)) { group.open = any; }
     });
     if (words.length === 0) { status.textContent = ""; }
-    else { status.textContent = found.length ? fill(texts.dataset.matches, found.length) : texts.dataset.none; }
+    else { status.textContent = found.length === 1 ? texts.dataset.match
+      : found.length ? fill(texts.dataset.matches, found.length) : texts.dataset.none; }
     return found;
   }
 

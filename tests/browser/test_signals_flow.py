@@ -143,7 +143,7 @@ def test_typing_filters_the_checklist_per_member_keeps_ticks_and_escape_clears(p
     page.keyboard.type("deurwaarder")
     expect(status).to_have_text("2 treffers. Enter vinkt de eerste aan.")  # the household's letters, Samira's door
     page.keyboard.type(" samira")
-    expect(status).to_have_text("1 treffers. Enter vinkt de eerste aan.")
+    expect(status).to_have_text("Eén treffer. Enter vinkt hem aan.")
     expect(page.locator("#checklist-items li.item:visible")).to_have_count(1)
     expect(page.locator("#section-h")).to_be_hidden()
     expect(page.locator(f"#section-{samira}")).to_be_visible()
