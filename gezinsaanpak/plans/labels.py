@@ -112,6 +112,16 @@ def partner_name(partner) -> str:
     return partner.name
 
 
+def network_of(goal) -> list[str]:
+    """Who from the family's network carries a goal with the family: the partners on its action points, once each,
+    in the order of the action points (a goal has no carrier of its own; its action points have)."""
+    names: dict = {}
+    for action in goal.actions:
+        if action.partner is not None:
+            names.setdefault(action.partner_id, partner_name(action.partner))
+    return list(names.values())
+
+
 def carried_by(action) -> str:
     """Who carries an action point, as the plan page, the goal page and the PDF print it."""
     return partner_name(action.partner) if action.partner is not None else action.who

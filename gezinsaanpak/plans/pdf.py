@@ -26,6 +26,7 @@ from .labels import (
     STRENGTH_KIND_LABELS,
     carried_by,
     domain_label,
+    network_of,
 )
 
 __all__ = ["MAX_LINES", "Styles", "esc", "plan_pdf"]
@@ -42,6 +43,8 @@ def _goal(goal, lang, s):
         label = _("In my own words:") if goal.member_id else _("In our own words:")
         parts.append(_line(label, goal.own_words, s.body))
     parts.append(_line(_("Goal:"), goal.description, s.body))
+    if network_of(goal):
+        parts.append(_line(_("With help from the network:"), ", ".join(network_of(goal)), s.body))
     dates = []
     if goal.target_on:
         dates.append(_("target date %(date)s", date=format_date(goal.target_on)))

@@ -407,5 +407,8 @@ def test_an_action_point_carried_by_someone_from_the_network(app, client, auth, 
     assert client.post(url, data={"description": "Brieven sorteren", "carrier": "coach"}).status_code == 302
     for page in (client.get(f"/households/{hid}/goals/{gid}").text, client.get(f"/households/{hid}/plan").text):
         assert "Fatima (ervaringswerker)" in page and "gezinscoach" in page
-    assert "Fatima (ervaringswerker)" in pdf_text(client.get(f"/households/{hid}/plan.pdf"))
+        # the goal itself names who from the network carries it with the family, once
+        assert re.search(r"Met hulp uit het netwerk:?</(dt|strong)>\s*(<dd>)?\s*Fatima \(ervaringswerker\)", page)
+    pdf = pdf_text(client.get(f"/households/{hid}/plan.pdf"))
+    assert "Fatima (ervaringswerker)" in pdf and "Met hulp uit het netwerk: Fatima (ervaringswerker)" in pdf
     assert "Fatima (experience expert)" in pdf_text(client.get(f"/households/{hid}/plan.pdf?lang=en"))
