@@ -101,19 +101,18 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
     members = [m for m in household.members if not m.left_on]
     firsts, latests = {}, {}
     domains_by_code()  # the catalogue in the session: scores and goals find their domain without a query
-    if details:
-        assessments = db.session.scalars(_ASSESSMENTS, {"hid": household.id}).unique()
-    else:  # the household page reads only each member's newest scores: those alone are loaded, below
-        assessments = db.session.scalars(_ASSESSMENTS_ALONE, {"hid": household.id})
-    for assessment in assessments:
+    for assessment in db.session.scalars(_ASSESSMENTS, {"hid": household.id}):
         firsts.setdefault(assessment.member_id, assessment)
         latests[assessment.member_id] = assessment
-    if not details and latests:
-        scores: dict = {a.id: [] for a in latests.values()}
-        for score in db.session.scalars(_SCORES_OF, {"ids": list(scores)}):
+    # Only the scores that are read: each member's newest (the household page) and first (the plan's change since
+    # the start), not every score of every assessment in between.
+    read = {a.id: a for a in (*latests.values(), *(firsts.values() if details else ()))}
+    if read:
+        scores: dict = {assessment_id: [] for assessment_id in read}
+        for score in db.session.scalars(_SCORES_OF, {"ids": list(read)}):
             scores[score.assessment_id].append(score)
-        for assessment in latests.values():
-            set_committed_value(assessment, "scores", scores[assessment.id])
+        for assessment_id, assessment in read.items():
+            set_committed_value(assessment, "scores", scores[assessment_id])
     goals = goals_of(household, details=details)
     wishes, family_plan, strengths = {}, None, []
     if details:
@@ -129,9 +128,8 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
                     [s for s in strengths if s.member_id is None])
 
 
-_ASSESSMENTS_ALONE = (select(Assessment).where(Assessment.household_id == bindparam("hid"))
-                      .order_by(Assessment.assessed_on, Assessment.id))
-_ASSESSMENTS = _ASSESSMENTS_ALONE.options(joinedload(Assessment.scores))
+_ASSESSMENTS = (select(Assessment).where(Assessment.household_id == bindparam("hid"))
+                .order_by(Assessment.assessed_on, Assessment.id))
 _SCORES_OF = (select(AssessmentScore).where(AssessmentScore.assessment_id.in_(bindparam("ids", expanding=True)))
               .order_by(AssessmentScore.id))
 
