@@ -83,9 +83,6 @@ def record(actor, action: str, household=None, obj=None, outcome: str = "ok", de
     return event
 
 
-COLUMNS = ("actor_id", "action", "household_id", "object_type", "object_id", "outcome", "path", "detail")
-
-
 @event.listens_for(Session, "before_commit")
 def _add_pending(session):
     """The request's audit events go into the transaction that commits, with whatever it changed: as one plain
@@ -94,8 +91,9 @@ def _add_pending(session):
         return
     pending = [e for e in g.get("audit_events", []) if not e.written]
     if pending:
+        columns = [c.name for c in AuditEvent.__table__.columns if c.name not in ("id", "at")]
         session.execute(insert(AuditEvent.__table__),
-                        [{"at": e.at or utcnow(), **{name: getattr(e, name) for name in COLUMNS}} for e in pending])
+                        [{"at": e.at or utcnow(), **{name: getattr(e, name) for name in columns}} for e in pending])
     g.audit_in_flight = pending
 
 
