@@ -3,7 +3,7 @@ HTTPS), typed text without control and invisible format characters, record ids t
 client's address as the trusted reverse proxy saw it."""
 import time
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from flask import (
     Request,
@@ -20,7 +20,9 @@ from flask import (
 from flask.globals import _cv_request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -89,6 +91,28 @@ def once_per_request(key, load):
     if key not in loaded:
         loaded[key] = load()
     return loaded[key]
+
+
+def preload(record, *names) -> None:
+    """Fill one-to-many relationships of a loaded record (a household's consents, say) with a statement built
+    once per relationship, as the lazy loader would on first use, in the same order. The lazy loader builds its
+    statement again at every use, which costs about twice as much; a page that will read them says so up front.
+    A relationship already loaded is left as it is."""
+    state = inspect(record)
+    for name in names:
+        if name not in state.dict:
+            statement, owner_key = _collection_statement(type(record), name)
+            rows = db.session.scalars(statement, {"owner": getattr(record, owner_key)}).all()
+            set_committed_value(record, name, rows)
+
+
+@cache
+def _collection_statement(model, name: str):
+    relationship = model.__mapper__.relationships[name]
+    ((owner_column, foreign_key),) = relationship.local_remote_pairs  # one column: what preload is for
+    statement = (select(relationship.mapper).where(foreign_key == bindparam("owner"))
+                 .order_by(*(relationship.order_by or ())))
+    return statement, model.__mapper__.get_property_by_column(owner_column).key
 
 
 def record_id(text) -> int:

@@ -6,7 +6,7 @@ from .. import audit
 from ..auth.changes import TEAM_CHANGES_DAYS, team_changes
 from ..auth.permissions import can_edit_household, can_export_household, can_hand_over, can_view_audit
 from ..timeutil import age_on, today
-from ..web import record_id
+from ..web import preload, record_id
 from . import labels
 from .access import get_household_or_404
 from .models import STAGES
@@ -80,6 +80,12 @@ def household(household_id: int):
     forward before backward, and each area's part as a section that opens."""
     household = get_household_or_404(household_id)
     user = current_user._get_current_object()
+    # What the page reads of the household's own small lists: the consent (may it refer?), the support period's
+    # extensions and the planned contact moments; the closing request only while sign-off is asked, and the
+    # stage moves only of a closed household (how it was closed).
+    sign_off = current_app.config["CLOSING_NEEDS_TEAM_LEAD"]
+    preload(household, "consents", "extensions", "check_ins", *(["closing_requests"] if sign_off else []),
+            *(["transitions"] if household.is_closed else []))
     parts = household_parts()
     sections = [(section, section.load(household)) for section in parts.sections]
     open_check_ins = sorted((c for c in household.check_ins if not c.done_on and not household.is_closed),
@@ -99,7 +105,7 @@ def household(household_id: int):
                            may_view_audit=can_view_audit(user, household),
                            support=support_period(household),
                            # only while the municipality asks for sign-off: a request left waiting is moot after
-                           asked=household.closing_request if current_app.config["CLOSING_NEEDS_TEAM_LEAD"] else None,
+                           asked=household.closing_request if sign_off else None,
                            closing=household.transitions[-1] if household.is_closed else None)
 
 
