@@ -75,6 +75,10 @@ class CleanRequest(Request):
     parameter_storage_class = TypedText
 
 
+# Activity is noted at most once a minute: the idle timeout may then end a session up to a minute early, and
+# the page tells its notice how long ago that was (seen_ago), so the notice never promises more time.
+SEEN_STEP = 60
+
 MAX_RECORD_ID = 2**31 - 1  # ids are INTEGER columns: a larger number is a database error, not "not found"
 
 
@@ -113,6 +117,11 @@ def _collection_statement(model, name: str):
     statement = (select(relationship.mapper).where(foreign_key == bindparam("owner"))
                  .order_by(*(relationship.order_by or ())))
     return statement, model.__mapper__.get_property_by_column(owner_column).key
+
+
+def seen_ago() -> int:
+    """Seconds since the server last noted the user as active: where the idle notice starts counting."""
+    return max(0, int(time.time() - session.get("seen", time.time())))
 
 
 def record_id(text) -> int:
@@ -182,6 +191,7 @@ def install_request_hooks(app):
     app.request_class = CleanRequest
     install_url_cache(app)
     app.add_template_global(session_ends_in)
+    app.add_template_global(seen_ago)
     app.add_template_global(forms.error_links)
     app.add_template_global(forms.input_class)
     trust_proxies(app)
@@ -204,7 +214,8 @@ def install_request_hooks(app):
                     "filled in again.") if kept else
                   _("Your session has ended because it was idle too long. Please log in again."), "warning")
             return redirect(url_for("auth.login"))
-        session["seen"] = now
+        if now - session.get("seen", 0) >= SEEN_STEP:  # not at every view: each write signs a new cookie
+            session["seen"] = now
         if current_user.needs_two_step_setup and request.endpoint not in SETUP_ENDPOINTS:
             flash(_("Administrators need two-step verification. Set it up first."), "warning")
             return redirect(url_for("auth.two_step_setup"))

@@ -14,7 +14,8 @@
   if (!region || !texts || !idle) {
     return;
   }
-  var seen = Date.now();
+  // When the server last noted this user: the page says how long ago, since it notes activity once a minute.
+  var seen = Date.now() - 1000 * (Number(body.getAttribute("data-seen-ago")) || 0);
   var shown = null;
   var refused = false;  // the server answered that the session has ended
 

@@ -1,4 +1,5 @@
 """Logging in and out, throttling, timeouts, revoked sessions, CSRF and the language switch."""
+import re
 import time
 
 import pytest
@@ -89,6 +90,41 @@ def test_an_active_session_continues(app, client, auth, world):
     with client.session_transaction() as session:
         session["seen"] = time.time() - app.config["IDLE_TIMEOUT_MINUTES"] * 60 + 60
     assert client.get("/my-households").status_code == 200
+
+
+def test_a_page_view_soon_after_another_leaves_the_session_cookie_alone(app, client, auth, world):
+    """Being active is noted at most once a minute: signing a new cookie at every page view costs time on every
+    page (issue 18), and a minute is nothing against a 30-minute idle timeout."""
+    auth.login(world.coach)
+    client.get("/my-households")
+    again = client.get("/my-households")
+    assert again.status_code == 200 and "session=" not in again.headers.get("Set-Cookie", "")
+    with client.session_transaction() as session:
+        session["seen"] = time.time() - 90
+    later = client.get("/my-households")
+    assert "session=" in later.headers.get("Set-Cookie", "")
+    with client.session_transaction() as session:
+        assert time.time() - session["seen"] < 5
+
+
+def test_the_idle_notice_counts_from_when_the_server_noted_the_user(app, client, auth, world):
+    """The page tells its script how long ago the server last noted the user, so the notice before the idle
+    timeout never promises more time than the server gives."""
+    auth.login(world.coach)
+    with client.session_transaction() as session:
+        session["seen"] = time.time() - 40
+    page = client.get("/my-households").text
+    seen_ago = int(re.search(r'data-seen-ago="(\d+)"', page).group(1))
+    assert 40 <= seen_ago <= 45
+
+
+def test_staying_logged_in_notes_the_user_at_once(app, client, auth, world):
+    auth.login(world.coach)
+    with client.session_transaction() as session:
+        session["seen"] = time.time() - 30
+    assert client.post("/session/keep-alive").status_code == 204
+    with client.session_transaction() as session:
+        assert time.time() - session["seen"] < 5
 
 
 def test_a_session_ends_after_its_absolute_lifetime(app, client, auth, world):
