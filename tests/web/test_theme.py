@@ -1,4 +1,6 @@
 """A municipality's own look: its name, logo and primary colour from configuration, on NL Design System's tokens."""
+import re
+
 from gezinsaanpak.theme import DEFAULT_PRIMARY, WHITE, contrast, parse_colour, readable_primary
 
 
@@ -10,6 +12,17 @@ def test_the_theme_stylesheet_carries_the_configured_colour_without_login(client
     assert "max-age=3600" in response.headers["Cache-Control"]
     page = client.get("/login").text
     assert "/theme.css?v=" in page and "nlds/utrecht-components.css" in page and "nlds/voorbeeld-theme.css" in page
+
+
+def test_a_new_colour_gives_the_stylesheet_a_new_address(client, app, monkeypatch):
+    """Browsers keep the stylesheet an hour: its address changes with the colour, also in a process that already
+    served pages with the old one."""
+    version = re.compile(r"/theme\.css\?v=(\w+)")
+    monkeypatch.setitem(app.config, "THEME_PRIMARY_COLOR", "#00689e")
+    first = version.search(client.get("/login").text).group(1)
+    assert version.search(client.get("/login").text).group(1) == first
+    monkeypatch.setitem(app.config, "THEME_PRIMARY_COLOR", "#8a1538")
+    assert version.search(client.get("/login").text).group(1) != first
 
 
 def test_a_colour_too_light_for_text_is_darkened_until_it_reads():
