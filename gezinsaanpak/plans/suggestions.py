@@ -97,6 +97,8 @@ def _add_signal_suggestions(household, members, open_goals, items) -> bool:
     counts = _open_signals(household)
     if counts is None:
         return False
+    on = today()
+    scales = {member_id: scale_for(member, on) for member_id, member in members.items()}
     codes = {code for per_member in counts.values() for code in per_member}
     catalogue = domains_by_code()
     domains = {code: catalogue[code] for code in codes if code in catalogue and catalogue[code].retired_at is None}
@@ -105,7 +107,7 @@ def _add_signal_suggestions(household, members, open_goals, items) -> bool:
             domain = domains.get(code)
             if domain is None or not count:
                 continue
-            for member in _owners(domain, member_id, members):
+            for member in _owners(domain, member_id, members, scales):
                 key = (member.id if member else None, domain.id)
                 if key in open_goals:
                     continue
@@ -117,10 +119,10 @@ def _add_signal_suggestions(household, members, open_goals, items) -> bool:
     return True
 
 
-def _owners(domain, member_id, members):
+def _owners(domain, member_id, members, scales):
     """Whose goal a signal's area would be: the family for a family theme, else the member it was recorded for
-    (or, for a household-wide signal, every member the domain fits)."""
+    (or, for a household-wide signal, every member the domain fits). `scales`: each member's scale today."""
     if domain.scale == "family":
         return [None]
     candidates = [members[member_id]] if member_id in members else list(members.values())
-    return [m for m in candidates if scale_for(m, today()) == domain.scale]
+    return [m for m in candidates if scales[m.id] == domain.scale]

@@ -103,18 +103,19 @@ def suggestions_for(members, funds, referrals, on: date) -> list[tuple[object, l
 
 
 def _suggest(member, fund, referrals, on) -> Suggestion | None:
-    applied_by, how = who_applies(fund, member)
+    """Who applies is worked out only for a fund that fits: most funds do not fit a given child."""
     if fund.lead_time_days:
-        return _birthday_suggestion(member, fund, referrals, on, applied_by, how)
+        return _birthday_suggestion(member, fund, referrals, on)
     age = age_on(member.date_of_birth, on)
     if not in_range(fund, age) or _already_referred(member, fund, referrals, on, "other"):
         return None
+    applied_by, how = who_applies(fund, member)
     reason = _("%(name)s is %(age)d; %(fund)s is for children %(range)s.", name=member.first_name, age=age,
                fund=fund.name, range=age_range_text(fund))
     return Suggestion(member, fund, "fits", f"{reason} {how}", applied_by)
 
 
-def _birthday_suggestion(member, fund, referrals, on, applied_by, how) -> Suggestion | None:
+def _birthday_suggestion(member, fund, referrals, on) -> Suggestion | None:
     birthday = next_birthday(member.date_of_birth, on)
     turns = age_on(member.date_of_birth, birthday)
     days = (birthday - on).days
@@ -123,6 +124,7 @@ def _birthday_suggestion(member, fund, referrals, on, applied_by, how) -> Sugges
         return None
     if _already_referred(member, fund, referrals, on, "birthday"):
         return None
+    applied_by, how = who_applies(fund, member)
     when = _("Birthday %(when)s (%(date)s, turns %(age)d)", when=time_until(days), date=format_date(birthday),
              age=turns)
     if days < lead:
