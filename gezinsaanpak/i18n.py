@@ -159,10 +159,15 @@ def spreadsheet_number(value) -> str:
 
 
 def template_gettext(string, **variables):
-    text = catalogue().ugettext(string)
-    if not variables and "%" not in text:  # nothing to put in: formatting would give the same text
-        return Markup(text)
-    return Markup(text) % variables
+    translations = catalogue()
+    if not variables:  # the same markup every time: each catalogue keeps what it made (a page has some hundred)
+        made = translations.__dict__.setdefault("made_markup", {})
+        markup = made.get(string)
+        if markup is None:
+            text = translations.ugettext(string)
+            markup = made[string] = Markup(text) if "%" not in text else Markup(text) % {}
+        return markup
+    return Markup(translations.ugettext(string)) % variables
 
 
 def template_ngettext(singular, plural, num, **variables):
