@@ -62,19 +62,21 @@ def suggest_domains(household, plan=None) -> Suggestions:
                 .order_by(Assessment.assessed_on, Assessment.id)):
             latest[assessment.member_id] = assessment
     result = Suggestions()
+    positions = {domain.id: domain.position for domain in domains_by_code().values()}
     for member_id, assessment in latest.items():
         if member_id not in members:
             continue
-        for score in sorted(assessment.scores, key=_urgency):
-            if needs_attention(score) and (member_id, score.domain_id) not in open_goals:
-                result.items.append(Suggestion(score.domain, members[member_id], score=score))
+        concerns = [score for score in assessment.scores
+                    if needs_attention(score) and (member_id, score.domain_id) not in open_goals]
+        for score in sorted(concerns, key=lambda score: _urgency(score, positions)):
+            result.items.append(Suggestion(score.domain, members[member_id], score=score))
     result.signals_available = _add_signal_suggestions(household, members, open_goals, result.items)
     return result
 
 
-def _urgency(score):
-    return (score.step if score.step is not None else COLOURS.index(score.colour) + 1,
-            score.domain.position)
+def _urgency(score, positions):
+    """Lowest step or reddest colour first, then in the order of the domains (`positions`, by domain id)."""
+    return (score.step if score.step is not None else COLOURS.index(score.colour) + 1, positions[score.domain_id])
 
 
 def _open_signals(household) -> dict | None:
