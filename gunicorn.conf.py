@@ -42,9 +42,25 @@ else:
     access_log_format = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms %({x-request-id}i)s'
 
 
+# The garbage collector, around requests rather than inside them. A page view leaves some thousand objects in
+# reference cycles (its loaded records, the template's context); collected while the request runs, the collector
+# walks the objects still in use again and again, and promotes them to be walked once more later. Collected once
+# the answer is sent, only what the request left is walked, and nearly all of it is freed at once.
+GC_EVERY = 20_000  # allocations before the collector runs by itself: a page view does not reach it, an export may
+GC_OLDER_EVERY, GC_FULL_EVERY = 10, 1_000  # requests between collections of the older generations
+
+
 def post_worker_init(worker):
     """Once the worker has loaded the application, what it built at start-up (routes, templates, mappers,
     translations) lives as long as the worker: the garbage collector stops walking it. Otherwise each full
     collection, every few hundred requests, walks some 190,000 objects: a pause of about 95 ms in one answer."""
     gc.collect()
     gc.freeze()
+    gc.set_threshold(GC_EVERY, 10, 10)
+    worker.requests_served = 0
+
+
+def post_request(worker, req, environ, resp):
+    """After the answer is sent: collect what the request left in cycles (see GC_EVERY)."""
+    worker.requests_served = served = getattr(worker, "requests_served", 0) + 1
+    gc.collect(2 if served % GC_FULL_EVERY == 0 else 1 if served % GC_OLDER_EVERY == 0 else 0)
