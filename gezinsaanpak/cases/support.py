@@ -17,6 +17,7 @@ from ..extensions import db
 from ..forms import TEXT_MAX
 from ..i18n import _
 from ..timeutil import add_months, months_between, today
+from ..web import preload
 from .access import visible_households_clause
 from .models import Household, SupportExtension
 from .registry import DueItem
@@ -44,6 +45,7 @@ class SupportPeriod:
 def support_period(household: Household, on: date | None = None) -> SupportPeriod:
     """The household's current support period, with the extensions agreed in it."""
     config = current_app.config
+    preload(household, "extensions")
     starts_on = household.support_started_on
     usual_end = add_months(starts_on, config["SUPPORT_MONTHS"])
     extensions = [e for e in household.extensions if e.period_started_on == starts_on]

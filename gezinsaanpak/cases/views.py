@@ -117,6 +117,7 @@ def household_timeline(household_id: int):
     kind = request.args.get("kind") if request.args.get("kind") in kinds else None
     page = timeline_page(household, page=request.args.get("page", 1, type=int),
                          per_page=current_app.config["PAGE_SIZE"], kind=kind)
+    preload(household, "check_ins")
     planned = sorted((c for c in household.check_ins if not c.done_on), key=lambda c: (c.due_on, c.id))
     return render_template("cases/timeline.html", household=household, page=page, kind=kind, kinds=kinds,
                            planned=planned if kind in (None, "check_in") else [])
