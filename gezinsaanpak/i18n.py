@@ -135,9 +135,10 @@ def _number(kind, value, digits, locale) -> str:
 def dateformat(value, format=None) -> str:
     """Flask-Babel's `|dateformat` (the patterns of extensions.DATE_FORMATS), a calendar day written once per
     process and language; a time goes to Flask-Babel, which moves it into the reader's time zone first."""
-    if type(value) is not date or not has_app_context():
+    context = _cv_app.get(None)
+    if type(value) is not date or context is None:
         return flask_babel.format_date(value, format)
-    formats = flask_babel.get_babel().instance.date_formats
+    formats = context.app.extensions["babel"].instance.date_formats  # get_babel() without its proxies
     pattern = format or formats["date"]
     return _day(value, formats.get(f"date.{pattern}") or pattern, _locale())
 

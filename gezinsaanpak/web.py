@@ -10,7 +10,6 @@ from flask import (
     current_app,
     flash,
     g,
-    has_request_context,
     redirect,
     render_template,
     request,
@@ -88,10 +87,11 @@ def once_per_request(key, load):
 
     Only for reading: a request that may change data (anything but GET and HEAD) loads afresh each time, so a
     form that is refused after a change is shown with what the change left."""
-    if not has_request_context() or request.method not in ("GET", "HEAD"):
+    context = _cv_request.get(None)  # Flask's own context variable: one lookup instead of the proxy's several
+    if context is None or context.request.method not in ("GET", "HEAD"):
         return load()
     # On the request, not on `g`: an application context (and its `g`) may outlive one request.
-    loaded = vars(request._get_current_object()).setdefault("loaded_once", {})
+    loaded = vars(context.request).setdefault("loaded_once", {})
     if key not in loaded:
         loaded[key] = load()
     return loaded[key]
@@ -202,7 +202,8 @@ def install_request_hooks(app):
         g.lang = select_locale()
         if request.endpoint is None or endpoints.is_public(request.endpoint):
             return None
-        if not current_user.is_authenticated:
+        user = current_user._get_current_object()  # the proxy looks the user up again at every use
+        if not user.is_authenticated:
             next_url = request.full_path.rstrip("?") if request.method == "GET" else None
             return redirect(url_for("auth.login", next=next_url))
         now = time.time()
@@ -216,7 +217,7 @@ def install_request_hooks(app):
             return redirect(url_for("auth.login"))
         if now - session.get("seen", 0) >= SEEN_STEP:  # not at every view: each write signs a new cookie
             session["seen"] = now
-        if current_user.needs_two_step_setup and request.endpoint not in SETUP_ENDPOINTS:
+        if user.needs_two_step_setup and request.endpoint not in SETUP_ENDPOINTS:
             flash(_("Administrators need two-step verification. Set it up first."), "warning")
             return redirect(url_for("auth.two_step_setup"))
         endpoints.enforce()
