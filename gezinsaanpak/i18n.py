@@ -30,19 +30,25 @@ def select_locale():
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def catalogue():
-    """The current catalogue, kept on `g` for the rest of the request; `force_locale` below switches it."""
+PER_LANGUAGE = ("catalogue", "locale_key")  # what a request keeps on `g` of its language; force_locale swaps them
+
+
+def _kept(key, make):
+    """`make()` once for the rest of the request, kept on `g` under `key` (one of PER_LANGUAGE); outside an
+    application context made afresh."""
     context = _cv_app.get(None)  # Flask's own context variable: one lookup instead of the `g` proxy's several
-    if context is None:  # outside an application context
-        return get_translations()
+    if context is None:
+        return make()
     kept = context.g.__dict__
-    translations = kept.get("catalogue")
-    if translations is None:
-        translations = kept["catalogue"] = get_translations()
-    return translations
+    value = kept.get(key)
+    if value is None:
+        value = kept[key] = make()
+    return value
 
 
-PER_LANGUAGE = ("catalogue", "locale_key")  # what a request keeps on `g` of its language (catalogue, _locale)
+def catalogue():
+    """The current catalogue, kept for the rest of the request; `force_locale` below switches it."""
+    return _kept("catalogue", get_translations)
 
 
 @contextmanager
@@ -112,16 +118,9 @@ def number(value, digits: int | None = None) -> str:
 # A number or a day reads the same in a language every time it is written, and Babel takes some 30-50 µs to write
 # one (a household page writes dozens): what was written is kept per process, least recently used first out.
 def _locale() -> str:
-    """The reader's locale as a key, kept on `g` like the catalogue; outside an application, Babel's default from
-    the environment."""
-    context = _cv_app.get(None)
-    if context is None:
-        return str(flask_babel.get_locale() or babel_numbers.LC_NUMERIC)
-    kept = context.g.__dict__
-    key = kept.get("locale_key")
-    if key is None:
-        key = kept["locale_key"] = str(flask_babel.get_locale() or babel_numbers.LC_NUMERIC)
-    return key
+    """The reader's locale as a key, kept for the request like the catalogue; outside an application, Babel's
+    default from the environment."""
+    return _kept("locale_key", lambda: str(flask_babel.get_locale() or babel_numbers.LC_NUMERIC))
 
 
 @lru_cache(maxsize=8192)
