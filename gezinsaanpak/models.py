@@ -17,6 +17,7 @@ from .cases.models import (  # noqa: F401
 from .drafts import Draft  # noqa: F401
 from .erasures import Erasure  # noqa: F401
 from .history import FieldChange  # noqa: F401
+from .kept import CatalogueVersion  # noqa: F401
 from .network.models import DebtHelp, NetworkStep, Partner, PartnerConsent, WarmHandover  # noqa: F401
 from .plans.models import Action, Assessment, AssessmentScore, Domain, DomainDescriptor, Goal, GoalReview, Obstacle  # noqa: F401
 from .referrals.models import Fund, Referral, ReferralChange  # noqa: F401

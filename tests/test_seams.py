@@ -13,7 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "gezinsaanpak"
 LAYERS = [
     {"errors", "extensions", "i18n", "timeutil"},
     {"files", "erasures", "health", "runs", "cli", "formfill", "forms"},
-    {"config", "locking", "statemachine", "audit", "postgres_tools", "drafts", "logs", "translate", "theme", "pdf"},
+    {"config", "locking", "statemachine", "audit", "postgres_tools", "drafts", "logs", "translate", "theme", "pdf",
+     "kept"},
     {"auth", "backup"},
     {"history", "web"},
     {"cases"},

@@ -20,9 +20,8 @@ from ..extensions import db
 from ..forms import TEXT_MAX
 from ..i18n import _
 from ..timeutil import age_on, today
-from ..web import once_per_request
 from .labels import AGE_BAND_LABELS
-from .models import COLOURS, Assessment, AssessmentScore, Benchmark, BenchmarkScore, Domain
+from .models import COLOURS, DOMAINS, Assessment, AssessmentScore, Benchmark, BenchmarkScore, Domain
 
 CHILD_BRIDGE_UNTIL = 18
 
@@ -44,11 +43,8 @@ def scale_for(member, on: date) -> str:
 
 
 def domains_by_code() -> dict[str, Domain]:
-    """The whole domain catalogue (a few dozen rows, retired ones included), once per request."""
-    return once_per_request("domains", lambda: {d.code: d for d in db.session.scalars(_ALL_DOMAINS)})
-
-
-_ALL_DOMAINS = select(Domain)
+    """The whole domain catalogue (a few dozen entries, retired ones included), as this process keeps it."""
+    return DOMAINS.copy().by("code")
 
 
 def domains_of(scale: str) -> list[Domain]:
@@ -160,8 +156,7 @@ def _benchmark_colours(assessment, domain, given: dict, benchmarks: dict, member
 def assessments_of(member) -> list[Assessment]:
     """Oldest first, with their domain and benchmark colours."""
     return db.session.scalars(select(Assessment).where(Assessment.member_id == member.id)
-                              .options(selectinload(Assessment.scores).joinedload(AssessmentScore.domain),
-                                       selectinload(Assessment.benchmark_scores))
+                              .options(selectinload(Assessment.scores), selectinload(Assessment.benchmark_scores))
                               .order_by(Assessment.assessed_on, Assessment.id)).all()
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..auth.models import User
 from ..cases.models import Household, Member, _in
 from ..extensions import db
+from ..kept import Kept, Reference
 from ..network.models import Partner
 from ..timeutil import utcnow
 
@@ -47,6 +48,11 @@ class Domain(db.Model):
         return f"<Domain {self.code}>"
 
 
+# The domain catalogue as every request of a process reads it (see kept.py); scores, goals and benchmarks reach
+# their domain through it.
+DOMAINS = Kept(Domain, order_by=(Domain.position, Domain.id))
+
+
 class DomainDescriptor(db.Model):
     """An organisation's licensed descriptor text for one Bridge step (the Child Bridge is scored per benchmark;
     rows loaded for it by earlier versions are no longer shown)."""
@@ -77,7 +83,7 @@ class Benchmark(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     retired_at: Mapped[datetime | None]
 
-    domain: Mapped[Domain] = relationship()
+    domain = Reference(DOMAINS, "domain_id")
 
 
 class Assessment(db.Model):
@@ -126,7 +132,7 @@ class AssessmentScore(db.Model):
     from_benchmarks: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     assessment: Mapped[Assessment] = relationship(back_populates="scores")
-    domain: Mapped[Domain] = relationship()
+    domain = Reference(DOMAINS, "domain_id")
 
 
 class BenchmarkScore(db.Model):
@@ -176,7 +182,7 @@ class Goal(db.Model):
 
     household: Mapped[Household] = relationship()
     member: Mapped[Member | None] = relationship()
-    domain: Mapped[Domain] = relationship()
+    domain = Reference(DOMAINS, "domain_id")
     actions: Mapped[list["Action"]] = relationship(order_by="Action.id", cascade="all, delete-orphan",
                                                    back_populates="goal")
     obstacles: Mapped[list["Obstacle"]] = relationship(order_by="Obstacle.id", cascade="all, delete-orphan",

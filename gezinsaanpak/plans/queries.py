@@ -16,7 +16,7 @@ from ..history import changes_of
 from ..i18n import _
 from ..referrals.models import Referral
 from ..web import once_per_request
-from .assessments import Summary, domains_by_code, summarise
+from .assessments import Summary, summarise
 from .labels import domain_label
 from .models import Action, Assessment, AssessmentScore, Domain, FamilyPlan, Goal, MemberWish, Strength
 from .operations import support_ends_on
@@ -66,8 +66,7 @@ def goals_of(household, member_id=None, only_member=False, details: bool = True)
     """Open goals first, then by target date; `details` loads their action points and if-then plans too. Loaded
     once per request: the household page's plan section and its next reviews both read them."""
     def load():
-        domains_by_code()  # the catalogue and the members in the session: each goal finds its domain and member
-        household.members  # noqa: B018 - without a query of its own, and without joining them into every row
+        household.members  # noqa: B018 - in the session: each goal finds its member without a query
         goals = db.session.scalars(_goals_statement(details, only_member),
                                    {"hid": household.id, "member_id": member_id}).all()
         return sorted(goals, key=lambda g: (STATUS_ORDER[g.status], g.target_on or date.max, g.id))
@@ -100,7 +99,6 @@ def plan_view(household, with_referrals: bool = True, details: bool = True) -> P
     points, if-then plans, wishes, strengths and the family plan, which only the plan page and the PDF show."""
     members = [m for m in household.members if not m.left_on]
     firsts, latests = {}, {}
-    domains_by_code()  # the catalogue in the session: scores and goals find their domain without a query
     for assessment in db.session.scalars(_ASSESSMENTS, {"hid": household.id}):
         firsts.setdefault(assessment.member_id, assessment)
         latests[assessment.member_id] = assessment
@@ -138,7 +136,7 @@ def _agreed_referrals(household) -> list:
     """Referrals agreed with the family and not refused or withdrawn."""
     return db.session.scalars(select(Referral).where(Referral.household_id == household.id,
                                                      Referral.status.in_(PLAN_REFERRAL_STATUSES))
-                              .options(joinedload(Referral.fund), joinedload(Referral.member))
+                              .options(joinedload(Referral.member))
                               .order_by(Referral.created_at)).all()
 
 

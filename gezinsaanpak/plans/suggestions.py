@@ -58,7 +58,7 @@ def suggest_domains(household, plan=None) -> Suggestions:
         latest = {}
         for assessment in db.session.scalars(
                 select(Assessment).where(Assessment.household_id == household.id)
-                .options(selectinload(Assessment.scores).joinedload(AssessmentScore.domain))
+                .options(selectinload(Assessment.scores))
                 .order_by(Assessment.assessed_on, Assessment.id)):
             latest[assessment.member_id] = assessment
     result = Suggestions()

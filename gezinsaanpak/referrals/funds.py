@@ -13,7 +13,7 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..i18n import _
 from ..timeutil import utcnow
-from .models import APPLICANTS, Fund
+from .models import APPLICANTS, FUNDS, Fund
 
 EDITABLE = ("name", "provides_nl", "provides_en", "min_age", "max_age", "applicants", "lead_time_days", "website",
             "is_sam", "is_yearly")
@@ -21,11 +21,8 @@ SETTINGS = ("is_yearly",)  # the municipality's choices, not facts of the fund: 
 
 
 def active_funds() -> list[Fund]:
-    """The funds offered for new referrals, by name."""
-    return db.session.scalars(_ACTIVE_FUNDS).all()
-
-
-_ACTIVE_FUNDS = select(Fund).where(Fund.retired_at.is_(None)).order_by(Fund.name)
+    """The funds offered for new referrals, by name, as this process keeps the catalogue (read-only entries)."""
+    return [fund for fund in FUNDS.copy().entries if fund.retired_at is None]
 
 
 def create_fund(actor, **values) -> Fund:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..auth.models import User
 from ..cases.models import Household, Member, _in
 from ..extensions import db
+from ..kept import Kept, Reference
 from ..timeutil import utcnow
 
 APPLICANTS = ("parents", "intermediaries", "recognised_intermediaries", "professionals", "school")
@@ -16,7 +17,15 @@ APPLIED_BY = ("coach", "family")
 PARTICIPATION = ("unknown", "takes_part", "not_taking_part")
 
 
-class Fund(db.Model):
+class FundFacts:
+    """What a fund record and the kept copy of it both answer."""
+
+    @property
+    def applicant_list(self) -> list[str]:
+        return [a for a in (self.applicants or "").split(";") if a]
+
+
+class Fund(FundFacts, db.Model):
     __tablename__ = "funds"
     __table_args__ = (
         CheckConstraint("min_age IS NULL OR max_age IS NULL OR min_age <= max_age", name="age_range"),
@@ -39,12 +48,12 @@ class Fund(db.Model):
     retired_at: Mapped[datetime | None]
     edited_at: Mapped[datetime | None]  # an administrator changed it; the catalogue file no longer overwrites it
 
-    @property
-    def applicant_list(self) -> list[str]:
-        return [a for a in (self.applicants or "").split(";") if a]
-
     def __repr__(self):
         return f"<Fund {self.code}>"
+
+
+# The fund catalogue as every request of a process reads it (see kept.py): by name, retired funds included.
+FUNDS = Kept(Fund, order_by=(Fund.name, Fund.id), facts=FundFacts)
 
 
 class Referral(db.Model):
@@ -88,7 +97,7 @@ class Referral(db.Model):
 
     household: Mapped[Household] = relationship()
     member: Mapped[Member | None] = relationship()
-    fund: Mapped[Fund | None] = relationship()
+    fund = Reference(FUNDS, "fund_id")
     changes: Mapped[list["ReferralChange"]] = relationship(order_by="ReferralChange.id")
     renewal_of: Mapped["Referral | None"] = relationship(remote_side=[id])
 

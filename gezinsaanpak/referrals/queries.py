@@ -65,7 +65,7 @@ def referral_due_items(user, until: date) -> list[DueItem]:
     rows = db.session.execute(
         select(Referral, Household, renewed.label("renewed"))
         .join(Household, Household.id == Referral.household_id)
-        .options(joinedload(Referral.fund), joinedload(Referral.member))
+        .options(joinedload(Referral.member))
         .where(visible_households_clause(user), Household.stage != "closed",
                or_(and_(Referral.status.in_(OPEN_STATUSES), Referral.follow_up_on <= until),
                    and_(Referral.status == "applied", Referral.decision_expected_on <= until),
@@ -114,15 +114,14 @@ def household_overview(household, on: date | None = None, suggest: bool = True) 
 
 
 def household_referrals(household) -> list[Referral]:
-    """Every referral of the household with its fund and member, newest first; loaded once per request, as the
-    household page's referrals section and its next follow-ups both read them."""
+    """Every referral of the household, newest first (each reads its fund from the kept catalogue); loaded once
+    per request, as the household page's referrals section and its next follow-ups both read them."""
     household.members  # noqa: B018 - in the session: each referral finds its member without a join
     return once_per_request(("referrals", household.id),
                             lambda: db.session.scalars(_HOUSEHOLD_REFERRALS, {"hid": household.id}).all())
 
 
 _HOUSEHOLD_REFERRALS = (select(Referral).where(Referral.household_id == bindparam("hid"))
-                        .options(joinedload(Referral.fund))
                         .order_by(Referral.status_on.desc(), Referral.id.desc()))
 
 

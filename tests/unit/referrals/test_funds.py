@@ -61,7 +61,7 @@ def test_an_administrator_adds_the_panic_budget_as_a_local_scheme(world):
     assert fund.provides_en == fund.provides_nl  # no English text given: the Dutch one is shown
     again = catalogue.create_fund(world.admin, name="Paniekbudget gezinscoaches", provides_nl="Tweede")
     assert again.code == "local_paniekbudget_gezinscoaches_2"
-    assert fund in catalogue.active_funds()
+    assert fund.code in {f.code for f in catalogue.active_funds()}
 
 
 @pytest.mark.parametrize("values, field", [
@@ -86,13 +86,13 @@ def test_a_retired_fund_stays_on_old_referrals_but_is_not_offered(world, househo
     leergeld = funds()["leergeld"]
     old = operations.create_referral(world.coach, household, "Schoolreis", fund_id=leergeld.id)
     catalogue.set_retired(world.admin, leergeld, True)
-    assert leergeld not in catalogue.active_funds()
+    assert leergeld.code not in {f.code for f in catalogue.active_funds()}
     assert old.fund.name == "Stichting Leergeld"
     with pytest.raises(InvalidInput) as error:
         operations.create_referral(world.coach, household, "Schoolreis", fund_id=leergeld.id)
     assert error.value.field == "fund_id"
     catalogue.set_retired(world.admin, leergeld, False)
-    assert leergeld in catalogue.active_funds()
+    assert leergeld.code in {f.code for f in catalogue.active_funds()}
 
 
 def test_an_edited_fund_is_marked_so_updates_can_leave_it_alone(world):

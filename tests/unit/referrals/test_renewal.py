@@ -6,7 +6,9 @@ from datetime import timedelta
 import pytest
 
 from gezinsaanpak.errors import InvalidInput
+from gezinsaanpak.extensions import db
 from gezinsaanpak.referrals import operations
+from gezinsaanpak.referrals.models import Fund
 from gezinsaanpak.referrals.queries import household_overview, referral_due_items
 from gezinsaanpak.timeutil import add_months, today
 
@@ -41,7 +43,7 @@ def test_switching_yearly_renewal_off_removes_the_reminder(world, household):
     referral = delivered(world.coach, household, "jeugdfonds_sport_cultuur", days_ago=340, admin=world.admin)
     operations.record_participation(world.coach, household, referral, "takes_part")
     assert [item.kind for item in referral_due_items(world.coach, today())] == ["referral_renewal"]
-    set_yearly(world.admin, referral.fund, False)
+    set_yearly(world.admin, db.session.get(Fund, referral.fund_id), False)
     assert referral_due_items(world.coach, today()) == []
     assert not household_overview(household).may_renew(referral)
     with pytest.raises(InvalidInput):
@@ -69,7 +71,7 @@ def test_one_click_starts_the_renewal_with_what_was_asked_last_year(world, house
 def test_a_retired_fund_cannot_be_renewed(world, household):
     from gezinsaanpak.referrals.funds import set_retired
     old = delivered(world.coach, household, "jeugdfonds_sport_cultuur", admin=world.admin)
-    set_retired(world.admin, old.fund, True)
+    set_retired(world.admin, db.session.get(Fund, old.fund_id), True)
     with pytest.raises(InvalidInput):
         operations.renew_referral(world.coach, household, old)
 
