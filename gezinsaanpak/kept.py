@@ -1,4 +1,4 @@
-"""Catalogues each worker process keeps: the Bridge domains and the funds as read-only values, shared by every
+"""Catalogues each worker process keeps: the checklist, the domains and the funds as read-only values, shared by every
 request of the process instead of loaded as records by each (a household page read some thirty-five of them).
 
 Kept fresh across gunicorn workers by one token in the database (`catalogue_version`): whatever changes a kept

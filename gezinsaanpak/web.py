@@ -110,6 +110,16 @@ def preload(record, *names) -> None:
             set_committed_value(record, name, rows)
 
 
+def read_columns(statement, params=None):
+    """The result of a statement that selects columns, not records (a count, a date, the timeline's rows), from
+    the session's own connection: the ORM's work around a statement (some 75 µs) buys nothing there. A change
+    waiting in the session is flushed first, as the ORM would."""
+    session = db.session()
+    if session.autoflush:
+        session.flush()
+    return session.connection().execute(statement, params)
+
+
 @cache
 def _collection_statement(model, name: str):
     relationship = model.__mapper__.relationships[name]

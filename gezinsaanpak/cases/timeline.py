@@ -15,8 +15,8 @@ from sqlalchemy import Integer, String, bindparam, cast, func, literal_column, n
 from sqlalchemy.orm import aliased
 
 from ..auth.models import User
-from ..extensions import db
 from ..i18n import _, _l, is_english
+from ..web import read_columns
 from . import labels
 from .models import CheckIn, ClosingRequest, Consent, Contact, CoordinatorAssignment, StageTransition
 from .queries import Page
@@ -58,14 +58,13 @@ def timeline_page(household, page: int = 1, per_page: int = 50, kind: str | None
 
 
 def count_entries(household, kind: str | None = None) -> int:
-    return db.session.scalar(_union(kind).count, {"hid": household.id})
+    return read_columns(_union(kind).count, {"hid": household.id}).scalar()
 
 
 def _entries(hid: int, limit: int | None, offset: int, kind: str | None) -> list[tuple[Entry, int]]:
     """(entry, number of entries in all) for one window of the timeline."""
     lang, union = ("en" if is_english() else "nl"), _union(kind)
-    rows = db.session.execute(union.window, {"hid": hid, "limit": ALL if limit is None else limit,
-                                             "offset": offset})
+    rows = read_columns(union.window, {"hid": hid, "limit": ALL if limit is None else limit, "offset": offset})
     return [(union.describe(row, lang), row.total) for row in rows]
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..auth.models import User
 from ..cases.models import Household, Member, _in
 from ..extensions import db
+from ..kept import Kept, Reference
 from ..timeutil import utcnow
 
 GROUPS = ("children", "youth_18plus", "parents", "home_visit")
@@ -41,6 +42,10 @@ class ChecklistItem(db.Model):
         return f"<ChecklistItem {self.code}>"
 
 
+# The checklist as every request of a process reads it (see kept.py), in checklist order, retired items included.
+CHECKLIST = Kept(ChecklistItem, order_by=(ChecklistItem.position, ChecklistItem.id))
+
+
 class Signal(db.Model):
     """An item observed for a household, or for one member of it."""
     __tablename__ = "signals"
@@ -65,7 +70,7 @@ class Signal(db.Model):
 
     household: Mapped[Household] = relationship()
     member: Mapped[Member | None] = relationship()
-    item: Mapped[ChecklistItem] = relationship()
+    item = Reference(CHECKLIST, "item_id")
     changes: Mapped[list["SignalChange"]] = relationship(order_by="SignalChange.id")
 
 

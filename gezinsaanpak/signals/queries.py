@@ -6,16 +6,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import joinedload
 
 from ..cases.models import Contact
 from ..extensions import db
 from ..i18n import _, in_language
 from ..plans.assessments import domains_by_code
 from ..timeutil import today
-from ..web import once_per_request
+from ..web import once_per_request, read_columns
 from .areas import area_of
-from .models import GROUPS, ChecklistItem, Signal
+from .models import CHECKLIST, GROUPS, ChecklistItem, Signal
 from .rules import OPEN_STATES, fitting_groups, item_fits
 
 
@@ -62,9 +61,9 @@ def grouped(entries, item_of=lambda entry: entry) -> list[Group]:
 
 
 def offered_items() -> list[ChecklistItem]:
-    """Items a coach can tick now: retired items only live on in old records."""
-    return db.session.scalars(select(ChecklistItem).where(ChecklistItem.retired_at.is_(None))
-                              .order_by(ChecklistItem.position, ChecklistItem.id)).all()
+    """Items a coach can tick now, as this process keeps the checklist: retired items only live on in old
+    records."""
+    return [item for item in CHECKLIST.copy().entries if item.retired_at is None]
 
 
 def recording_sections(household, on: date | None = None) -> list[Section]:
@@ -94,7 +93,7 @@ def open_signals(household) -> dict[tuple, Signal]:
 
 def previous_visit_on(household, before: date | None = None) -> date | None:
     """The last home visit before today: what is new is what was observed after it."""
-    return db.session.scalar(_PREVIOUS_VISIT, {"hid": household.id, "before": before or today()})
+    return read_columns(_PREVIOUS_VISIT, {"hid": household.id, "before": before or today()}).scalar()
 
 
 _PREVIOUS_VISIT = select(func.max(Contact.contact_on)).where(
@@ -113,15 +112,14 @@ def open_signal_counts(household) -> dict:
 
 
 def household_signals(household) -> list[Signal]:
-    """Every signal of the household with its item and member, newest first; loaded once per request, as the
-    household page shows them and the plan suggestions count them."""
+    """Every signal of the household, newest first (each reads its item from the kept checklist); loaded once per
+    request, as the household page shows them and the plan suggestions count them."""
     household.members  # noqa: B018 - in the session: each signal finds its member without a join
     return once_per_request(("signals", household.id),
                             lambda: db.session.scalars(_HOUSEHOLD_SIGNALS, {"hid": household.id}).all())
 
 
 _HOUSEHOLD_SIGNALS = (select(Signal).where(Signal.household_id == bindparam("hid"))
-                      .options(joinedload(Signal.item))
                       .order_by(Signal.observed_on.desc(), Signal.id))
 
 
