@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from . import config as config_module
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 from .files import private_sqlite_database
+from .i18n import TemplatesPerLanguage
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -16,6 +17,7 @@ MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the application: defaults, then instance/config.py, then GEZINSAANPAK_* variables."""
     app = Flask(__name__, instance_relative_config=True)
+    app.jinja_environment = TemplatesPerLanguage  # before anything builds the environment
     app.config.from_object(config_module.Defaults)
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "gezinsaanpak.db")
     app.config.from_pyfile("config.py", silent=True)

@@ -15,8 +15,11 @@ from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from flask import current_app, g, has_app_context, request, session
 from flask.globals import _cv_app
+from flask.templating import Environment as FlaskEnvironment
 from flask_babel import format_currency, format_decimal, format_percent, get_translations
 from flask_babel.speaklater import LazyString
+from jinja2.ext import Extension
+from jinja2.lexer import Token
 from markupsafe import Markup
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
@@ -164,10 +167,68 @@ def template_gettext(string, **variables):
         made = translations.__dict__.setdefault("made_markup", {})
         markup = made.get(string)
         if markup is None:
-            text = translations.ugettext(string)
-            markup = made[string] = Markup(text) if "%" not in text else Markup(text) % {}
+            markup = made[string] = _made_markup(translations, string)
         return markup
     return Markup(translations.ugettext(string)) % variables
+
+
+def _made_markup(translations, string) -> Markup:
+    """A text without values as a template shows it: markup, and a format string ("%%" is "%")."""
+    text = translations.ugettext(string)
+    return Markup(text) if "%" not in text else Markup(text) % {}
+
+
+class TemplatesPerLanguage(FlaskEnvironment):
+    """Flask's template environment, compiling each template once per language with its texts without values
+    (`_("Plan")`) already translated (`TranslatedTexts`): a page shows some hundred, and looking each up while
+    rendering cost more than the rest of its output. A catalogue does not change while a process runs (a new
+    translation comes with a deployment, which restarts the workers), so what was compiled stays right."""
+
+    catalogue = None  # set on each language's own environment
+
+    def __init__(self, *args, **options):
+        super().__init__(*args, **options)
+        self.per_language = {}
+
+    def _of_language(self):
+        if self.catalogue is not None:
+            return self
+        key = _locale()
+        language = self.per_language.get(key)
+        if language is None:
+            language = self.overlay(extensions=[TranslatedTexts], cache_size=400)
+            language.catalogue = catalogue()
+            self.per_language[key] = language
+        return language
+
+    def get_template(self, name, parent=None, globals=None):
+        return super(TemplatesPerLanguage, self._of_language()).get_template(name, parent, globals)
+
+    def select_template(self, names, parent=None, globals=None):
+        return super(TemplatesPerLanguage, self._of_language()).select_template(names, parent, globals)
+
+
+class TranslatedTexts(Extension):
+    """Writes `_("text")` as the translation itself, marked safe as `_` would give it: `("tekst"|safe)`. A call
+    with values, or one used in any other shape, is left as it is."""
+
+    def filter_stream(self, stream):
+        tokens = list(stream)
+        translations, out, i = self.environment.catalogue, [], 0
+        while i < len(tokens):
+            token = tokens[i]
+            if (token.type == "name" and token.value == "_" and i + 3 < len(tokens)
+                    and (i == 0 or tokens[i - 1].type != "dot")
+                    and [t.type for t in tokens[i + 1:i + 4]] == ["lparen", "string", "rparen"]):
+                text = str(_made_markup(translations, tokens[i + 2].value))
+                out += [Token(token.lineno, "lparen", "("), Token(token.lineno, "string", text),
+                        Token(token.lineno, "pipe", "|"), Token(token.lineno, "name", "safe"),
+                        Token(token.lineno, "rparen", ")")]
+                i += 4
+                continue
+            out.append(token)
+            i += 1
+        return iter(out)
 
 
 def template_ngettext(singular, plural, num, **variables):
