@@ -103,7 +103,8 @@ class Referral(db.Model):
 
     @property
     def target(self) -> str:
-        return self.fund.name if self.fund else self.organisation
+        fund = self.fund
+        return fund.name if fund else self.organisation
 
     @property
     def is_open(self) -> bool:

@@ -46,10 +46,10 @@ class Section:
 def grouped(entries, item_of=lambda entry: entry) -> list[Group]:
     """Entries (items, or signals with their item) in checklist order: group, then heading, then position."""
     order = {g: n for n, g in enumerate(GROUPS)}
-    entries = sorted(entries, key=lambda e: (order[item_of(e).group_code], item_of(e).position, item_of(e).id))
+    pairs = sorted(((item_of(e), e) for e in entries), key=lambda pair: (order[pair[0].group_code],
+                                                                         pair[0].position, pair[0].id))
     groups: dict[str, Group] = {}
-    for entry in entries:
-        item = item_of(entry)
+    for item, entry in pairs:
         group = groups.setdefault(item.group_code, Group(item.group_code))
         text = in_language(item, "heading")
         heading = next((h for h in group.headings if h.text == text), None)
