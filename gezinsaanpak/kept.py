@@ -13,7 +13,7 @@ import uuid
 from dataclasses import make_dataclass
 from itertools import chain
 
-from sqlalchemy import DDL, String, event, insert, select, update
+from sqlalchemy import String, event, insert, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column, object_session
 
 from .extensions import db
@@ -31,8 +31,11 @@ class CatalogueVersion(db.Model):
     token: Mapped[str] = mapped_column(String(32))
 
 
-event.listen(CatalogueVersion.__table__, "after_create",
-             DDL("INSERT INTO catalogue_version (id, token) VALUES (1, 'created')"))
+@event.listens_for(CatalogueVersion.__table__, "after_create")
+def _first_token(table, connection, **kw):
+    connection.execute(insert(table).values(id=1, token=uuid.uuid4().hex))
+
+
 _TOKEN = select(CatalogueVersion.token).where(CatalogueVersion.id == 1)
 
 
@@ -60,7 +63,7 @@ class Kept:
         columns = [column.key for column in model.__table__.columns]
         self.entry_type = make_dataclass(f"Kept{model.__name__}", columns, frozen=True, bases=(facts,))
         self.statement = select(*model.__table__.columns).order_by(*order_by)
-        self._token = self._copy = None
+        self._copies = {}  # per database (a process may serve more than one, as the benchmark's does): (token, copy)
         _KEPT_MODELS.add(model)
         for name in columns:  # a change made here is read back at the next use, not at the next flush
             event.listen(getattr(model, name), "set", _changing)
@@ -81,9 +84,12 @@ class Kept:
             token = session.info[_TOKEN_KEY] = session.connection().execute(_TOKEN).scalar() or ""
         if not token:  # no token row: nothing can tell a copy is stale
             return self._load(session)
-        if self._token != token:
-            self._copy, self._token = self._load(session), token
-        return self._copy
+        database = session.get_bind()
+        kept_token, copy = self._copies.get(database, (None, None))
+        if kept_token != token:
+            copy = self._load(session)
+            self._copies[database] = (token, copy)
+        return copy
 
     def _load(self, session) -> Copy:
         # Read after the token: a copy is never older than the token it is kept under.

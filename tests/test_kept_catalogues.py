@@ -6,8 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from flask_migrate import upgrade
 from sqlalchemy import delete, select
 
+from gezinsaanpak import create_app
 from gezinsaanpak.catalogues import load_catalogue
 from gezinsaanpak.extensions import db
 from gezinsaanpak.kept import CatalogueVersion
@@ -95,3 +97,16 @@ def test_without_the_token_row_nothing_is_shared(app, catalogues):
         db.session.commit()
     assert read(app) is not read(app)
     assert leergeld(app) == "Stichting Leergeld"
+
+
+def test_a_process_serving_two_databases_keeps_a_copy_of_each(app, catalogues, tmp_path):
+    other = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'other.db'}", "SECRET_KEY": "other"})
+    with other.app_context():
+        upgrade()
+        load_catalogue("funds")
+        db.session.scalar(select(Fund).where(Fund.code == "leergeld")).name = "Leergeld elders"
+        db.session.commit()
+    here, there = read(app), read(other)
+    assert (here.by("code")["leergeld"].name, there.by("code")["leergeld"].name) == (
+        "Stichting Leergeld", "Leergeld elders")
+    assert read(app) is here and read(other) is there  # each kept, not read again in turn

@@ -8,6 +8,8 @@ Revises: k16a0516a0013
 Create Date: 2026-12-07
 
 """
+import uuid
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -25,7 +27,7 @@ def upgrade():
         sa.Column('token', sa.String(length=32), nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_catalogue_version')),
     )
-    op.bulk_insert(table, [{'id': 1, 'token': 'created'}])
+    op.bulk_insert(table, [{'id': 1, 'token': uuid.uuid4().hex}])  # never the same in two databases
 
 
 def downgrade():
