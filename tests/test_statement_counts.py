@@ -75,8 +75,8 @@ def test_pages_cost_the_same_number_of_statements_as_the_municipality_grows(app)
 
 
 def test_the_household_page_reads_each_table_once(app):
-    """Its sections and its "coming up" list share what they load (goals, referrals), and the domain catalogue
-    that goals and assessments point to is read once."""
+    """Its sections and its "coming up" list share what they load (goals, referrals), and the catalogues that
+    goals, assessments, signals and referrals point to are not read at all once the process keeps them."""
     coach, _lead, household = municipality(app, 10)
     client = app.test_client()
     assert client.post("/login", data={"email": coach, "password": PASSWORD}).status_code == 302
@@ -97,6 +97,8 @@ def test_the_household_page_reads_each_table_once(app):
     tables = [found.group(1) for found in (re.search(r"\bFROM (\(|\w+)", s) for s in statements)
               if found and found.group(1) != "("]
     assert {table for table in tables if tables.count(table) > 1} == set()
+    assert {"domains", "funds", "checklist_items"} & set(tables) == set()
+    assert "catalogue_version" in tables  # what tells the process its copies are current
 
 
 def test_a_households_pages_load_no_relationship_lazily(app):
