@@ -77,6 +77,21 @@ class Styles:
                                  spaceBefore=10, spaceAfter=4)
         self.h3 = ParagraphStyle("h3", parent=self.body, fontName=bold, fontSize=11.5, leading=15, spaceBefore=6)
         self.head = ParagraphStyle("head", parent=self.small, fontName=bold)
+        self._cells = {}  # (style, text) -> (text, fragments) of this document's plain table cells
+
+    def cell(self, text: str, style) -> Paragraph:
+        """A table cell of plain (escaped) text. A plan repeats many ("–", "not yet", dates, step and domain
+        labels) and reportlab parses each as markup, a sixth of a plan's time: a text is parsed once per document.
+        Only a paragraph of one fragment shares it; splitting such a paragraph copies the fragment, wrapping and
+        drawing only read it. Kept for one document, so a family's texts are not kept after it."""
+        key = (style.name, text)
+        parsed = self._cells.get(key)
+        if parsed is None:
+            paragraph = Paragraph(text, style)
+            if len(paragraph.frags) == 1:
+                self._cells[key] = (paragraph.text, paragraph.frags)
+            return paragraph
+        return Paragraph(parsed[0], style, frags=list(parsed[1]))
 
 
 def line(label, value, style):
@@ -86,7 +101,7 @@ def line(label, value, style):
 
 def table(rows, widths, s):
     """A grid with a header row; every cell a paragraph so long texts wrap, and a row taller than a page splits."""
-    cells = [[Paragraph(esc(c), s.head) for c in rows[0]]] + [[Paragraph(esc(c), s.small) for c in r] for r in rows[1:]]
+    cells = [[s.cell(esc(c), s.head) for c in rows[0]]] + [[s.cell(esc(c), s.small) for c in r] for r in rows[1:]]
     grid = Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, LINE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef3f8"))]))
