@@ -1,5 +1,5 @@
 """Catalogues each worker process keeps: the checklist, the domains and the funds as read-only values, shared by every
-request of the process instead of loaded as records by each (a household page read some thirty-five of them).
+request of the process instead of loaded as records by each (a household page read some forty-five of them).
 
 Kept fresh across gunicorn workers by one token in the database (`catalogue_version`): whatever changes a kept
 catalogue, in any process, gives it a new token in the same transaction. A flush hook does that, so no code path
@@ -59,7 +59,6 @@ class Kept:
     properties of `facts`, a mixin the model shares), so templates and rules read either alike."""
 
     def __init__(self, model, *, order_by, facts=object):
-        self.model = model
         columns = [column.key for column in model.__table__.columns]
         self.entry_type = make_dataclass(f"Kept{model.__name__}", columns, frozen=True, bases=(facts,))
         self.statement = select(*model.__table__.columns).order_by(*order_by)

@@ -81,7 +81,7 @@ class Styles:
 
     def cell(self, text: str, style) -> Paragraph:
         """A table cell of plain (escaped) text. A plan repeats many ("–", "not yet", dates, step and domain
-        labels) and reportlab parses each as markup, a sixth of a plan's time: a text is parsed once per document.
+        labels) and reportlab parses every paragraph as markup: a cell's text is parsed once per document.
         Only a paragraph of one fragment shares it; splitting such a paragraph copies the fragment, wrapping and
         drawing only read it. Kept for one document, so a family's texts are not kept after it."""
         key = (style.name, text)
